@@ -1,0 +1,1 @@
+namespace Hindsight.Storage; internal static class Placeholder { }

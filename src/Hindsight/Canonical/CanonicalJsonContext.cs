@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using Hindsight.History;
+using Hindsight.Incidents;
+
+namespace Hindsight.Canonical;
+
+/// <summary>Source-generated serialisation of the canonical format (snake_case fields, unknown fields rejected).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    Converters = [
+        typeof(TimestampConverter), typeof(SeverityConverter), typeof(RootCauseKindConverter), typeof(HypothesisOutcomeConverter),
+        typeof(ActionItemKindConverter), typeof(ActionItemStatusConverter), typeof(LinkKindConverter)])]
+[JsonSerializable(typeof(Incident))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(ServiceDependency))]
+[JsonSerializable(typeof(ResponseLog))]
+internal sealed partial class CanonicalJsonContext : JsonSerializerContext;

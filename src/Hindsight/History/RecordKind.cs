@@ -1,0 +1,17 @@
+namespace Hindsight.History;
+
+/// <summary>The kinds of record an organisation's history holds.</summary>
+public enum RecordKind
+{
+    /// <summary>An <see cref="Incidents.Incident"/>.</summary>
+    Incident,
+
+    /// <summary>A <see cref="Deployment"/>.</summary>
+    Deployment,
+
+    /// <summary>A <see cref="ServiceDependency"/>.</summary>
+    Dependency,
+
+    /// <summary>A <see cref="ResponseLog"/>.</summary>
+    ResponseLog,
+}

@@ -1,0 +1,31 @@
+namespace Hindsight.History;
+
+/// <summary>The names record kinds have in files and in the store (the <c>type</c> field of a JSON line).</summary>
+public static class RecordKindText
+{
+    /// <summary>What a valid type looks like, for error messages.</summary>
+    public const string Expected = "one of incident, deployment, dependency, response_log";
+
+    /// <summary>Formats a kind as its file name.</summary>
+    public static string Format(RecordKind kind) => kind switch
+    {
+        RecordKind.Incident => "incident",
+        RecordKind.Deployment => "deployment",
+        RecordKind.Dependency => "dependency",
+        RecordKind.ResponseLog => "response_log",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
+    };
+
+    /// <summary>Parses a kind name; returns false for anything unknown.</summary>
+    public static bool TryParse(string? text, out RecordKind kind)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "incident": kind = RecordKind.Incident; return true;
+            case "deployment" or "deploy" or "change": kind = RecordKind.Deployment; return true;
+            case "dependency": kind = RecordKind.Dependency; return true;
+            case "response_log" or "response" or "response-log": kind = RecordKind.ResponseLog; return true;
+            default: kind = default; return false;
+        }
+    }
+}

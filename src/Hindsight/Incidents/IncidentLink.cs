@@ -1,0 +1,6 @@
+namespace Hindsight.Incidents;
+
+/// <summary>A link from one incident to another, made by people.</summary>
+/// <param name="Id">The other incident's id.</param>
+/// <param name="Kind">How they are related.</param>
+public sealed record IncidentLink(string Id, LinkKind Kind);

@@ -1,0 +1,7 @@
+namespace Hindsight.Incidents;
+
+/// <summary>A past incident, runbook or document consulted while responding.</summary>
+/// <param name="Kind">What was consulted: <c>incident</c>, <c>runbook</c> or <c>document</c>.</param>
+/// <param name="Ref">Its id, path or URL.</param>
+/// <param name="Helped">Whether it helped, if recorded.</param>
+public sealed record KnowledgeReference(string Kind, string Ref, bool? Helped = null);

@@ -1,0 +1,6 @@
+namespace Hindsight.Incidents;
+
+/// <summary>Where a record came from.</summary>
+/// <param name="Format">The import format, e.g. <c>jsonl</c>, <c>csv</c>, <c>markdown</c>, <c>statuspage</c>, <c>bugreports</c>, <c>generator</c>.</param>
+/// <param name="Uri">The source's own address for the record, if it has one.</param>
+public sealed record Provenance(string Format, string? Uri = null);

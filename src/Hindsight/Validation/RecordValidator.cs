@@ -1,0 +1,55 @@
+using Hindsight.History;
+using Hindsight.Incidents;
+
+namespace Hindsight.Validation;
+
+/// <summary>Checks records against the rules of the canonical format before they are stored.</summary>
+public static class RecordValidator
+{
+    /// <summary>Longest id accepted, in characters.</summary>
+    public const int MaxIdLength = 200;
+
+    /// <summary>Returns every problem with the record; an empty list means it may be stored.</summary>
+    public static IReadOnlyList<ValidationError> Validate(HistoryRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var errors = new ValidationErrors();
+        switch (record)
+        {
+            case Incident incident:
+                IncidentRules.Check(incident, errors);
+                break;
+            case Deployment d:
+                errors.Required("id", d.Id, MaxIdLength);
+                errors.Required("service", d.Service, 500);
+                errors.RequiredTime("deployed_at", d.DeployedAt);
+                break;
+            case ServiceDependency dep:
+                errors.Required("service", dep.Service, 500);
+                errors.Required("depends_on", dep.DependsOn, 500);
+                if (double.IsNaN(dep.Weight) || dep.Weight <= 0 || double.IsInfinity(dep.Weight))
+                {
+                    errors.Add("weight", $"{dep.Weight} is not usable; expected a positive number (1 = ordinary coupling)");
+                }
+
+                if (string.Equals(dep.Service, dep.DependsOn, StringComparison.Ordinal) && dep.Service.Length > 0)
+                {
+                    errors.Add("depends_on", "a service cannot depend on itself");
+                }
+
+                break;
+            case ResponseLog log:
+                errors.Required("id", log.Id, MaxIdLength);
+                errors.Required("category", log.Category, 500);
+                errors.Required("responder", log.Responder, 500);
+                errors.RequiredTime("asked_at", log.AskedAt);
+                errors.NotBefore("answered_at", log.AnsweredAt, "asked_at", log.AskedAt);
+                break;
+            default:
+                errors.Add("type", $"record type {record.GetType().Name} is not supported");
+                break;
+        }
+
+        return errors.ToList();
+    }
+}
