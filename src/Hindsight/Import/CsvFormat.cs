@@ -1,0 +1,175 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Hindsight.Canonical;
+using Hindsight.Incidents;
+using Hindsight.Validation;
+
+namespace Hindsight.Import;
+
+/// <summary>Incidents from a CSV export with a header row, read through a <see cref="CsvMapping"/>.</summary>
+/// <param name="mapping">Which column holds which field.</param>
+public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
+{
+    private static readonly string[] Required = ["id", "title", "started_at"];
+
+    /// <inheritdoc />
+    public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
+    {
+        string? badData = null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badData ??= args.RawRecord,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            TrimOptions = TrimOptions.Trim,
+        };
+        using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(text, config);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+        {
+            yield return ParsedRecord.Invalid(1, "", "the file is empty; expected a header row naming the columns");
+            yield break;
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var n = 0; n < header.Length; n++)
+        {
+            index.TryAdd(header[n].Trim(), n);
+        }
+
+        var missing = Required.Where(f => !index.ContainsKey(mapping.Columns[f])).ToList();
+        if (missing.Count > 0)
+        {
+            var names = string.Join(", ", missing.Select(f => $"'{mapping.Columns[f]}' (for {f})"));
+            yield return ParsedRecord.Invalid(1, "", $"the header lacks column {names} that mapping '{mapping.Name}' needs; the header has: {string.Join(", ", header)}. Use --mapping to name another mapping");
+            yield break;
+        }
+
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var raw = csv.Parser.RawRecord;
+            if (badData is not null)
+            {
+                badData = null;
+                yield return ParsedRecord.Invalid(line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting", Clip(raw, limits));
+                continue;
+            }
+
+            if (raw.Length > limits.MaxRecordBytes)
+            {
+                yield return ParsedRecord.Invalid(line, "", $"row is longer than {limits.MaxRecordBytes:N0} characters", Clip(raw, limits));
+                continue;
+            }
+
+            yield return ReadRow(csv, index, line, () => Clip(raw, limits));
+        }
+    }
+
+    private ParsedRecord ReadRow(CsvReader csv, Dictionary<string, int> index, int line, Func<string> raw)
+    {
+        var errors = new List<ValidationError>();
+        string? Get(string field)
+        {
+            if (!mapping.Columns.TryGetValue(field, out var column) || !index.TryGetValue(column, out var at))
+            {
+                return null;
+            }
+
+            var value = csv.GetField(at);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            return mapping.Values.TryGetValue(field, out var table) && table.TryGetValue(value.Trim(), out var mapped) ? mapped : value.Trim();
+        }
+
+        DateTimeOffset? Time(string field)
+        {
+            var text = Get(field);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (TimestampConverter.TryParse(text, out var t))
+            {
+                return t;
+            }
+
+            errors.Add(new ValidationError(field, $"'{TimestampConverter.Clip(text)}' is not a timestamp; expected {TimestampConverter.Expected}"));
+            return null;
+        }
+
+        IReadOnlyList<string> List(string field) =>
+            Get(field)?.Split(mapping.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+        Severity? severity = null;
+        if (Get("severity") is { } sev)
+        {
+            if (SeverityText.TryParse(sev, out var s))
+            {
+                severity = s;
+            }
+            else
+            {
+                errors.Add(new ValidationError("severity", $"'{TimestampConverter.Clip(sev)}' is not a severity; expected {SeverityText.Expected} (map other values under values: severity: in the mapping)"));
+            }
+        }
+
+        var started = Time("started_at");
+        var incident = new Incident
+        {
+            Id = Get("id") ?? "",
+            Title = Get("title") ?? "",
+            Summary = Get("summary"),
+            Severity = severity,
+            Team = Get("team"),
+            Services = List("services"),
+            Tags = List("tags"),
+            FailureMode = Get("failure_mode"),
+            RootCauses = Get("root_cause") is { } rc ? [new RootCause(RootCauseKind.Technical, rc)] : [],
+            Responders = List("responders").Select(n => new Responder(n)).ToList(),
+            StartedAt = started ?? default,
+            DetectedAt = Time("detected_at") ?? After("detected_at"),
+            AcknowledgedAt = Time("acknowledged_at") ?? After("acknowledged_at"),
+            MitigatedAt = Time("mitigated_at") ?? After("mitigated_at"),
+            ResolvedAt = Time("resolved_at") ?? After("resolved_at"),
+            Source = new Provenance("csv:" + mapping.Name, Get("source_uri")),
+        };
+
+        DateTimeOffset? After(string field)
+        {
+            if (started is null || !mapping.SecondsAfterStart.TryGetValue(field, out var column) || !index.TryGetValue(column, out var at))
+            {
+                return null;
+            }
+
+            var text = csv.GetField(at);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < 1e9)
+            {
+                return started.Value.AddSeconds(seconds);
+            }
+
+            errors.Add(new ValidationError(field, $"column '{column}' holds '{TimestampConverter.Clip(text)}'; expected a number of seconds after started_at"));
+            return null;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ParsedRecord(line, null, errors, raw());
+        }
+
+        return JsonLines.Checked(line, RecordNormaliser.Normalise(incident), raw);
+    }
+
+    private static string Clip(string raw, ImportLimits limits) =>
+        raw.Length > limits.MaxRawExcerpt ? raw[..limits.MaxRawExcerpt] + "…" : raw.TrimEnd('\r', '\n');
+}

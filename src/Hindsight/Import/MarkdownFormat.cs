@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hindsight.Canonical;
+using Hindsight.History;
+using Hindsight.Incidents;
+using YamlDotNet.RepresentationModel;
+
+namespace Hindsight.Import;
+
+/// <summary>
+/// A Markdown postmortem: YAML front matter with canonical fields, then the usual sections — Summary, Timeline,
+/// Root cause, Contributing factors, Actions taken, Action items, Hypotheses. Fields in the front matter win over sections.
+/// </summary>
+/// <param name="fileName">The file's name; its stem is the incident id when the front matter has none.</param>
+public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
+{
+    /// <inheritdoc />
+    public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxRecordBytes)
+            {
+                return [ParsedRecord.Invalid(0, "", $"postmortem is larger than {limits.MaxRecordBytes:N0} bytes; expected one postmortem per file")];
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return [ParsedRecord.Invalid(0, "", "file is not valid UTF-8 text; expected a Markdown postmortem")];
+        }
+
+        return [Parse(text, limits)];
+    }
+
+    private ParsedRecord Parse(string text, ImportLimits limits)
+    {
+        var doc = MarkdownSections.Split(text);
+        var raw = () => text.Length > limits.MaxRawExcerpt ? text[..limits.MaxRawExcerpt] + "…" : text;
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        Incident incident;
+        try
+        {
+            var json = FrontMatterJson(doc, lines);
+            json.TryAdd("id", Path.GetFileNameWithoutExtension(fileName));
+            if (doc.Heading is not null)
+            {
+                json.TryAdd("title", doc.Heading);
+            }
+
+            incident = (Incident)CanonicalJson.Deserialize(RecordKind.Incident, Encoding.UTF8.GetBytes(json.ToJsonString()));
+        }
+        catch (JsonException ex)
+        {
+            var error = JsonErrorText.Describe(ex);
+            var key = error.Field.Split('.', '[')[0];
+            return new ParsedRecord(lines.GetValueOrDefault(key, 1), null, [error], raw());
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            return ParsedRecord.Invalid((int)ex.Start.Line + 1, "", $"front matter is not valid YAML: {ex.Message}", raw());
+        }
+
+        incident = RecordNormaliser.Normalise(FillFromSections(incident, doc));
+        return JsonLines.Checked(1, incident, raw);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject FrontMatterJson(MarkdownSections doc, Dictionary<string, int> lines)
+    {
+        if (doc.FrontMatter is null)
+        {
+            return [];
+        }
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(doc.FrontMatter));
+        if (yaml.Documents.Count == 0)
+        {
+            return [];
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            throw new JsonException("front matter must be a YAML mapping of canonical fields (id, title, severity, …)");
+        }
+
+        foreach (var (key, _) in map.Children)
+        {
+            lines[key.ToString()] = (int)key.Start.Line + 1; // +1 for the opening ---
+        }
+
+        return (System.Text.Json.Nodes.JsonObject)YamlToJson.Convert(map)!;
+    }
+
+    private static Incident FillFromSections(Incident i, MarkdownSections doc)
+    {
+        var summary = new List<string>();
+        var rootCauses = new List<RootCause>();
+        var actions = new List<ActionTaken>();
+        var items = new List<ActionItem>();
+        var timeline = new List<TimelineEntry>();
+        var hypotheses = new List<Hypothesis>();
+        foreach (var section in doc.Sections)
+        {
+            switch (section.Key)
+            {
+                case "summary" or "overview" or "description" or "what happened" or "incident summary":
+                    summary.Add(section.Text);
+                    break;
+                case "impact" or "customer impact":
+                    summary.Add("Impact: " + section.Text);
+                    break;
+                case "root cause" or "root causes" or "cause" or "root cause analysis" or "causes":
+                    rootCauses.AddRange(section.Items().Select(t => ToRootCause(t.Text, RootCauseKind.Technical)));
+                    break;
+                case "contributing factors" or "contributing factor":
+                    rootCauses.AddRange(section.Items().Select(t => ToRootCause(t.Text, RootCauseKind.Process)));
+                    break;
+                case "actions taken" or "resolution" or "response" or "mitigation" or "what we did" or "resolution and recovery":
+                    actions.AddRange(section.Items().Select(t => ToAction(t.Text)));
+                    break;
+                case "action items" or "follow ups" or "followups" or "follow up" or "corrective actions" or "remediation" or "next steps" or "follow up actions":
+                    items.AddRange(section.Items().Select(t => ToActionItem(t.Text)));
+                    break;
+                case "timeline":
+                    timeline.AddRange(section.Items().Select(t => ToTimeline(t.Text, i.StartedAt)).OfType<TimelineEntry>());
+                    break;
+                case "hypotheses" or "hypotheses tried":
+                    hypotheses.AddRange(section.Items().Select(t => ToHypothesis(t.Text)));
+                    break;
+            }
+        }
+
+        return i with
+        {
+            Summary = i.Summary ?? (summary.Count > 0 ? string.Join("\n\n", summary) : null),
+            RootCauses = i.RootCauses.Count > 0 ? i.RootCauses : rootCauses,
+            Actions = i.Actions.Count > 0 ? i.Actions : actions,
+            ActionItems = i.ActionItems.Count > 0 ? i.ActionItems : items,
+            Timeline = i.Timeline.Count > 0 ? i.Timeline : timeline,
+            Hypotheses = i.Hypotheses.Count > 0 ? i.Hypotheses : hypotheses,
+        };
+    }
+
+    private static RootCause ToRootCause(string text, RootCauseKind fallback)
+    {
+        var m = KindPrefix().Match(text);
+        if (m.Success && new RootCauseKindConverter().TryParse(m.Groups[1].Value, out var kind))
+        {
+            return new RootCause(kind, text[m.Length..].Trim());
+        }
+
+        return new RootCause(fallback, text);
+    }
+
+    private static ActionTaken ToAction(string text)
+    {
+        bool? helped = null;
+        var m = HelpedMark().Match(text);
+        if (m.Success)
+        {
+            helped = !m.Value.Contains("not", StringComparison.OrdinalIgnoreCase) && !m.Value.Contains("no ", StringComparison.OrdinalIgnoreCase)
+                && !m.Value.Contains('❌', StringComparison.Ordinal) && !m.Value.Contains("didn", StringComparison.OrdinalIgnoreCase);
+            text = text.Remove(m.Index, m.Length).Trim();
+        }
+
+        return new ActionTaken(text, helped);
+    }
+
+    private static ActionItem ToActionItem(string text)
+    {
+        var status = ActionItemStatus.Open;
+        var box = Checkbox().Match(text);
+        if (box.Success)
+        {
+            status = box.Groups[1].Value is "x" or "X" ? ActionItemStatus.Done : ActionItemStatus.Open;
+            text = text[box.Length..].Trim();
+        }
+
+        var item = new ActionItem { Status = status };
+        var meta = Metadata().Match(text);
+        if (meta.Success)
+        {
+            text = text[..meta.Index].Trim().TrimEnd('—', '-', ' ');
+            foreach (var pair in meta.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                var kv = pair.Split(':', 2, StringSplitOptions.TrimEntries);
+                if (kv.Length != 2)
+                {
+                    continue;
+                }
+
+                item = kv[0].ToLowerInvariant() switch
+                {
+                    "owner" => item with { Owner = kv[1].TrimStart('@') },
+                    "due" when TimestampConverter.TryParse(kv[1], out var due) => item with { DueAt = due },
+                    "kind" or "type" when new ActionItemKindConverter().TryParse(kv[1], out var k) => item with { Kind = k },
+                    "status" when new ActionItemStatusConverter().TryParse(kv[1], out var s) => item with { Status = s },
+                    "id" => item with { Id = kv[1] },
+                    _ => item,
+                };
+            }
+        }
+
+        return item with { Title = text };
+    }
+
+    private static Hypothesis ToHypothesis(string text)
+    {
+        var outcome = HypothesisOutcome.Untested;
+        var m = OutcomeMark().Match(text);
+        if (m.Success && new HypothesisOutcomeConverter().TryParse(m.Groups[1].Value, out var o))
+        {
+            outcome = o;
+            text = text.Remove(m.Index, m.Length).Trim();
+        }
+
+        return new Hypothesis(text, null, outcome);
+    }
+
+    private static TimelineEntry? ToTimeline(string text, DateTimeOffset start)
+    {
+        var m = TimelineTime().Match(text.Replace("**", "", StringComparison.Ordinal));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var rest = m.Groups["text"].Value.Trim();
+        var stamp = m.Groups["t"].Value;
+        if (TimestampConverter.TryParse(stamp, out var full) && stamp.Contains('-', StringComparison.Ordinal))
+        {
+            return new TimelineEntry(full, rest);
+        }
+
+        if (start == default || !TimeSpan.TryParse(m.Groups["clock"].Value, CultureInfo.InvariantCulture, out var clock))
+        {
+            return null;
+        }
+
+        // A bare clock time belongs to the day (before, of, or after the start) that puts it nearest the start.
+        var day = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero);
+        var best = new[] { day.AddDays(-1), day, day.AddDays(1) }.Select(d => d + clock).MinBy(t => Math.Abs((t - start).Ticks));
+        return new TimelineEntry(best, rest);
+    }
+
+    [GeneratedRegex(@"^\**\s*(technical|process|human|organi[sz]ational|organi[sz]ation)\s*\**\s*[:：]\s*\**", RegexOptions.IgnoreCase)]
+    private static partial Regex KindPrefix();
+
+    [GeneratedRegex(@"\((helped|did not help|didn't help|no effect|not helpful|worked|did not work)\)|[✅❌]", RegexOptions.IgnoreCase)]
+    private static partial Regex HelpedMark();
+
+    [GeneratedRegex(@"^\[([ xX])\]")]
+    private static partial Regex Checkbox();
+
+    [GeneratedRegex(@"\(([^()]*:[^()]*)\)\s*$")]
+    private static partial Regex Metadata();
+
+    [GeneratedRegex(@"\((confirmed|rejected|inconclusive|untested|ruled out|supported)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeMark();
+
+    [GeneratedRegex(@"^(?<t>(?:\d{4}-\d{2}-\d{2}[ T])?(?<clock>\d{1,2}:\d{2}(?::\d{2})?)(?:\s?(?:UTC|Z)|[+-]\d{2}:?\d{2})?)\s*(?:[-–—:|]\s*)?(?<text>.+)$")]
+    private static partial Regex TimelineTime();
+}
