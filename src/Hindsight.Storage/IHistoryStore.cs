@@ -1,0 +1,37 @@
+using Hindsight.History;
+
+namespace Hindsight.Storage;
+
+/// <summary>
+/// The durable system of record for organisations' histories. Every read and write names one organisation and
+/// touches nothing of another; only backup, restore and the integrity check see the whole store.
+/// </summary>
+public interface IHistoryStore : IAsyncDisposable
+{
+    /// <summary>Where the store is, for messages (a file path or a server, never a password).</summary>
+    string Description { get; }
+
+    /// <summary>Starts a write transaction for one organisation; nothing is visible or durable until <see cref="IHistoryWriter.CommitAsync"/>.</summary>
+    Task<IHistoryWriter> BeginWriteAsync(string organisation, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds one record by kind and key, or null.</summary>
+    Task<HistoryRecord?> FindAsync(string organisation, RecordKind kind, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads an organisation's records of one kind, in time order (then key order).</summary>
+    IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many records of each kind an organisation has.</summary>
+    Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default);
+
+    /// <summary>The organisations that have records.</summary>
+    Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every record of every organisation, for backup.</summary>
+    IAsyncEnumerable<StoredRecord> ReadAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the whole store's content with <paramref name="records"/> in one transaction: all or nothing.</summary>
+    Task<long> RestoreAsync(IAsyncEnumerable<StoredRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks the store's physical and logical integrity.</summary>
+    Task<IntegrityReport> CheckAsync(CancellationToken cancellationToken = default);
+}

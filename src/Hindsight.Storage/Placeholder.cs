@@ -1,1 +1,0 @@
-namespace Hindsight.Storage; internal static class Placeholder { }

@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using Hindsight.Canonical;
+using Hindsight.History;
+using Microsoft.Data.Sqlite;
+
+namespace Hindsight.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed write survives a
+/// process crash or power loss, and readers never block the writer.
+/// </summary>
+public sealed class SqliteHistoryStore : IHistoryStore
+{
+    /// <summary>The file name of the database inside the store folder.</summary>
+    public const string FileName = "hindsight.db";
+
+    private readonly string _connectionString;
+
+    private SqliteHistoryStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public string Description => "sqlite:" + Path;
+
+    /// <summary>Opens (creating if needed) the store in <paramref name="directory"/>, migrating its schema.</summary>
+    /// <exception cref="StoreException">The folder cannot be created, the file is not a Hindsight store, or it is from a newer version.</exception>
+    public static SqliteHistoryStore Open(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        SQLitePCL.Batteries_V2.Init();
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot create the store folder {directory}: {ex.Message}; choose another with --store or LEARNING_STORAGE_DIR", ex);
+        }
+
+        var store = new SqliteHistoryStore(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, FileName)));
+        try
+        {
+            using var connection = store.Connect();
+            using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode=WAL";
+                wal.ExecuteNonQuery();
+            }
+
+            SqliteSchema.Migrate(connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"cannot open the store {store.Path}: {ex.Message} (is it a Hindsight store? run 'hindsight check')", ex);
+        }
+
+        return store;
+    }
+
+    internal SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public Task<IHistoryWriter> BeginWriteAsync(string organisation, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organisation);
+        return Task.FromResult<IHistoryWriter>(new SqliteHistoryWriter(Connect(), organisation));
+    }
+
+    /// <inheritdoc />
+    public Task<HistoryRecord?> FindAsync(string organisation, RecordKind kind, string key, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT doc FROM records WHERE org = $org AND kind = $kind AND key = $key";
+        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$kind", RecordKindText.Format(kind));
+        cmd.Parameters.AddWithValue("$key", key);
+        return Task.FromResult(cmd.ExecuteScalar() is byte[] doc ? CanonicalJson.Deserialize(kind, doc) : null);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT doc FROM records WHERE org = $org AND kind = $kind"
+            + (query.From is null ? "" : " AND at >= $from")
+            + (query.Until is null ? "" : " AND at < $until")
+            + " ORDER BY at, key"
+            + (query.Limit is null ? "" : " LIMIT $limit");
+        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$kind", RecordKindText.Format(query.Kind));
+        cmd.Parameters.AddWithValue("$from", RecordRow.ToMillis(query.From) ?? 0);
+        cmd.Parameters.AddWithValue("$until", RecordRow.ToMillis(query.Until) ?? 0);
+        cmd.Parameters.AddWithValue("$limit", query.Limit ?? 0);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return CanonicalJson.Deserialize(query.Kind, (byte[])reader[0]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT kind, count(*) FROM records WHERE org = $org GROUP BY kind";
+        cmd.Parameters.AddWithValue("$org", organisation);
+        var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0L);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[RecordRow.ParseKind(reader.GetString(0))] = reader.GetInt64(1);
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<RecordKind, long>>(counts);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT org FROM records ORDER BY org";
+        var orgs = new List<string>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            orgs.Add(reader.GetString(0));
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(orgs);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT org, kind, key, at, doc FROM records ORDER BY seq";
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new StoredRecord(
+                reader.GetString(0), RecordRow.ParseKind(reader.GetString(1)), reader.GetString(2),
+                RecordRow.FromMillis(reader.IsDBNull(3) ? null : reader.GetInt64(3)), (byte[])reader[4]);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<long> RestoreAsync(IAsyncEnumerable<StoredRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        using var connection = Connect();
+        using var tx = connection.BeginTransaction(deferred: false);
+        using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = tx;
+            clear.CommandText = "DELETE FROM records; UPDATE meta SET value = value + 1 WHERE key = 'rev'";
+            clear.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO records (org, kind, key, at, rev, hash, doc) VALUES ($org, $kind, $key, $at, (SELECT value FROM meta WHERE key = 'rev'), $hash, $doc)";
+        var org = insert.Parameters.Add("$org", SqliteType.Text);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        var hash = insert.Parameters.Add("$hash", SqliteType.Blob);
+        var doc = insert.Parameters.Add("$doc", SqliteType.Blob);
+        insert.Prepare();
+        long count = 0;
+        await foreach (var r in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var bytes = r.Document.ToArray();
+            org.Value = r.Organisation;
+            kind.Value = RecordKindText.Format(r.Kind);
+            key.Value = r.Key;
+            at.Value = (object?)RecordRow.ToMillis(r.At) ?? DBNull.Value;
+            hash.Value = RecordRow.HashOf(bytes);
+            doc.Value = bytes;
+            insert.ExecuteNonQuery();
+            count++;
+        }
+
+        tx.Commit();
+        return count;
+    }
+
+    /// <inheritdoc />
+    public async Task<IntegrityReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var checker = new IntegrityChecker();
+        using var connection = Connect();
+        using (var integrity = connection.CreateCommand())
+        {
+            integrity.CommandText = "PRAGMA integrity_check";
+            using var reader = integrity.ExecuteReader();
+            while (reader.Read())
+            {
+                var line = reader.GetString(0);
+                if (line != "ok")
+                {
+                    checker.AddProblem("sqlite: " + line);
+                }
+            }
+        }
+
+        var version = SqliteSchema.CurrentVersion(connection);
+        if (version != SqliteSchema.Latest)
+        {
+            checker.AddProblem($"schema version is {version}; this build expects {SqliteSchema.Latest}");
+        }
+
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT org, kind, key, at, hash, doc FROM records";
+        using var rows = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            checker.Inspect(rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.IsDBNull(3) ? null : rows.GetInt64(3), (byte[])rows[4], (byte[])rows[5]);
+        }
+
+        return checker.Report();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,227 @@
+using Hindsight.Canonical;
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Storage.Backup;
+
+namespace Hindsight.Storage.Tests;
+
+/// <summary>The storage suite: every test runs against SQLite and PostgreSQL.</summary>
+public sealed class HistoryStoreContractTests
+{
+    private static async Task<WriteCounts> WriteAsync(IHistoryStore store, string org, params HistoryRecord[] records)
+    {
+        await using var writer = await store.BeginWriteAsync(org);
+        var counts = await writer.WriteAsync(records);
+        await writer.CommitAsync();
+        return counts;
+    }
+
+    private static async Task<List<HistoryRecord>> ReadAsync(IHistoryStore store, string org, RecordQuery? query = null)
+    {
+        var list = new List<HistoryRecord>();
+        await foreach (var r in store.ReadAsync(org, query ?? RecordQuery.Incidents))
+        {
+            list.Add(r);
+        }
+
+        return list;
+    }
+
+    private static string Json(HistoryRecord r) => System.Text.Encoding.UTF8.GetString(CanonicalJson.Serialize(r));
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Write_ThenRead_ReturnsTheSameRecord(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        var incident = Incidents.Make("INC-1") with
+        {
+            Summary = "決済 API が 503 を返した \u0000 nul char",
+            RootCauses = [new RootCause(RootCauseKind.Process, "no canary")],
+            ActionItems = [new ActionItem { Title = "add canary", Kind = ActionItemKind.Prevent, DueAt = Incidents.T0.AddDays(7) }],
+        };
+
+        var counts = await WriteAsync(t.Store, "acme", incident);
+
+        Assert.Equal(new WriteCounts(1, 0, 0), counts);
+        var found = await t.Store.FindAsync("acme", RecordKind.Incident, "INC-1");
+        Assert.NotNull(found);
+        Assert.Equal(Json(incident), Json(found));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Write_SameRecordAgain_IsIdempotent_AndChangedRecordIsUpdated(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2", 10));
+
+        var again = await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2", 10, "Checkout errors (updated)"));
+
+        Assert.Equal(new WriteCounts(0, 1, 1), again);
+        var counts = await t.Store.CountAsync("acme");
+        Assert.Equal(2, counts[RecordKind.Incident]);
+        var updated = (Incident?)await t.Store.FindAsync("acme", RecordKind.Incident, "INC-2");
+        Assert.Equal("Checkout errors (updated)", updated!.Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Write_SameKeyTwiceInOneBatch_LaterWins(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+
+        var counts = await WriteAsync(t.Store, "acme", Incidents.Make("INC-1", 0, "first"), Incidents.Make("INC-1", 0, "second"));
+
+        Assert.Equal(new WriteCounts(1, 0, 1), counts);
+        Assert.Equal("second", ((Incident)(await t.Store.FindAsync("acme", RecordKind.Incident, "INC-1"))!).Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Organisations_AreIsolated_InEveryRead(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1", 0, "acme's"));
+        await WriteAsync(t.Store, "globex", Incidents.Make("INC-1", 0, "globex's"), Incidents.Make("INC-2"));
+
+        var acme = await ReadAsync(t.Store, "acme");
+        var found = (Incident?)await t.Store.FindAsync("globex", RecordKind.Incident, "INC-1");
+        var counts = await t.Store.CountAsync("acme");
+
+        Assert.Equal("acme's", Assert.Single(acme.Cast<Incident>()).Title);
+        Assert.Equal("globex's", found!.Title);
+        Assert.Equal(1, counts[RecordKind.Incident]);
+        Assert.Null(await t.Store.FindAsync("initech", RecordKind.Incident, "INC-1"));
+        Assert.Equal(["acme", "globex"], await t.Store.OrganisationsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Writer_DisposedWithoutCommit_LeavesNothing(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"));
+
+        await using (var writer = await t.Store.BeginWriteAsync("acme"))
+        {
+            await writer.WriteAsync([Incidents.Make("INC-2"), Incidents.Make("INC-1", 0, "changed")]);
+        }
+
+        var all = await ReadAsync(t.Store, "acme");
+        Assert.Equal("Checkout errors", Assert.Single(all.Cast<Incident>()).Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Read_FiltersByTime_InTimeOrder_WithLimit(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("C", 120), Incidents.Make("A", 0), Incidents.Make("B", 60), Incidents.Make("D", 180));
+
+        var window = await ReadAsync(t.Store, "acme", new RecordQuery(RecordKind.Incident, Incidents.T0.AddMinutes(60), Incidents.T0.AddMinutes(180)));
+        var first2 = await ReadAsync(t.Store, "acme", new RecordQuery(RecordKind.Incident, Limit: 2));
+
+        Assert.Equal(["B", "C"], window.Select(r => r.Key));
+        Assert.Equal(["A", "B"], first2.Select(r => r.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task OtherRecordKinds_AreStoredSeparately(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme",
+            Incidents.Make("X1"),
+            new Deployment { Id = "X1", Service = "checkout", DeployedAt = Incidents.T0 },
+            new ServiceDependency { Service = "checkout", DependsOn = "payments-db", Weight = 2 },
+            new ResponseLog { Id = "Q1", Category = "billing", Responder = "kenji", AskedAt = Incidents.T0 });
+
+        var counts = await t.Store.CountAsync("acme");
+
+        Assert.All(Enum.GetValues<RecordKind>(), k => Assert.Equal(1, counts[k]));
+        var deployment = await t.Store.FindAsync("acme", RecordKind.Deployment, "X1");
+        Assert.IsType<Deployment>(deployment);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Reopen_KeepsEverythingCommitted(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2"));
+
+        var reopened = await t.ReopenAsync();
+
+        Assert.Equal(2, (await reopened.CountAsync("acme"))[RecordKind.Incident]);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Check_HealthyStore_ReportsNoProblems_AndWarnsOfDanglingLinks(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2", 5, "dup", new IncidentLink("INC-1", LinkKind.Duplicate)), Incidents.Make("INC-3", 9, "rel", new IncidentLink("INC-404", LinkKind.Related)));
+
+        var report = await t.Store.CheckAsync();
+
+        Assert.True(report.IsHealthy, string.Join("; ", report.Problems));
+        Assert.Equal(3, report.RecordsChecked);
+        Assert.Contains("INC-404", Assert.Single(report.Warnings));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task BackupAndRestore_RoundTripsEveryOrganisation(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), new ServiceDependency { Service = "a", DependsOn = "b" });
+        await WriteAsync(t.Store, "globex", Incidents.Make("INC-9"));
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
+        try
+        {
+            var written = await BackupFile.WriteAsync(t.Store, file, TimeProvider.System);
+            await WriteAsync(t.Store, "acme", Incidents.Make("INC-LATER"));
+
+            var restored = await BackupFile.RestoreAsync(t.Store, file);
+
+            Assert.Equal(3, written);
+            Assert.Equal(3, restored);
+            Assert.Equal(["INC-1"], (await ReadAsync(t.Store, "acme")).Select(r => r.Key));
+            Assert.Equal(["INC-9"], (await ReadAsync(t.Store, "globex")).Select(r => r.Key));
+            Assert.True((await t.Store.CheckAsync()).IsHealthy);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Restore_TruncatedBackup_ChangesNothing(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(t.Store, "acme", Enumerable.Range(0, 50).Select(n => (HistoryRecord)Incidents.Make($"INC-{n}", n)).ToArray());
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
+        try
+        {
+            await BackupFile.WriteAsync(t.Store, file, TimeProvider.System);
+            var bytes = await File.ReadAllBytesAsync(file);
+            await File.WriteAllBytesAsync(file, bytes[..(bytes.Length / 2)]);
+            await WriteAsync(t.Store, "acme", Incidents.Make("INC-NEW"));
+
+            await Assert.ThrowsAnyAsync<Exception>(() => BackupFile.RestoreAsync(t.Store, file));
+
+            Assert.Equal(51, (await t.Store.CountAsync("acme"))[RecordKind.Incident]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [PostgresFact]
+    public void PostgresServer_IsReachable_ForTheSuite() =>
+        Assert.Null(PostgresTestServer.WhyUnavailable);
+}
