@@ -32,7 +32,7 @@ public sealed class HistoryIngestor(IHistoryStore store)
 
         var reader = ImportSource.For(format, path, options.Mapping);
         var run = new Run(path, stream, options, progress);
-        using var rejects = new RejectsWriter(options.RejectsPath);
+        using var rejects = new RejectsWriter(options.RejectsPath, options.AppendRejects);
         var batches = Channel.CreateBounded<List<HistoryRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var parsing = Task.Run(() => Parse(reader, run, rejects, batches.Writer, cancellationToken), cancellationToken);
         WriteCounts stored;

@@ -17,6 +17,9 @@ public sealed record IngestOptions
     /// <summary>Where to write rejected records with their reasons; null for no rejects file.</summary>
     public string? RejectsPath { get; init; }
 
+    /// <summary>Append to the rejects file instead of replacing it (one file for several inputs).</summary>
+    public bool AppendRejects { get; init; }
+
     /// <summary>The CSV column mapping (the canonical one when null).</summary>
     public CsvMapping? Mapping { get; init; }
 

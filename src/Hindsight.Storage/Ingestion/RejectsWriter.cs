@@ -5,7 +5,7 @@ using Hindsight.Validation;
 namespace Hindsight.Storage.Ingestion;
 
 /// <summary>Writes rejected records, with where and why, as JSON Lines; the file is created on the first reject.</summary>
-internal sealed class RejectsWriter(string? path) : IDisposable
+internal sealed class RejectsWriter(string? path, bool append) : IDisposable
 {
     private Utf8JsonWriter? _json;
     private FileStream? _file;
@@ -27,7 +27,7 @@ internal sealed class RejectsWriter(string? path) : IDisposable
                 Directory.CreateDirectory(dir);
             }
 
-            _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+            _file = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
             _json = new Utf8JsonWriter(_file, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
 

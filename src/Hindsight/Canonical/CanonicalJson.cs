@@ -11,6 +11,7 @@ public static class CanonicalJson
     private static readonly JsonSerializerOptions Options = new(CanonicalJsonContext.Default.Options)
     {
         TypeInfoResolver = CanonicalJsonContext.Default.WithAddedModifier(OmitEmptyLists),
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep Japanese text readable and compact
     };
 
     private static readonly JsonTypeInfo<Incident> IncidentInfo = (JsonTypeInfo<Incident>)Options.GetTypeInfo(typeof(Incident));

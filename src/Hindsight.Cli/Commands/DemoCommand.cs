@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Hindsight.Cli.Output;
+using Hindsight.Generation;
+using Hindsight.Incidents;
+using Hindsight.Storage;
+using Hindsight.Storage.Ingestion;
+using Hindsight.Storage.Sqlite;
+
+namespace Hindsight.Cli.Commands;
+
+/// <summary><c>hindsight demo</c>: a fresh embedded store with a generated history, and what to look at first.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dir = new Option<string>("--dir") { Description = "Folder for the demo store and files (created; must be empty or a previous demo)", DefaultValueFactory = _ => "hindsight-demo" };
+        var incidents = new Option<int>("--incidents", "-n") { Description = "How many incidents to generate", DefaultValueFactory = _ => 2_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 7 };
+        var command = new Command("demo", "Generate a history into a fresh embedded store and show what Hindsight sees in it") { dir, incidents, seed };
+        command.SetAction(async (result, ct) =>
+        {
+            var folder = Path.GetFullPath(result.GetValue(dir)!);
+            var n = result.GetValue(incidents);
+            if (n is < 10 or > 1_000_000)
+            {
+                throw new UserError("--incidents must be between 10 and 1,000,000 for the demo");
+            }
+
+            PrepareFolder(folder);
+            var history = Path.Combine(folder, "history.jsonl");
+            var o = context.Out;
+            o.WriteLine($"Hindsight demo — a fictional organisation's {n:N0} incidents over three years");
+            o.WriteLine();
+            GenerateCommand.Write(context, new GeneratorOptions(n, result.GetValue(seed)), history, ct);
+            o.WriteLine($"1. generated   {history}");
+
+            var storeDir = Path.Combine(folder, "store");
+            await using var store = SqliteHistoryStore.Open(storeDir);
+            var line = new ProgressLine(context, "ingest");
+            var report = await new HistoryIngestor(store).IngestFileAsync(
+                history, new IngestOptions(), new SynchronousProgress<IngestProgress>(p => line.Update((double)p.BytesRead / Math.Max(1, p.BytesTotal), $"{p.Committed:N0} stored")), ct);
+            line.Done();
+            o.WriteLine($"2. ingested    {report.Stored.Total:N0} records into {store.Description} ({report.Rejected} rejected)");
+            o.WriteLine();
+
+            var (counts, summary) = await StatsCommand.ComputeAsync(store, "default", ct);
+            StatsCommand.Print(context, store.Description, "default", counts, summary, topServices: 8);
+            o.WriteLine();
+            await PrintLatestAsync(context, store, ct);
+            o.WriteLine();
+            var storeOption = $"--store {Quote(storeDir)}";
+            o.WriteLine("Try next:");
+            o.WriteLine($"  hindsight {storeOption} list --severity SEV1 --limit 10");
+            o.WriteLine($"  hindsight {storeOption} show INC-000042");
+            o.WriteLine($"  hindsight {storeOption} stats --json");
+            o.WriteLine($"  hindsight {storeOption} check");
+            o.WriteLine($"  hindsight {storeOption} ingest your-postmortems/   (JSON Lines, CSV, Markdown — see docs/formats.md)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task PrintLatestAsync(CliContext context, IHistoryStore store, CancellationToken ct)
+    {
+        Incident? worst = null;
+        await foreach (Incident i in store.ReadAsync("default", new RecordQuery(History.RecordKind.Incident), ct))
+        {
+            if (i.Severity is Severity.Sev0 or Severity.Sev1 && i.ResolvedAt is not null)
+            {
+                worst = i;
+            }
+        }
+
+        if (worst is null)
+        {
+            return;
+        }
+
+        var o = context.Out;
+        o.WriteLine($"The latest major incident: {worst.Id} — {worst.Title}");
+        o.WriteLine($"  {SeverityText.Format(worst.Severity!.Value)}, {string.Join(", ", worst.Services)}, resolved in {Durations.Format(worst.Durations.TimeToResolve)}; failure mode {worst.FailureMode}");
+        if (worst.RootCauses.Count > 0)
+        {
+            o.WriteLine($"  root cause: {worst.RootCauses[0].Description}");
+        }
+
+        foreach (var a in worst.Actions.Where(a => a.Helped == true))
+        {
+            o.WriteLine($"  what helped: {a.Description}");
+        }
+    }
+
+    private static void PrepareFolder(string folder)
+    {
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            var isDemo = File.Exists(Path.Combine(folder, "history.jsonl")) || Directory.Exists(Path.Combine(folder, "store"));
+            if (!isDemo)
+            {
+                throw new UserError($"{folder} is not empty and not a previous demo; pass --dir with a new folder");
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+    }
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+}
