@@ -71,6 +71,18 @@ public static class CanonicalJson
     {
         kind = RecordKind.Incident;
         error = null;
+        try
+        {
+            return PeekKind(utf8Json, ref kind, ref error);
+        }
+        catch (JsonException)
+        {
+            return true; // malformed: let the deserializer produce the precise error
+        }
+    }
+
+    private static bool PeekKind(ReadOnlySpan<byte> utf8Json, ref RecordKind kind, ref string? error)
+    {
         var reader = new Utf8JsonReader(utf8Json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
