@@ -33,7 +33,7 @@ public sealed class HistoryIngestor(IHistoryStore store)
         var reader = ImportSource.For(format, path, options.Mapping);
         var run = new Run(path, stream, options, progress);
         using var rejects = new RejectsWriter(options.RejectsPath, options.AppendRejects);
-        var batches = Channel.CreateBounded<List<HistoryRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<RecordRow[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var parsing = Task.Run(() => Parse(reader, run, rejects, batches.Writer, cancellationToken), cancellationToken);
         WriteCounts stored;
         var rolledBack = false;
@@ -72,7 +72,7 @@ public sealed class HistoryIngestor(IHistoryStore store)
         return new IngestReport(path, format, run.Read, stored, run.Rejected, run.Problems, rolledBack, rejects.WrittenTo);
     }
 
-    private async Task<WriteCounts> WriteAllAsync(IHistoryWriter? shared, ChannelReader<List<HistoryRecord>> batches, Run run, bool commitEach, CancellationToken cancellationToken)
+    private async Task<WriteCounts> WriteAllAsync(IHistoryWriter? shared, ChannelReader<RecordRow[]> batches, Run run, bool commitEach, CancellationToken cancellationToken)
     {
         var total = default(WriteCounts);
         await foreach (var batch in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -80,25 +80,30 @@ public sealed class HistoryIngestor(IHistoryStore store)
             if (commitEach)
             {
                 await using var writer = await store.BeginWriteAsync(run.Options.Organisation, cancellationToken).ConfigureAwait(false);
-                total += await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                total += await WriteRowsAsync(writer, batch, cancellationToken).ConfigureAwait(false);
                 await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
                 run.Committed = total.Total;
                 run.Report();
             }
             else
             {
-                total += await shared!.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                total += await WriteRowsAsync(shared!, batch, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return total;
     }
 
-    private static async Task Parse(IRecordFormat reader, Run run, RejectsWriter rejects, ChannelWriter<List<HistoryRecord>> output, CancellationToken cancellationToken)
+    private static Task<WriteCounts> WriteRowsAsync(IHistoryWriter writer, RecordRow[] rows, CancellationToken cancellationToken) =>
+        writer is IRowWriter fast
+            ? fast.WriteRowsAsync(rows, cancellationToken)
+            : throw new InvalidOperationException($"{writer.GetType().Name} cannot take serialised rows");
+
+    private static async Task Parse(IRecordFormat reader, Run run, RejectsWriter rejects, ChannelWriter<RecordRow[]> output, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = new List<HistoryRecord>(run.Options.BatchSize);
+            var batch = new List<RecordRow>(run.Options.BatchSize);
             foreach (var item in reader.Read(run.Stream, run.Options.Limits))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -117,18 +122,18 @@ public sealed class HistoryIngestor(IHistoryStore store)
                     continue;
                 }
 
-                batch.Add(record!);
+                batch.Add(RecordRow.From(record!, parsed.Document));
                 if (batch.Count >= run.Options.BatchSize)
                 {
-                    await output.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                    batch = new List<HistoryRecord>(run.Options.BatchSize);
+                    await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+                    batch = new List<RecordRow>(run.Options.BatchSize);
                     run.Report();
                 }
             }
 
             if (batch.Count > 0)
             {
-                await output.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
             }
 
             output.Complete();

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Hindsight.Storage.Postgres;
 
 /// <summary>One PostgreSQL write transaction for one organisation; each batch is one set-based upsert.</summary>
-internal sealed class PostgresHistoryWriter : IHistoryWriter
+internal sealed class PostgresHistoryWriter : IHistoryWriter, IRowWriter
 {
     private const string Upsert = """
         INSERT INTO hindsight.records AS r (org, kind, key, at, rev, hash, doc)
@@ -35,10 +35,15 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
         return new PostgresHistoryWriter(connection, tx, organisation);
     }
 
-    public async Task<WriteCounts> WriteAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default)
+    public Task<WriteCounts> WriteAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var (unique, superseded) = RecordRow.LastOfEachKey(records);
+        return WriteRowsAsync(RecordRow.FromAll(records), cancellationToken);
+    }
+
+    public async Task<WriteCounts> WriteRowsAsync(IReadOnlyList<RecordRow> rows, CancellationToken cancellationToken)
+    {
+        var (unique, superseded) = RecordRow.LastOfEachKey(rows);
         var n = unique.Count;
         var kinds = new string[n];
         var keys = new string[n];
@@ -47,7 +52,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
         var docs = new string[n];
         for (var i = 0; i < n; i++)
         {
-            var row = RecordRow.From(unique[i]);
+            var row = unique[i];
             (kinds[i], keys[i], ats[i], hashes[i]) = (row.Kind, row.Key, row.At, row.Hash);
             docs[i] = System.Text.Encoding.UTF8.GetString(row.Document);
         }

@@ -4,34 +4,33 @@ using Microsoft.Data.Sqlite;
 namespace Hindsight.Storage.Sqlite;
 
 /// <summary>One SQLite write transaction (BEGIN IMMEDIATE) for one organisation, with a prepared upsert.</summary>
-internal sealed class SqliteHistoryWriter : IHistoryWriter
+internal sealed class SqliteHistoryWriter : IHistoryWriter, IRowWriter
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly SqliteCommand _upsert;
     private readonly SqliteParameter _kind, _key, _at, _hash, _doc;
-    private readonly long _maxSeqBefore;
     private bool _committed;
 
     public SqliteHistoryWriter(SqliteConnection connection, string organisation)
     {
         _connection = connection;
+        long revision;
         _transaction = connection.BeginTransaction(deferred: false);
         using (var start = connection.CreateCommand())
         {
             start.Transaction = _transaction;
-            start.CommandText = "UPDATE meta SET value = value + 1 WHERE key = 'rev'; SELECT coalesce(max(seq), 0) FROM records";
-            _maxSeqBefore = (long)start.ExecuteScalar()!;
+            start.CommandText = "UPDATE meta SET value = value + 1 WHERE key = 'rev' RETURNING value";
+            revision = (long)start.ExecuteScalar()!;
         }
 
         _upsert = connection.CreateCommand();
         _upsert.Transaction = _transaction;
         _upsert.CommandText = """
             INSERT INTO records (org, kind, key, at, rev, hash, doc)
-            VALUES ($org, $kind, $key, $at, (SELECT value FROM meta WHERE key = 'rev'), $hash, $doc)
+            VALUES ($org, $kind, $key, $at, $rev, $hash, $doc)
             ON CONFLICT (org, kind, key) DO UPDATE SET at = excluded.at, rev = excluded.rev, hash = excluded.hash, doc = excluded.doc
             WHERE records.hash <> excluded.hash
-            RETURNING seq
             """;
         _upsert.Parameters.AddWithValue("$org", organisation);
         _kind = _upsert.Parameters.Add("$kind", SqliteType.Text);
@@ -39,29 +38,35 @@ internal sealed class SqliteHistoryWriter : IHistoryWriter
         _at = _upsert.Parameters.Add("$at", SqliteType.Integer);
         _hash = _upsert.Parameters.Add("$hash", SqliteType.Blob);
         _doc = _upsert.Parameters.Add("$doc", SqliteType.Blob);
+        _upsert.Parameters.AddWithValue("$rev", revision);
         _upsert.Prepare();
     }
 
     public Task<WriteCounts> WriteAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var (unique, superseded) = RecordRow.LastOfEachKey(records);
+        return WriteRowsAsync(RecordRow.FromAll(records), cancellationToken);
+    }
+
+    public Task<WriteCounts> WriteRowsAsync(IReadOnlyList<RecordRow> rows, CancellationToken cancellationToken)
+    {
+        var (unique, superseded) = RecordRow.LastOfEachKey(rows);
         int inserted = 0, updated = 0, unchanged = superseded;
-        foreach (var record in unique)
+        foreach (var row in unique)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = RecordRow.From(record);
             _kind.Value = row.Kind;
             _key.Value = row.Key;
             _at.Value = (object?)row.At ?? DBNull.Value;
             _hash.Value = row.Hash;
             _doc.Value = row.Document;
-            var seq = _upsert.ExecuteScalar();
-            if (seq is not long s)
+            // An upsert that updates leaves last_insert_rowid alone; one that inserts moves it.
+            var lastRowId = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+            if (_upsert.ExecuteNonQuery() == 0)
             {
                 unchanged++;
             }
-            else if (s > _maxSeqBefore)
+            else if (SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle) != lastRowId)
             {
                 inserted++;
             }

@@ -13,12 +13,14 @@ public class NamedEnumConverter<T> : JsonConverter<T>
 {
     private readonly Dictionary<string, T> _byName = new(StringComparer.Ordinal);
     private readonly string[] _names;
+    private readonly byte[][] _utf8Names;
+    private readonly T[] _values = Enum.GetValues<T>();
 
     /// <summary>Creates the converter with extra accepted spellings.</summary>
     /// <param name="aliases">Extra spellings (already normalised: lower case, underscores) and the value each means.</param>
     protected NamedEnumConverter(params (string Alias, T Value)[] aliases)
     {
-        var values = Enum.GetValues<T>();
+        var values = _values;
         _names = new string[values.Length];
         for (var n = 0; n < values.Length; n++)
         {
@@ -26,6 +28,7 @@ public class NamedEnumConverter<T> : JsonConverter<T>
             _byName[_names[n]] = values[n];
         }
 
+        _utf8Names = _names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         foreach (var (alias, value) in aliases ?? [])
         {
             _byName[alias] = value;
@@ -43,7 +46,7 @@ public class NamedEnumConverter<T> : JsonConverter<T>
     }
 
     /// <summary>Formats a value as its snake_case name.</summary>
-    public string Format(T value) => _names[Array.IndexOf(Enum.GetValues<T>(), value)];
+    public string Format(T value) => _names[Array.IndexOf(_values, value)];
 
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -51,6 +54,14 @@ public class NamedEnumConverter<T> : JsonConverter<T>
         if (reader.TokenType != JsonTokenType.String)
         {
             throw new JsonException($"expected {Expected}, got {TimestampConverter.TokenName(reader.TokenType)}");
+        }
+
+        for (var i = 0; i < _utf8Names.Length; i++)
+        {
+            if (reader.ValueTextEquals(_utf8Names[i]))
+            {
+                return _values[i]; // the canonical spelling, without allocating a string
+            }
         }
 
         var text = reader.GetString();

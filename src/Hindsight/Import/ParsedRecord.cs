@@ -10,6 +10,9 @@ namespace Hindsight.Import;
 /// <param name="Raw">The input text of the record (clipped), kept for the rejects file.</param>
 public sealed record ParsedRecord(int Line, HistoryRecord? Record, IReadOnlyList<ValidationError> Errors, string? Raw = null)
 {
+    /// <summary>The record's canonical JSON (without <c>org</c>), when the reader already produced it on a parallel thread.</summary>
+    public byte[]? Document { get; init; }
+
     /// <summary>Whether the record may be stored.</summary>
     public bool IsValid => Record is not null && Errors.Count == 0;
 

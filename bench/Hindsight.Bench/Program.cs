@@ -1,0 +1,26 @@
+using Hindsight.Bench;
+
+// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases> [--incidents N] [--runs R]
+var command = args.Length > 0 ? args[0] : "ingest";
+var incidents = Arg("--incidents", 100_000);
+var runs = Arg("--runs", 5);
+return command switch
+{
+    "ingest" => await IngestBenchmark.RunAsync(incidents, runs),
+    "generate" => GenerateBenchmark.Run(incidents, runs),
+    "phases" => await PhaseBenchmark.RunAsync(incidents),
+    "micro" => MicroBenchmark.Run(),
+    _ => Usage(),
+};
+
+int Arg(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var v) ? v : fallback;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases [--incidents N] [--runs R]");
+    return 2;
+}
