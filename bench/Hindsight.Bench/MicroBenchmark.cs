@@ -52,27 +52,12 @@ internal static class MicroBenchmark
 
             var jdoc = t.Elapsed.TotalMicroseconds / lines.Count;
             t.Restart();
-            foreach (var l in lines)
-            {
-                _ = System.Text.Json.JsonSerializer.Deserialize(l, Hindsight.Canonical.CanonicalJson.RawIncidentInfo);
-            }
-
-            var raw = t.Elapsed.TotalMicroseconds / lines.Count;
-            t.Restart();
             foreach (var r in records)
             {
                 _ = RecordNormaliser.Normalise(r);
             }
 
             Console.WriteLine($"normalise {t.Elapsed.TotalMicroseconds / lines.Count:F1} µs");
-            t.Restart();
-            foreach (var r in records)
-            {
-                _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes((Hindsight.Incidents.Incident)r, Hindsight.Canonical.CanonicalJson.RawIncidentInfo);
-            }
-
-            Console.WriteLine($"raw serialize {t.Elapsed.TotalMicroseconds / lines.Count:F1} µs");
-            Console.WriteLine($"raw context deserialize {raw:F1} µs");
             Console.WriteLine($"deserialize {deser:F1} µs, validate {val:F1} µs, serialize {ser:F1} µs, sha256 {hash:F1} µs, JsonDocument.Parse {jdoc:F1} µs");
         }
 

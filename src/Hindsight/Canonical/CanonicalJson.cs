@@ -19,9 +19,6 @@ public static class CanonicalJson
     private static readonly JsonTypeInfo<ServiceDependency> DependencyInfo = (JsonTypeInfo<ServiceDependency>)Options.GetTypeInfo(typeof(ServiceDependency));
     private static readonly JsonTypeInfo<ResponseLog> ResponseLogInfo = (JsonTypeInfo<ResponseLog>)Options.GetTypeInfo(typeof(ResponseLog));
 
-    /// <summary>Benchmark hook.</summary>
-    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<Incident> RawIncidentInfo => CanonicalJsonContext.Default.Incident;
-
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
     {

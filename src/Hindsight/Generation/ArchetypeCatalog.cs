@@ -81,8 +81,6 @@ public static class ArchetypeCatalog
                 throw new FormatException($"{source}: archetype {name}: 'minutes' must be [lowest, highest] with 0 < lowest <= highest");
             }
 
-            var rc = new RootCauseKindConverter();
-            var ai = new ActionItemKindConverter();
             return new Archetype
             {
                 Name = name,
@@ -93,18 +91,20 @@ public static class ArchetypeCatalog
                 Title = Need(Title, "title"),
                 Summary = Need(Summary, "summary"),
                 RootCause = Need(RootCause, "root_cause"),
-                Contributing = Contributing.Select(c => new KindedText<RootCauseKind>(
-                    rc.TryParse(c.Kind, out var k) ? k : throw new FormatException($"{source}: archetype {name}: contributing kind '{c.Kind}' is unknown; expected {rc.Expected}"),
-                    c.En ?? "", c.Ja ?? "")).ToList(),
+                Contributing = Kinded(Contributing, new RootCauseKindConverter(), "contributing kind", source, name),
                 Helpful = Need(Helpful, "helpful"),
                 Unhelpful = Need(Unhelpful, "unhelpful"),
                 Hypotheses = Need(Hypotheses, "hypotheses"),
-                ActionItems = ActionItems.Select(c => new KindedText<ActionItemKind>(
-                    ai.TryParse(c.Kind, out var k) ? k : throw new FormatException($"{source}: archetype {name}: action item kind '{c.Kind}' is unknown; expected {ai.Expected}"),
-                    c.En ?? "", c.Ja ?? "")).ToList(),
+                ActionItems = Kinded(ActionItems, new ActionItemKindConverter(), "action item kind", source, name),
             };
         }
     }
+
+    private static List<KindedText<TKind>> Kinded<TKind>(List<KindedDocument> items, NamedEnumConverter<TKind> kinds, string what, string source, string name)
+        where TKind : struct, Enum =>
+        items.Select(c => new KindedText<TKind>(
+            kinds.TryParse(c.Kind, out var k) ? k : throw new FormatException($"{source}: archetype {name}: {what} '{c.Kind}' is unknown; expected {kinds.Expected}"),
+            c.En ?? "", c.Ja ?? "")).ToList();
 
     private sealed class TextDocument
     {

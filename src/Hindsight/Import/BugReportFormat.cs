@@ -13,12 +13,7 @@ public sealed class BugReportFormat : IRecordFormat
 {
     /// <inheritdoc />
     public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits) =>
-        JsonLines.Read(input, limits, static line =>
-        {
-            var r = JsonSerializer.Deserialize(line, ExternalJsonContext.Default.BugReportRecord)
-                ?? throw new JsonException("expected a JSON object, got null");
-            return ToIncident(r);
-        });
+        JsonLines.ReadAs(input, limits, ExternalJsonContext.Default.BugReportRecord, ToIncident);
 
     private static Incident ToIncident(BugReportRecord r)
     {

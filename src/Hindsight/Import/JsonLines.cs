@@ -57,6 +57,11 @@ internal static class JsonLines
         }
     }
 
+    /// <summary>Reads each line as an external record type and maps it to a history record.</summary>
+    public static IEnumerable<ParsedRecord> ReadAs<T>(Stream input, ImportLimits limits, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Func<T, HistoryRecord> map)
+        where T : class =>
+        Read(input, limits, line => map(JsonSerializer.Deserialize(line, type) ?? throw new JsonException("expected a JSON object, got null")));
+
     /// <summary>Validates a record that was read, making it a valid or a rejected <see cref="ParsedRecord"/>.</summary>
     public static ParsedRecord Checked(int line, HistoryRecord record, Func<string> raw)
     {

@@ -16,12 +16,7 @@ public sealed class StatusPageFormat : IRecordFormat
 
     /// <inheritdoc />
     public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits) =>
-        JsonLines.Read(input, limits, static line =>
-        {
-            var r = JsonSerializer.Deserialize(line, ExternalJsonContext.Default.StatusPageRecord)
-                ?? throw new JsonException("expected a JSON object, got null");
-            return ToIncident(r);
-        });
+        JsonLines.ReadAs(input, limits, ExternalJsonContext.Default.StatusPageRecord, ToIncident);
 
     private static Incident ToIncident(StatusPageRecord r)
     {
