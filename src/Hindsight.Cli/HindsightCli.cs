@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hindsight.Cli.Commands;
+using Hindsight.Cli.Commands.Retrieval;
 using Hindsight.Storage;
 
 namespace Hindsight.Cli;
@@ -33,6 +34,7 @@ internal static class HindsightCli
         BackupCommands.Backup(context),
         BackupCommands.Restore(context),
         CheckCommand.Create(context),
+        EvalCommand.Create(context),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)

@@ -1,0 +1,189 @@
+using Hindsight.Graphs;
+
+namespace Hindsight.Retrieval;
+
+/// <summary>A query, analysed once, and the candidate incidents the indexes proposed for it, with their text scores.</summary>
+internal sealed class CandidateSet
+{
+    private const double DayMinutes = 24 * 60;
+    private const double GraphReach = 4;
+
+    private readonly IncidentIndex _index;
+    private readonly Dictionary<int, int> _positionOf = [];
+    private readonly List<float> _lexical = [];
+    private readonly Dictionary<int, double> _graphDistance = [];
+    private readonly Dictionary<int, int> _graphNodeOfService = [];
+    private readonly DependencyGraph _graph;
+    private readonly int _severity;
+    private readonly bool _deployed;
+    private float _maxLexical;
+
+    public CandidateSet(IncidentIndex index, SimilarityQuery query, DependencyGraph graph, DateTimeOffset now)
+    {
+        _index = index;
+        _graph = graph;
+        var frequencies = new Dictionary<int, int>();
+        var signatures = new List<int>();
+        Sketch = new uint[MinHash.Size];
+        index.Analyze(query.Text, intern: false, frequencies, signatures, Sketch);
+        SignatureIds = signatures;
+        Terms = TermsOf(index, frequencies);
+        ServiceIds = Ids(index.Services, IncidentIndex.Normalised(query.Services));
+        TagIds = Ids(index.Tags, IncidentIndex.Normalised(query.Tags));
+        QueryMinutes = IncidentIndex.Minutes(query.At ?? now);
+        _severity = query.Severity is { } s ? (int)s : -1;
+        _deployed = query.Deployed;
+        foreach (var service in IncidentIndex.Normalised(query.Services))
+        {
+            var node = graph.Find(service);
+            if (node < 0)
+            {
+                continue;
+            }
+
+            foreach (var (to, d) in graph.DistancesFrom(node, GraphReach))
+            {
+                _graphDistance[to] = Math.Min(d, _graphDistance.GetValueOrDefault(to, double.MaxValue));
+            }
+        }
+    }
+
+    public QueryTerm[] Terms { get; }
+
+    public uint[] Sketch { get; }
+
+    public IReadOnlyList<int> SignatureIds { get; }
+
+    public IReadOnlyList<int> ServiceIds { get; }
+
+    public IReadOnlyList<int> TagIds { get; }
+
+    public int QueryMinutes { get; }
+
+    public List<int> Docs { get; } = [];
+
+    /// <summary>Adds a candidate with its BM25 score (computed when not given).</summary>
+    public void Add(int doc, float? lexical = null)
+    {
+        if (_positionOf.ContainsKey(doc))
+        {
+            return;
+        }
+
+        var score = lexical ?? MaxScoreSearch.Score(_index, Terms, doc);
+        _positionOf[doc] = Docs.Count;
+        Docs.Add(doc);
+        _lexical.Add(score);
+        _maxLexical = Math.Max(_maxLexical, score);
+    }
+
+    public int PositionOf(int doc) => _positionOf.GetValueOrDefault(doc, -1);
+
+    /// <summary>Writes the feature vector of candidate <paramref name="c"/>.</summary>
+    public void FeaturesOf(int c, Span<float> f)
+    {
+        var doc = Docs[c];
+        f[(int)SimilarityFeature.Lexical] = _maxLexical > 0 ? _lexical[c] / _maxLexical : 0;
+        f[(int)SimilarityFeature.NGram] = MinHash.Similarity(Sketch, _index.SketchOf(doc));
+        f[(int)SimilarityFeature.Service] = Jaccard(ServiceIds, _index.ServicesOf(doc));
+        f[(int)SimilarityFeature.Graph] = Proximity(_index.ServicesOf(doc));
+        f[(int)SimilarityFeature.Tag] = Jaccard(TagIds, _index.TagsOf(doc));
+        f[(int)SimilarityFeature.Signature] = Jaccard(SignatureIds, _index.SignaturesOf(doc));
+        var severity = _index.SeverityOf(doc);
+        f[(int)SimilarityFeature.Severity] = _severity >= 0 && severity >= 0 ? 1 - (Math.Abs(_severity - severity) / 3f) : 0;
+        var days = Math.Abs((double)QueryMinutes - _index.StartedMinutesOf(doc)) / DayMinutes;
+        f[(int)SimilarityFeature.Time] = (float)Math.Exp(-days / 30);
+        f[(int)SimilarityFeature.Deploy] = _deployed && _index.WasDeployed(doc) ? 1 : 0;
+    }
+
+    /// <summary>The query terms that add most to a document's text score, best first.</summary>
+    public IReadOnlyList<string> SharedTerms(int doc, int limit)
+    {
+        var norm = Bm25.Norm(_index.LengthOf(doc), _index.AverageLength);
+        var shared = new List<(string Term, float Score)>();
+        foreach (var term in Terms)
+        {
+            var at = term.Postings.Docs.BinarySearch(doc);
+            if (at >= 0)
+            {
+                shared.Add((_index.Words.Term(term.Id), Bm25.Term(term.Weight, term.Postings.Frequencies[at], norm)));
+            }
+        }
+
+        return [.. shared.OrderByDescending(s => s.Score).Take(limit).Select(s => s.Term)];
+    }
+
+    private float Proximity(ReadOnlySpan<int> services)
+    {
+        if (ServiceIds.Count == 0 || services.IsEmpty)
+        {
+            return 0;
+        }
+
+        var best = double.MaxValue;
+        foreach (var service in services)
+        {
+            if (ServiceIds.Contains(service))
+            {
+                return 1;
+            }
+
+            if (!_graphNodeOfService.TryGetValue(service, out var node))
+            {
+                _graphNodeOfService[service] = node = _graph.Find(_index.Services.Term(service));
+            }
+
+            if (node >= 0 && _graphDistance.TryGetValue(node, out var d))
+            {
+                best = Math.Min(best, d);
+            }
+        }
+
+        return best == double.MaxValue ? 0 : (float)(1 / (1 + best));
+    }
+
+    private static float Jaccard(IReadOnlyList<int> query, ReadOnlySpan<int> doc)
+    {
+        if (query.Count == 0 || doc.IsEmpty)
+        {
+            return 0;
+        }
+
+        var shared = 0;
+        foreach (var id in doc)
+        {
+            shared += query.Contains(id) ? 1 : 0;
+        }
+
+        return shared / (float)(query.Count + doc.Length - shared);
+    }
+
+    private static int[] Ids(PostingIndex index, IEnumerable<string> values) =>
+        [.. values.Select(v => index.Find(v)).Where(id => id >= 0)];
+
+    private static QueryTerm[] TermsOf(IncidentIndex index, Dictionary<int, int> frequencies)
+    {
+        var documents = Math.Max(1, index.Count);
+        var minNorm = Bm25.Norm(index.MinLength, index.AverageLength);
+        var terms = new List<QueryTerm>(frequencies.Count);
+        foreach (var (id, frequency) in frequencies)
+        {
+            var postings = index.Words.Postings(id);
+            if (postings.Count == 0)
+            {
+                continue;
+            }
+
+            var weight = Bm25.Idf(postings.Count, documents) * (1 + MathF.Log(frequency));
+            terms.Add(new QueryTerm(id, postings, weight, Bm25.Term(weight, postings.MaxFrequency, minNorm)));
+        }
+
+        if (terms.Count > IncidentIndex.MaxQueryTerms)
+        {
+            terms.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            terms.RemoveRange(IncidentIndex.MaxQueryTerms, terms.Count - IncidentIndex.MaxQueryTerms);
+        }
+
+        return [.. terms];
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using Hindsight.Incidents;
+using Hindsight.Text;
+
+namespace Hindsight.Retrieval;
+
+/// <summary>
+/// The six indexes over an organisation's incidents (word terms, character n-grams, services, tags and failure mode,
+/// error signatures, day buckets) and the compact per-incident facts the composite score reads.
+/// Not thread-safe: one writer, or many readers, at a time (callers hold a reader-writer lock).
+/// </summary>
+public sealed partial class IncidentIndex
+{
+    internal const int NoValue = int.MinValue;
+    private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, int> _docOfKey = new(StringComparer.Ordinal);
+    private string[] _keys = new string[16];
+    private ushort[] _lengths = new ushort[16];
+    private sbyte[] _severity = new sbyte[16];
+    private int[] _started = new int[16];
+    private int[] _resolveMinutes = new int[16];
+    private byte[] _flags = new byte[16];
+    private int[] _forward = new int[17];
+    private int[] _pool = new int[64];
+    private int _poolCount;
+    private uint[] _sketches = new uint[16 * MinHash.Size];
+    private long _totalLength;
+    private int _minLength = int.MaxValue;
+
+    // reusable analysis buffers (the index has one writer at a time)
+    private readonly Dictionary<int, int> _frequencies = [];
+    private readonly List<int> _signatureIds = [];
+    private readonly uint[] _sketch = new uint[MinHash.Size];
+
+    internal PostingIndex Words { get; } = new("words");
+    internal LshIndex NGrams { get; } = new();
+    internal PostingIndex Services { get; } = new("services");
+    internal PostingIndex Tags { get; } = new("tags");
+    internal PostingIndex Signatures { get; } = new("signatures");
+    internal PostingIndex Days { get; } = new("days");
+
+    /// <summary>How many documents were ever added (document ids run from 0 to this, deleted ones included).</summary>
+    internal int DocumentCount { get; private set; }
+
+    /// <summary>How many incidents the index holds.</summary>
+    public int Count => _docOfKey.Count;
+
+    /// <summary>The store revision the index reflects: every change up to it is in, none after it.</summary>
+    public long Revision { get; set; }
+
+    internal double AverageLength => Count == 0 ? 1 : Math.Max(1, (double)_totalLength / Count);
+
+    internal int MinLength => _minLength == int.MaxValue ? 1 : _minLength;
+
+    /// <summary>Whether the index holds an incident with this id.</summary>
+    public bool Contains(string key) => _docOfKey.ContainsKey(key);
+
+    /// <summary>The ids of the incidents held, in no particular order.</summary>
+    public IEnumerable<string> Keys => _docOfKey.Keys;
+
+    /// <summary>Adds an incident, replacing the one with the same id if there is one.</summary>
+    public void Add(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        Remove(incident.Id);
+        var doc = DocumentCount;
+        Grow(doc + 1);
+
+        var sink = Analyze(IndexedText.Of(incident), intern: true, _frequencies, _signatureIds, _sketch);
+        foreach (var (term, frequency) in _frequencies)
+        {
+            Words.Add(term, doc, frequency);
+        }
+
+        var length = Math.Clamp(sink.Length, 1, ushort.MaxValue);
+        _keys[doc] = incident.Id;
+        _lengths[doc] = (ushort)length;
+        _severity[doc] = incident.Severity is { } s ? (sbyte)s : (sbyte)-1;
+        _started[doc] = Minutes(incident.StartedAt);
+        _resolveMinutes[doc] = incident.Durations.TimeToResolve is { } ttr ? (int)Math.Min(int.MaxValue, ttr.TotalMinutes) : NoValue;
+        _flags[doc] = incident.Deployments.Count > 0 ? Flags.Deployed : (byte)0;
+        _sketch.CopyTo(_sketches.AsSpan(doc * MinHash.Size, MinHash.Size));
+
+        _forward[doc] = _poolCount;
+        AddField(Services, Normalised(incident.Services), doc);
+        AddField(Tags, TagsOf(incident), doc);
+        AppendPool(_signatureIds.Count);
+        foreach (var id in _signatureIds)
+        {
+            Signatures.Add(id, doc);
+            AppendPool(id);
+        }
+
+        _forward[doc + 1] = _poolCount;
+        Span<char> day = stackalloc char[12];
+        Days.Add(Days.Intern(DayKey(_started[doc], day)), doc);
+        if (_sketch[0] != uint.MaxValue)
+        {
+            for (var b = 0; b < MinHash.Bands; b++)
+            {
+                NGrams.Add(MinHash.Band(_sketch, b), doc);
+            }
+        }
+
+        _docOfKey[incident.Id] = doc;
+        DocumentCount = doc + 1;
+        _totalLength += length;
+        _minLength = Math.Min(_minLength, length);
+    }
+
+    /// <summary>Removes an incident; its postings stay until the next rebuild but never match again.</summary>
+    public bool Remove(string key)
+    {
+        if (!_docOfKey.Remove(key, out var doc))
+        {
+            return false;
+        }
+
+        _flags[doc] |= Flags.Deleted;
+        _totalLength -= _lengths[doc];
+        return true;
+    }
+
+    internal bool IsDeleted(int doc) => (_flags[doc] & Flags.Deleted) != 0;
+
+    internal bool WasDeployed(int doc) => (_flags[doc] & Flags.Deployed) != 0;
+
+    internal string KeyOf(int doc) => _keys[doc];
+
+    internal int DocOf(string key) => _docOfKey.GetValueOrDefault(key, -1);
+
+    internal int LengthOf(int doc) => _lengths[doc];
+
+    internal int SeverityOf(int doc) => _severity[doc];
+
+    internal int StartedMinutesOf(int doc) => _started[doc];
+
+    internal int ResolveMinutesOf(int doc) => _resolveMinutes[doc];
+
+    internal ReadOnlySpan<uint> SketchOf(int doc) => _sketches.AsSpan(doc * MinHash.Size, MinHash.Size);
+
+    internal ReadOnlySpan<int> ServicesOf(int doc) => Field(doc, 0);
+
+    internal ReadOnlySpan<int> TagsOf(int doc) => Field(doc, 1);
+
+    internal ReadOnlySpan<int> SignaturesOf(int doc) => Field(doc, 2);
+
+    internal static int Minutes(DateTimeOffset at) => (int)Math.Clamp((at - Epoch).TotalMinutes, int.MinValue + 1, int.MaxValue);
+
+    internal static ReadOnlySpan<char> DayKey(int minutes, Span<char> buffer)
+    {
+        var day = minutes / (24 * 60);
+        day.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+        return buffer[..written];
+    }
+
+    /// <summary>Analyses a text into the reusable buffers; with <paramref name="intern"/> new terms join the dictionaries.</summary>
+    internal AnalysisSink Analyze(IndexedText text, bool intern, Dictionary<int, int> frequencies, List<int> signatures, uint[] sketch)
+    {
+        frequencies.Clear();
+        signatures.Clear();
+        MinHash.Reset(sketch);
+        var sink = new AnalysisSink
+        {
+            Words = Words, Signatures = Signatures, Intern = intern, Frequencies = frequencies,
+            SignatureIds = signatures, Sketch = sketch, Sketching = true, Weight = IndexedText.TitleWeight,
+        };
+        TextAnalyzer.Analyze(text.Title, ref sink);
+        sink.Weight = 1;
+        sink.Sketching = false; // the title alone: whole bodies of different lengths make n-gram sets incomparable
+        TextAnalyzer.Analyze(text.Body, ref sink);
+        return sink;
+    }
+
+    internal static IEnumerable<string> Normalised(IEnumerable<string> values) =>
+        values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal);
+
+    internal static IEnumerable<string> TagsOf(Incident incident) =>
+        Normalised(incident.FailureMode is { Length: > 0 } mode ? incident.Tags.Append("failure-mode:" + mode) : incident.Tags);
+
+    private ReadOnlySpan<int> Field(int doc, int field)
+    {
+        var at = _forward[doc];
+        for (var f = 0; f < field; f++)
+        {
+            at += _pool[at] + 1;
+        }
+
+        return _pool.AsSpan(at + 1, _pool[at]);
+    }
+
+    private void AddField(PostingIndex index, IEnumerable<string> values, int doc)
+    {
+        var countAt = _poolCount;
+        AppendPool(0);
+        foreach (var value in values)
+        {
+            var id = index.Intern(value);
+            index.Add(id, doc);
+            AppendPool(id);
+            _pool[countAt]++;
+        }
+    }
+
+    private void AppendPool(int value)
+    {
+        if (_poolCount == _pool.Length)
+        {
+            Array.Resize(ref _pool, _pool.Length * 2);
+        }
+
+        _pool[_poolCount++] = value;
+    }
+
+    private void Grow(int needed)
+    {
+        if (needed <= _keys.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(needed, _keys.Length * 2);
+        Array.Resize(ref _keys, size);
+        Array.Resize(ref _lengths, size);
+        Array.Resize(ref _severity, size);
+        Array.Resize(ref _started, size);
+        Array.Resize(ref _resolveMinutes, size);
+        Array.Resize(ref _flags, size);
+        Array.Resize(ref _forward, size + 1);
+        Array.Resize(ref _sketches, size * MinHash.Size);
+    }
+
+    private static class Flags
+    {
+        public const byte Deleted = 1;
+        public const byte Deployed = 2;
+    }
+}

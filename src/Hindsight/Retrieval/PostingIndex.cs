@@ -1,0 +1,81 @@
+namespace Hindsight.Retrieval;
+
+/// <summary>One inverted index: a dictionary of terms, each with its <see cref="PostingList"/>.</summary>
+internal sealed class PostingIndex
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string> _terms = [];
+    private readonly List<PostingList> _lists = [];
+
+    public PostingIndex(string name)
+    {
+        Name = name;
+        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The index's name, for reports.</summary>
+    public string Name { get; }
+
+    public int TermCount => _lists.Count;
+
+    /// <summary>The id of a term, or -1 when no document has it.</summary>
+    public int Find(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var id) ? id : -1;
+
+    /// <summary>The id of a term, adding it when new.</summary>
+    public int Intern(ReadOnlySpan<char> term)
+    {
+        if (_lookup.TryGetValue(term, out var id))
+        {
+            return id;
+        }
+
+        var text = term.ToString();
+        id = _lists.Count;
+        _ids.Add(text, id);
+        _terms.Add(text);
+        _lists.Add(new PostingList());
+        return id;
+    }
+
+    public string Term(int id) => _terms[id];
+
+    public PostingList Postings(int id) => _lists[id];
+
+    public void Add(int term, int doc, int frequency = 1) => _lists[term].Add(doc, frequency);
+
+    /// <summary>Adds a term with a ready-made posting list (when loading a snapshot).</summary>
+    public void Load(string term, PostingList list)
+    {
+        _ids.Add(term, _lists.Count);
+        _terms.Add(term);
+        _lists.Add(list);
+    }
+
+    public long Bytes
+    {
+        get
+        {
+            long bytes = 0;
+            foreach (var list in _lists)
+            {
+                bytes += list.Bytes;
+            }
+
+            foreach (var term in _terms)
+            {
+                bytes += 40 + (term.Length * 2) + 24; // string object plus dictionary entry
+            }
+
+            return bytes;
+        }
+    }
+
+    public void Trim()
+    {
+        foreach (var list in _lists)
+        {
+            list.Trim();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+namespace Hindsight.Retrieval;
+
+/// <summary>
+/// The documents that contain one term, ids ascending, each with its (field-weighted) term frequency.
+/// Appends are amortised O(1); ids only grow because documents are numbered in the order they are added.
+/// </summary>
+internal sealed class PostingList
+{
+    private int[] _docs;
+    private byte[] _freqs;
+
+    public PostingList(int capacity = 2)
+    {
+        _docs = new int[capacity];
+        _freqs = new byte[capacity];
+    }
+
+    internal PostingList(int[] docs, byte[] freqs, int count, int maxFreq)
+    {
+        _docs = docs;
+        _freqs = freqs;
+        Count = count;
+        MaxFrequency = maxFreq;
+    }
+
+    /// <summary>How many documents contain the term (deleted ones included until a rebuild).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The highest frequency in the list, for score upper bounds.</summary>
+    public int MaxFrequency { get; private set; }
+
+    public ReadOnlySpan<int> Docs => _docs.AsSpan(0, Count);
+
+    public ReadOnlySpan<byte> Frequencies => _freqs.AsSpan(0, Count);
+
+    /// <summary>The bytes the list occupies in memory (its arrays' capacity).</summary>
+    public long Bytes => (_docs.Length * 4L) + _freqs.Length + 32;
+
+    public void Add(int doc, int frequency)
+    {
+        if (Count == _docs.Length)
+        {
+            var grown = Math.Max(4, Count + (Count >> 1));
+            Array.Resize(ref _docs, grown);
+            Array.Resize(ref _freqs, grown);
+        }
+
+        var f = (byte)Math.Clamp(frequency, 1, 255);
+        _docs[Count] = doc;
+        _freqs[Count] = f;
+        Count++;
+        MaxFrequency = Math.Max(MaxFrequency, f);
+    }
+
+    /// <summary>Releases spare capacity (after a bulk load).</summary>
+    public void Trim()
+    {
+        if (_docs.Length != Count)
+        {
+            Array.Resize(ref _docs, Count);
+            Array.Resize(ref _freqs, Count);
+        }
+    }
+}
