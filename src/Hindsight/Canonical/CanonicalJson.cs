@@ -18,6 +18,8 @@ public static class CanonicalJson
     private static readonly JsonTypeInfo<Deployment> DeploymentInfo = (JsonTypeInfo<Deployment>)Options.GetTypeInfo(typeof(Deployment));
     private static readonly JsonTypeInfo<ServiceDependency> DependencyInfo = (JsonTypeInfo<ServiceDependency>)Options.GetTypeInfo(typeof(ServiceDependency));
     private static readonly JsonTypeInfo<ResponseLog> ResponseLogInfo = (JsonTypeInfo<ResponseLog>)Options.GetTypeInfo(typeof(ResponseLog));
+    private static readonly JsonTypeInfo<Feedback> FeedbackInfo = (JsonTypeInfo<Feedback>)Options.GetTypeInfo(typeof(Feedback));
+    private static readonly JsonTypeInfo<LearnedWeights> WeightsInfo = (JsonTypeInfo<LearnedWeights>)Options.GetTypeInfo(typeof(LearnedWeights));
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
@@ -29,6 +31,8 @@ public static class CanonicalJson
             Deployment d => JsonSerializer.SerializeToUtf8Bytes(d, DeploymentInfo),
             ServiceDependency s => JsonSerializer.SerializeToUtf8Bytes(s, DependencyInfo),
             ResponseLog r => JsonSerializer.SerializeToUtf8Bytes(r, ResponseLogInfo),
+            Feedback f => JsonSerializer.SerializeToUtf8Bytes(f, FeedbackInfo),
+            LearnedWeights w => JsonSerializer.SerializeToUtf8Bytes(w, WeightsInfo),
             _ => throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record)),
         };
     }
@@ -43,6 +47,8 @@ public static class CanonicalJson
             case Deployment d: JsonSerializer.Serialize(writer, d, DeploymentInfo); break;
             case ServiceDependency s: JsonSerializer.Serialize(writer, s, DependencyInfo); break;
             case ResponseLog r: JsonSerializer.Serialize(writer, r, ResponseLogInfo); break;
+            case Feedback f: JsonSerializer.Serialize(writer, f, FeedbackInfo); break;
+            case LearnedWeights w: JsonSerializer.Serialize(writer, w, WeightsInfo); break;
             default: throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record));
         }
     }
@@ -56,6 +62,8 @@ public static class CanonicalJson
             RecordKind.Deployment => JsonSerializer.Deserialize(utf8Json, DeploymentInfo),
             RecordKind.Dependency => JsonSerializer.Deserialize(utf8Json, DependencyInfo),
             RecordKind.ResponseLog => JsonSerializer.Deserialize(utf8Json, ResponseLogInfo),
+            RecordKind.Feedback => JsonSerializer.Deserialize(utf8Json, FeedbackInfo),
+            RecordKind.Weights => JsonSerializer.Deserialize(utf8Json, WeightsInfo),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
         };
         return record is null

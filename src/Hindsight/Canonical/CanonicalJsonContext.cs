@@ -16,4 +16,6 @@ namespace Hindsight.Canonical;
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ServiceDependency))]
 [JsonSerializable(typeof(ResponseLog))]
+[JsonSerializable(typeof(Feedback))]
+[JsonSerializable(typeof(LearnedWeights))]
 internal sealed partial class CanonicalJsonContext : JsonSerializerContext;

@@ -14,4 +14,10 @@ public enum RecordKind
 
     /// <summary>A <see cref="ResponseLog"/>.</summary>
     ResponseLog,
+
+    /// <summary>A <see cref="History.Feedback"/> on a search result.</summary>
+    Feedback,
+
+    /// <summary>An organisation's <see cref="LearnedWeights"/>.</summary>
+    Weights,
 }

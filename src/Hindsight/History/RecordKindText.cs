@@ -4,7 +4,7 @@ namespace Hindsight.History;
 public static class RecordKindText
 {
     /// <summary>What a valid type looks like, for error messages.</summary>
-    public const string Expected = "one of incident, deployment, dependency, response_log";
+    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights";
 
     /// <summary>Formats a kind as its file name.</summary>
     public static string Format(RecordKind kind) => kind switch
@@ -13,6 +13,8 @@ public static class RecordKindText
         RecordKind.Deployment => "deployment",
         RecordKind.Dependency => "dependency",
         RecordKind.ResponseLog => "response_log",
+        RecordKind.Feedback => "feedback",
+        RecordKind.Weights => "weights",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
     };
 
@@ -25,6 +27,8 @@ public static class RecordKindText
             case "deployment" or "deploy" or "change": kind = RecordKind.Deployment; return true;
             case "dependency": kind = RecordKind.Dependency; return true;
             case "response_log" or "response" or "response-log": kind = RecordKind.ResponseLog; return true;
+            case "feedback": kind = RecordKind.Feedback; return true;
+            case "weights": kind = RecordKind.Weights; return true;
             default: kind = default; return false;
         }
     }

@@ -45,6 +45,27 @@ public static class RecordValidator
                 errors.RequiredTime("asked_at", log.AskedAt);
                 errors.NotBefore("answered_at", log.AnsweredAt, "asked_at", log.AskedAt);
                 break;
+            case Feedback f:
+                errors.Required("id", f.Id, MaxIdLength);
+                errors.Required("result", f.Result, MaxIdLength);
+                errors.RequiredTime("given_at", f.GivenAt);
+                if (string.IsNullOrWhiteSpace(f.QueryIncident) && string.IsNullOrWhiteSpace(f.QueryText))
+                {
+                    errors.Add("query_incident", "a feedback needs the query it judges: query_incident (an incident id) or query_text");
+                }
+
+                break;
+            case LearnedWeights w:
+                errors.Required("id", w.Id, MaxIdLength);
+                foreach (var (name, value) in w.Values)
+                {
+                    if (!double.IsFinite(value))
+                    {
+                        errors.Add($"values.{name}", $"{value} is not a finite number");
+                    }
+                }
+
+                break;
             default:
                 errors.Add("type", $"record type {record.GetType().Name} is not supported");
                 break;

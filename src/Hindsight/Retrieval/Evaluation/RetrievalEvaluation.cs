@@ -31,23 +31,30 @@ public static class RetrievalEvaluation
     public static RetrievalScores Evaluate(IncidentIndex index, IEnumerable<Incident> queries, SimilarityWeights weights, DependencyGraph graph, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(index);
+        return Evaluate(queries, q => [.. index.Search(SimilarityQuery.For(q, Depth), weights, graph, now).Select(m => m.Id)]);
+    }
+
+    /// <summary>Scores any ranking function: <paramref name="rank"/> returns the ids it finds for a query, best first, itself left out.</summary>
+    public static RetrievalScores Evaluate(IEnumerable<Incident> queries, Func<Incident, IReadOnlyList<string>> rank)
+    {
         ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(rank);
         var ranks = new List<int>();
         foreach (var query in queries)
         {
             var relevant = Relevant(query).ToHashSet(StringComparer.Ordinal);
-            var results = index.Search(SimilarityQuery.For(query, Depth), weights, graph, now);
-            var rank = 0;
+            var results = rank(query);
+            var found = 0;
             for (var i = 0; i < results.Count; i++)
             {
-                if (relevant.Contains(results[i].Id))
+                if (relevant.Contains(results[i]))
                 {
-                    rank = i + 1;
+                    found = i + 1;
                     break;
                 }
             }
 
-            ranks.Add(rank);
+            ranks.Add(found);
         }
 
         return RetrievalScores.FromRanks(ranks);
