@@ -34,6 +34,11 @@ internal static class HindsightCli
         BackupCommands.Backup(context),
         BackupCommands.Restore(context),
         CheckCommand.Create(context),
+        SimilarCommand.Create(context),
+        SuggestCommand.Create(context),
+        FeedbackCommand.Create(context),
+        TrainCommand.Create(context),
+        WeightsCommand.Create(context),
         EvalCommand.Create(context),
     ];
 

@@ -20,6 +20,12 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>Reads an organisation's records of one kind, in time order (then key order).</summary>
     IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The change feed: an organisation's records of one kind written after <paramref name="afterRevision"/>, oldest change
+    /// first. An index that remembers the last revision it saw stays current by reading from there.
+    /// </summary>
+    IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default);
+
     /// <summary>How many records of each kind an organisation has.</summary>
     Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default);
 

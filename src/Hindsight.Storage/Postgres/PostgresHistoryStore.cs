@@ -88,6 +88,20 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var cmd = _source.CreateCommand("SELECT rev, doc FROM hindsight.records WHERE rev > $1 AND org = $2 AND kind = $3 ORDER BY rev");
+        cmd.Parameters.AddWithValue(afterRevision);
+        cmd.Parameters.AddWithValue(organisation);
+        cmd.Parameters.AddWithValue(RecordKindText.Format(kind));
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RecordChange(reader.GetInt64(0), CanonicalJson.Deserialize(kind, Encoding.UTF8.GetBytes(reader.GetString(1))));
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default)
     {
         await using var cmd = _source.CreateCommand("SELECT kind, count(*) FROM hindsight.records WHERE org = $1 GROUP BY kind");

@@ -119,6 +119,23 @@ public sealed class SqliteHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT rev, doc FROM records WHERE rev > $after AND org = $org AND kind = $kind ORDER BY rev, seq";
+        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$kind", RecordKindText.Format(kind));
+        cmd.Parameters.AddWithValue("$after", afterRevision);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new RecordChange(reader.GetInt64(0), CanonicalJson.Deserialize(kind, (byte[])reader[1]));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();

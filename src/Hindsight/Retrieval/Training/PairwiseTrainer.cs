@@ -13,8 +13,11 @@ public static class PairwiseTrainer
     /// </summary>
     public const double L2 = 0.1;
 
-    /// <summary>Trains for <paramref name="epochs"/> passes over the pairs in a seeded random order.</summary>
-    public static TrainingRun Train(IReadOnlyList<RankingPair> pairs, SimilarityWeights start, IWeightOptimizer optimizer, int epochs, int seed = 1)
+    /// <summary>
+    /// Trains for <paramref name="epochs"/> passes over the pairs in a seeded random order, recording the loss every
+    /// <paramref name="lossEvery"/> steps (default: once per epoch).
+    /// </summary>
+    public static TrainingRun Train(IReadOnlyList<RankingPair> pairs, SimilarityWeights start, IWeightOptimizer optimizer, int epochs, int seed = 1, int? lossEvery = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(start);
@@ -25,6 +28,8 @@ public static class PairwiseTrainer
         var order = Enumerable.Range(0, pairs.Count).ToArray();
         var random = new Random(seed);
         var gradient = new double[w.Length];
+        var every = Math.Max(1, lossEvery ?? pairs.Count);
+        var steps = 0;
         for (var epoch = 0; epoch < epochs && pairs.Count > 0; epoch++)
         {
             random.Shuffle(order);
@@ -36,9 +41,12 @@ public static class PairwiseTrainer
                 {
                     w[i] = Math.Max(0, w[i]);
                 }
-            }
 
-            losses.Add(Loss(pairs, w, prior));
+                if (++steps % every == 0)
+                {
+                    losses.Add(Loss(pairs, w, prior));
+                }
+            }
         }
 
         return new TrainingRun(new SimilarityWeights(w), losses, pairs.Count);

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Hindsight.Cli.Output;
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Suggestions;
+
+namespace Hindsight.Cli.Commands.Retrieval;
+
+/// <summary><c>hindsight suggest ID|TEXT</c>: what worked before, whom to call, and how this response compares.</summary>
+internal static class SuggestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var target = new Argument<string>("ID|TEXT") { Description = "A stored incident's id, or a description of what is happening" };
+        var services = new Option<string[]>("--service", "-s") { Description = "An affected service, for a description (repeat for several)" };
+        var top = new Option<int>("--top", "-k") { Description = "How many similar incidents to learn from", DefaultValueFactory = _ => 10 };
+        var json = GlobalOptions.Json();
+        var command = new Command("suggest", "Suggest actions that helped in similar incidents, experts to escalate to, and the response-efficiency ratio") { target, services, top, json };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var session = await EngineSession.OpenAsync(result, context, ct);
+            var arg = result.GetValue(target)!;
+            var stored = await session.Store.FindAsync(session.Organisation, RecordKind.Incident, arg.Trim(), ct) as Incident;
+            var (query, incident) = await SimilarCommand.QueryAsync(session, stored is null ? arg : null, stored?.Id, result.GetValue(services), [], result.GetValue(top), context, ct);
+            var suggestion = await session.Engine.SuggestAsync(query, incident, ct);
+            if (result.GetValue(json))
+            {
+                JsonOut.Write(context.Out, ToJson(suggestion));
+            }
+            else
+            {
+                Print(context.Out, suggestion, incident);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static JsonObject ToJson(Suggestion s) => new()
+    {
+        ["similar"] = new JsonArray([.. s.Similar.Select(SimilarCommand.ToJson)]),
+        ["actions"] = new JsonArray([.. s.Actions.Select(a => (JsonNode)new JsonObject
+        {
+            ["action"] = a.Description,
+            ["helped"] = a.Helped,
+            ["tried"] = a.Tried,
+            ["reliability"] = a.Reliability,
+            ["score"] = a.Score,
+            ["incidents"] = new JsonArray([.. a.Incidents.Select(i => (JsonNode)i)]),
+        })]),
+        ["experts"] = new JsonArray([.. s.Experts.Select(e => (JsonNode)new JsonObject
+        {
+            ["name"] = e.Name,
+            ["roles"] = new JsonArray([.. e.Roles.Select(r => (JsonNode)r)]),
+            ["incidents"] = e.Incidents,
+            ["last_responded"] = e.LastResponded.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["score"] = e.Score,
+        })]),
+        ["efficiency"] = s.Efficiency is { } f ? new JsonObject
+        {
+            ["minutes"] = f.Minutes,
+            ["open"] = f.Open,
+            ["similar_median_minutes"] = f.SimilarMedianMinutes,
+            ["similar_resolved"] = f.SimilarResolved,
+            ["ratio"] = f.Ratio,
+        } : null,
+    };
+
+    public static void Print(TextWriter o, Suggestion s, Incident? incident)
+    {
+        if (s.Similar.Count == 0)
+        {
+            o.WriteLine("No similar incidents found, so nothing to suggest yet.");
+            return;
+        }
+
+        o.WriteLine($"Similar incidents ({s.Similar.Count}):");
+        foreach (var x in s.Similar.Take(5))
+        {
+            o.WriteLine($"  {x.Score,6:0.000}  {x.Incident.Id}  {x.Incident.Title}");
+            o.WriteLine($"          why: {SimilarCommand.WhyText(x.Why)}");
+        }
+
+        o.WriteLine();
+        o.WriteLine(s.Actions.Count == 0 ? "No action is recorded as having helped in them." : "Actions that helped:");
+        foreach (var a in s.Actions)
+        {
+            o.WriteLine($"  - {a.Description}  (helped {a.Helped} of {a.Tried} tries, reliability {a.Reliability:0.00}; {string.Join(", ", a.Incidents.Take(3))})");
+        }
+
+        o.WriteLine();
+        o.WriteLine(s.Experts.Count == 0 ? "No responders are recorded on them." : "Who resolved them (escalate to):");
+        foreach (var e in s.Experts)
+        {
+            var roles = e.Roles.Count > 0 ? string.Join("/", e.Roles) + ", " : "";
+            o.WriteLine($"  - {e.Name}  ({roles}{e.Incidents} similar incident(s), last {e.LastResponded:yyyy-MM-dd})");
+        }
+
+        if (s.Efficiency is { } f)
+        {
+            o.WriteLine();
+            var what = f.Open ? "open for" : "resolved in";
+            o.WriteLine($"Response efficiency: {incident?.Id ?? "this incident"} {what} {Durations.Format(TimeSpan.FromMinutes(f.Minutes))}; similar incidents took a median {Durations.Format(TimeSpan.FromMinutes(f.SimilarMedianMinutes))} → ratio {f.Ratio:0.00} ({(f.Ratio <= 1 ? "faster" : "slower")} than usual)");
+        }
+    }
+}
