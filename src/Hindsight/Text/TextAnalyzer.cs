@@ -3,10 +3,10 @@ using System.Text;
 namespace Hindsight.Text;
 
 /// <summary>
-/// Turns incident text (English, Japanese or both) into search terms and error signatures: Unicode normalisation,
+/// Turns incident text (English, Japanese or both) into search terms and error signatures: width normalisation,
 /// case folding, word tokens with light stemming and a stop list, identifiers and error signatures kept whole,
 /// Han/Hiragana/Katakana runs as character bigrams, and English glossary terms for Japanese words.
-/// Apart from normalising non-NFKC input, it allocates nothing.
+/// Apart from folding full-width input, it allocates nothing.
 /// </summary>
 public static class TextAnalyzer
 {
@@ -22,9 +22,9 @@ public static class TextAnalyzer
             return;
         }
 
-        if (!Ascii.IsValid(text) && !text.IsNormalized(NormalizationForm.FormKC))
+        if (!Ascii.IsValid(text))
         {
-            text = text.Normalize(NormalizationForm.FormKC);
+            text = WidthFolding.Fold(text);
         }
 
         var s = text.AsSpan();
@@ -93,11 +93,12 @@ public static class TextAnalyzer
         where TSink : struct, ITokenSink
     {
         Span<char> buffer = stackalloc char[MaxToken];
-        if (Identifiers.IsCompound(run) && run.Length <= MaxWholeIdentifier)
+        var signature = Identifiers.IsSignature(run);
+        if ((signature || Identifiers.IsCompound(run)) && run.Length <= MaxWholeIdentifier)
         {
             var whole = Lower(run, buffer);
             sink.Term(whole);
-            if (Identifiers.IsSignature(run))
+            if (signature)
             {
                 sink.Signature(whole);
             }
