@@ -86,7 +86,7 @@ public sealed partial class SimilarityEngine
         var optimizer = new AdagradOptimizer(SimilarityFeatures.Count, WeightTraining.LearningRate, accumulators);
         var run = PairwiseTrainer.Train(pairs, Weights, optimizer, epochs: 1);
         await SaveWeightsAsync(run.Weights, optimizer.Accumulators, (Learned?.Examples ?? 0) + pairs.Count, "feedback", cancellationToken).ConfigureAwait(false);
-        return run.Weights;
+        return Weights;
     }
 
     /// <summary>Replaces the stored weights with the defaults.</summary>

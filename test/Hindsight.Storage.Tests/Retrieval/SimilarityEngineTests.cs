@@ -1,0 +1,75 @@
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Retrieval;
+using Hindsight.Storage.Retrieval;
+
+namespace Hindsight.Storage.Tests.Retrieval;
+
+/// <summary>The engine over each store backend: it follows the change feed, reopens from its snapshot and learns from feedback.</summary>
+public sealed class SimilarityEngineTests
+{
+    private static async Task WriteAsync(IHistoryStore store, params HistoryRecord[] records)
+    {
+        await using var writer = await store.BeginWriteAsync("acme");
+        await writer.WriteAsync(records);
+        await writer.CommitAsync();
+    }
+
+    private static SimilarityQuery Query(string text) => new() { Text = IndexedText.FromQuery(text), At = Incidents.T0 };
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Refresh_NewIncident_IsSearchableWithoutReopening(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"));
+        using var engine = await SimilarityEngine.OpenAsync(test.Store, "acme");
+        Assert.DoesNotContain(engine.Search(Query("certificate expired")), m => m.Id == "B");
+
+        await WriteAsync(test.Store, Incidents.Make("B", title: "Certificate expired on the gateway"));
+        Assert.Equal(1, await engine.RefreshAsync());
+
+        Assert.Equal("B", engine.Search(Query("certificate expired"))[0].Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_WithSnapshot_ReloadsItAndCatchesUp(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+        await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"));
+        using (await SimilarityEngine.OpenAsync(test.Store, "acme", new EngineOptions(snapshot)))
+        {
+        }
+
+        await WriteAsync(test.Store, Incidents.Make("B", title: "Certificate expired"));
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, "acme", new EngineOptions(snapshot));
+
+        Assert.True(reopened.LoadedSnapshot);
+        Assert.Equal(2, reopened.Count);
+        Assert.Equal("A", reopened.Search(Query("disk full"))[0].Id);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task RecordFeedback_Relevant_StoresItAndChangesTheWeights(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(test.Store,
+            Incidents.Make("Q", title: "Checkout latency spike"),
+            Incidents.Make("R", title: "Slow checkout responses"),
+            Incidents.Make("X", title: "Checkout latency dashboard broken"));
+        using var engine = await SimilarityEngine.OpenAsync(test.Store, "acme");
+
+        var weights = await engine.RecordFeedbackAsync(new Feedback { Id = "f1", QueryIncident = "Q", Result = "R", Relevant = true, GivenAt = Incidents.T0 });
+
+        Assert.NotEqual(SimilarityWeights.Default, weights);
+        Assert.IsType<Feedback>(await test.Store.FindAsync("acme", RecordKind.Feedback, "f1"));
+        var stored = Assert.IsType<LearnedWeights>(await test.Store.FindAsync("acme", RecordKind.Weights, "similarity"));
+        Assert.Equal("feedback", stored.LearnedFrom);
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, "acme");
+        Assert.Equal(weights, reopened.Weights);
+    }
+}
