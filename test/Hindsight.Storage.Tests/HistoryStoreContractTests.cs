@@ -135,7 +135,9 @@ public sealed class HistoryStoreContractTests
             Incidents.Make("X1"),
             new Deployment { Id = "X1", Service = "checkout", DeployedAt = Incidents.T0 },
             new ServiceDependency { Service = "checkout", DependsOn = "payments-db", Weight = 2 },
-            new ResponseLog { Id = "Q1", Category = "billing", Responder = "kenji", AskedAt = Incidents.T0 });
+            new ResponseLog { Id = "Q1", Category = "billing", Responder = "kenji", AskedAt = Incidents.T0 },
+            new Feedback { Id = "F1", QueryIncident = "X1", Result = "X1", Relevant = true, GivenAt = Incidents.T0 },
+            new LearnedWeights { UpdatedAt = Incidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } });
 
         var counts = await t.Store.CountAsync("acme");
 
