@@ -115,7 +115,7 @@ internal sealed class CandidateSet
 
     private float Proximity(ReadOnlySpan<int> services)
     {
-        if (_graphDistance.Count == 0 && ServiceIds.Count == 0 || services.IsEmpty)
+        if ((_graphDistance.Count == 0 && ServiceIds.Count == 0) || services.IsEmpty)
         {
             return 0;
         }

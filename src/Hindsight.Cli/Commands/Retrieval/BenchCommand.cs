@@ -145,7 +145,7 @@ internal static class BenchCommand
             }
         }
 
-        var peak = Environment.WorkingSet;
+        long peak;
         using (var self = Process.GetCurrentProcess())
         {
             peak = self.PeakWorkingSet64;
