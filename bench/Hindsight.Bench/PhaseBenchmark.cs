@@ -98,6 +98,9 @@ internal static class PhaseBenchmark
             Console.WriteLine($"raw sqlite insert {records.Count / raw.Elapsed.TotalSeconds,11:N0} records/s");
         }
 
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir0, true);
+
         var dir = BenchKit.TempFolder("phases");
         var store = SqliteHistoryStore.Open(dir);
         var clock = Stopwatch.StartNew();

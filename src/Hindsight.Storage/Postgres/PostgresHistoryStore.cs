@@ -88,7 +88,10 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
+        ChangeDecoder.DecodeAsync(kind, ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var cmd = _source.CreateCommand("SELECT rev, doc FROM hindsight.records WHERE rev > $1 AND org = $2 AND kind = $3 ORDER BY rev");
         cmd.Parameters.AddWithValue(afterRevision);
@@ -97,7 +100,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new RecordChange(reader.GetInt64(0), CanonicalJson.Deserialize(kind, Encoding.UTF8.GetBytes(reader.GetString(1))));
+            yield return (reader.GetInt64(0), Encoding.UTF8.GetBytes(reader.GetString(1)));
         }
     }
 

@@ -119,7 +119,10 @@ public sealed class SqliteHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
+        ChangeDecoder.DecodeAsync(kind, ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
@@ -131,7 +134,7 @@ public sealed class SqliteHistoryStore : IHistoryStore
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new RecordChange(reader.GetInt64(0), CanonicalJson.Deserialize(kind, (byte[])reader[1]));
+            yield return (reader.GetInt64(0), (byte[])reader[1]);
         }
     }
 

@@ -29,6 +29,7 @@ public static class TextAnalyzer
 
         var s = text.AsSpan();
         var i = 0;
+        var phrases = 0UL;
         while (i < s.Length)
         {
             var c = s[i];
@@ -53,6 +54,7 @@ public static class TextAnalyzer
 
                 WordRun(s[i..j], ref sink);
                 HttpStatus(s, i, j, ref sink);
+                ErrorPhrases.MatchAt(s[i..], ref phrases);
                 i = j;
             }
             else
@@ -61,7 +63,7 @@ public static class TextAnalyzer
             }
         }
 
-        Phrases(s, ref sink);
+        Phrases(phrases, ref sink);
     }
 
     private static void CjkRun<TSink>(ReadOnlySpan<char> run, ref TSink sink)
@@ -174,14 +176,14 @@ public static class TextAnalyzer
         }
     }
 
-    private static void Phrases<TSink>(ReadOnlySpan<char> s, ref TSink sink)
+    private static void Phrases<TSink>(ulong found, ref TSink sink)
         where TSink : struct, ITokenSink
     {
-        foreach (var phrase in ErrorPhrases.All)
+        for (var index = 0; found != 0; index++, found >>= 1)
         {
-            if (s.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            if ((found & 1) != 0)
             {
-                sink.Signature(phrase);
+                sink.Signature(ErrorPhrases.All[index]);
             }
         }
     }

@@ -22,6 +22,24 @@ public sealed class TextAnalyzerTests
         Assert.Contains(signature, Analyze(text).Signatures);
 
     [Fact]
+    public void Analyze_EveryErrorPhrase_IsFoundInAnyCase()
+    {
+        Assert.True(ErrorPhrases.All.Length <= 64, "phrase matches are kept as bits of one 64-bit mask");
+        foreach (var phrase in ErrorPhrases.All)
+        {
+            Assert.Contains(phrase, Analyze($"pods said: {phrase.ToUpperInvariant()} (twice: {phrase})").Signatures);
+        }
+    }
+
+    [Fact]
+    public void Analyze_ErrorPhrase_IsReportedOnceAndOnlyAtAWordStart()
+    {
+        var signatures = Analyze("connection refused, then Connection Refused again; xdisk full").Signatures;
+        Assert.Single(signatures, s => s == "connection refused");
+        Assert.DoesNotContain("disk full", signatures);
+    }
+
+    [Fact]
     public void Analyze_HyphenatedService_IsKeptWholeAndSplit()
     {
         var terms = Analyze("payments-db is down").Terms;
