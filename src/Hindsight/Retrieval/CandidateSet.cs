@@ -11,6 +11,7 @@ internal sealed class CandidateSet
     private readonly IncidentIndex _index;
     private readonly Dictionary<int, int> _positionOf = [];
     private readonly List<float> _lexical = [];
+    private readonly List<int> _unscored = [];
     private readonly Dictionary<int, double> _graphDistance = [];
     private readonly Dictionary<int, int> _graphNodeOfService = [];
     private readonly DependencyGraph _graph;
@@ -62,7 +63,7 @@ internal sealed class CandidateSet
 
     public List<int> Docs { get; } = [];
 
-    /// <summary>Adds a candidate with its BM25 score (computed when not given).</summary>
+    /// <summary>Adds a candidate with its BM25 score; without one, the score is computed by <see cref="ScorePending"/>.</summary>
     public void Add(int doc, float? lexical = null)
     {
         if (_positionOf.ContainsKey(doc))
@@ -70,16 +71,64 @@ internal sealed class CandidateSet
             return;
         }
 
-        var score = lexical ?? MaxScoreSearch.Score(_index, Terms, doc);
         _positionOf[doc] = Docs.Count;
         Docs.Add(doc);
-        _lexical.Add(score);
-        _maxLexical = Math.Max(_maxLexical, score);
+        _lexical.Add(lexical ?? 0);
+        _maxLexical = Math.Max(_maxLexical, lexical ?? 0);
+        if (lexical is null)
+        {
+            _unscored.Add(Docs.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// Computes the BM25 scores of the candidates added without one, all at once: the candidates in document order,
+    /// each term's postings walked forward once (galloping), instead of a binary search per candidate and term.
+    /// </summary>
+    public void ScorePending()
+    {
+        if (_unscored.Count == 0)
+        {
+            return;
+        }
+
+        var pending = _unscored.ToArray();
+        Array.Sort(pending, (a, b) => Docs[a].CompareTo(Docs[b]));
+        var norms = new float[pending.Length];
+        var slope = Bm25.NormSlope(_index.AverageLength);
+        for (var k = 0; k < pending.Length; k++)
+        {
+            norms[k] = Bm25.NormBase + (slope * _index.LengthOf(Docs[pending[k]]));
+        }
+
+        var scores = new float[pending.Length];
+        foreach (var term in Terms)
+        {
+            var docs = term.Postings.Docs;
+            var frequencies = term.Postings.Frequencies;
+            var at = 0;
+            for (var k = 0; k < pending.Length && at < docs.Length; k++)
+            {
+                at = MaxScoreSearch.SeekFrom(docs, at, Docs[pending[k]]);
+                if (at < docs.Length && docs[at] == Docs[pending[k]])
+                {
+                    scores[k] += Bm25.Term(term.Weight, frequencies[at], norms[k]);
+                }
+            }
+        }
+
+        for (var k = 0; k < pending.Length; k++)
+        {
+            _lexical[pending[k]] = scores[k];
+            _maxLexical = Math.Max(_maxLexical, scores[k]);
+        }
+
+        _unscored.Clear();
     }
 
     public int PositionOf(int doc) => _positionOf.GetValueOrDefault(doc, -1);
 
-    /// <summary>Writes the feature vector of candidate <paramref name="c"/>.</summary>
+    /// <summary>Writes the feature vector of candidate <paramref name="c"/> (after <see cref="ScorePending"/>).</summary>
     public void FeaturesOf(int c, Span<float> f)
     {
         var doc = Docs[c];
@@ -164,7 +213,6 @@ internal sealed class CandidateSet
     private static QueryTerm[] TermsOf(IncidentIndex index, Dictionary<int, int> frequencies)
     {
         var documents = Math.Max(1, index.Count);
-        var minNorm = Bm25.Norm(index.MinLength, index.AverageLength);
         var terms = new List<QueryTerm>(frequencies.Count);
         foreach (var (id, frequency) in frequencies)
         {
@@ -175,7 +223,7 @@ internal sealed class CandidateSet
             }
 
             var weight = Bm25.Idf(postings.Count, documents) * (1 + MathF.Log(frequency));
-            terms.Add(new QueryTerm(id, postings, weight, Bm25.Term(weight, postings.MaxFrequency, minNorm)));
+            terms.Add(new QueryTerm(id, postings, weight, postings.UpperBound(weight, index)));
         }
 
         if (terms.Count > IncidentIndex.MaxQueryTerms)

@@ -84,6 +84,7 @@ public sealed partial class IncidentIndex
             }
         }
 
+        set.ScorePending();
         return set;
     }
 

@@ -5,7 +5,7 @@ namespace Hindsight.Retrieval;
 
 public sealed partial class IncidentIndex
 {
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2;
     private static readonly byte[] Magic = "HSIX"u8.ToArray();
 
     /// <summary>Writes the whole index to <paramref name="stream"/>; <see cref="Load"/> reads it back without re-analysing anything.</summary>
@@ -18,7 +18,6 @@ public sealed partial class IncidentIndex
         w.Write(Revision);
         w.Write(DocumentCount);
         w.Write(_totalLength);
-        w.Write(_minLength);
         var n = DocumentCount;
         for (var d = 0; d < n; d++)
         {
@@ -67,7 +66,6 @@ public sealed partial class IncidentIndex
             var index = new IncidentIndex { Revision = r.ReadInt64() };
             var n = r.ReadInt32();
             index._totalLength = r.ReadInt64();
-            index._minLength = r.ReadInt32();
             index.Grow(n + 1);
             for (var d = 0; d < n; d++)
             {

@@ -26,7 +26,6 @@ public sealed partial class IncidentIndex
     private int _poolCount;
     private uint[] _sketches = new uint[16 * MinHash.Size];
     private long _totalLength;
-    private int _minLength = int.MaxValue;
 
     // reusable analysis buffers (the index has one writer at a time)
     private readonly Dictionary<int, int> _frequencies = [];
@@ -50,8 +49,6 @@ public sealed partial class IncidentIndex
     public long Revision { get; set; }
 
     internal double AverageLength => Count == 0 ? 1 : Math.Max(1, (double)_totalLength / Count);
-
-    internal int MinLength => _minLength == int.MaxValue ? 1 : _minLength;
 
     /// <summary>Whether the index holds an incident with this id.</summary>
     public bool Contains(string key) => _docOfKey.ContainsKey(key);
@@ -106,7 +103,6 @@ public sealed partial class IncidentIndex
         _docOfKey[incident.Id] = doc;
         DocumentCount = doc + 1;
         _totalLength += length;
-        _minLength = Math.Min(_minLength, length);
     }
 
     /// <summary>Removes an incident; its postings stay until the next rebuild but never match again.</summary>

@@ -7,59 +7,117 @@ namespace Hindsight.Retrieval;
 /// </summary>
 internal static class MaxScoreSearch
 {
-    /// <summary>Fills <paramref name="top"/> with the best documents for <paramref name="terms"/>; returns how many documents were scored.</summary>
-    public static int Run(IncidentIndex index, QueryTerm[] terms, TopK top, int exclude = -1)
+    /// <summary>Postings a query must touch before it is split across cores; smaller queries finish faster on one.</summary>
+    private const long ParallelPostings = 250_000;
+
+    /// <summary>The most parts a query is split into.</summary>
+    private const int MaxParts = 4;
+
+    /// <summary>
+    /// Fills <paramref name="top"/> with the best documents for <paramref name="terms"/>; returns how many documents
+    /// were scored. A large query is split into document ranges searched on several cores, which share the score to
+    /// beat (the k-th best of any range is a lower bound of the k-th best overall, so sharing it prunes safely).
+    /// </summary>
+    /// <param name="index">The index searched.</param>
+    /// <param name="terms">The query's terms (sorted in place by upper bound).</param>
+    /// <param name="top">Receives the best documents.</param>
+    /// <param name="exclude">A document never to return (the query's own), or -1.</param>
+    /// <param name="parts">How many ranges to search in parallel; 0 chooses by the query's size and the cores.</param>
+    public static int Run(IncidentIndex index, QueryTerm[] terms, TopK top, int exclude = -1, int parts = 0)
     {
         Array.Sort(terms, (a, b) => a.UpperBound.CompareTo(b.UpperBound));
-        var m = terms.Length;
-        var prefix = new float[m];
-        var cursor = new int[m];
-        for (var i = 0; i < m; i++)
+        var plan = new MaxScorePlan(index, terms);
+        if (parts <= 0)
         {
-            prefix[i] = terms[i].UpperBound + (i > 0 ? prefix[i - 1] : 0);
+            parts = plan.Postings >= ParallelPostings ? Math.Min(MaxParts, Environment.ProcessorCount) : 1;
         }
 
-        var average = index.AverageLength;
+        var documents = index.DocumentCount;
+        if (parts <= 1 || documents < parts)
+        {
+            return Scan(plan, 0, int.MaxValue, top, exclude, null);
+        }
+
+        var shared = new SharedThreshold();
+        var tops = new TopK[parts];
+        var scored = new int[parts];
+        Parallel.For(0, parts, p =>
+        {
+            tops[p] = new TopK(top.Capacity);
+            var from = (int)((long)documents * p / parts);
+            var to = p == parts - 1 ? int.MaxValue : (int)((long)documents * (p + 1) / parts);
+            scored[p] = Scan(plan, from, to, tops[p], exclude, shared);
+        });
+        foreach (var part in tops)
+        {
+            foreach (var (doc, score) in part.Drain())
+            {
+                top.Offer(doc, score);
+            }
+        }
+
+        return scored.Sum();
+    }
+
+    /// <summary>MaxScore over the documents in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static int Scan(MaxScorePlan plan, int from, int to, TopK top, int exclude, SharedThreshold? shared)
+    {
+        var m = plan.Terms;
+        var (docs, freqs, counts, weights, prefix) = (plan.Docs, plan.Frequencies, plan.Counts, plan.Weights, plan.Prefix);
+        var cursor = new int[m];
+        var current = new int[m]; // the document under each cursor, int.MaxValue once a list is done
+        for (var i = 0; i < m; i++)
+        {
+            cursor[i] = from == 0 ? 0 : SeekFrom(docs[i].AsSpan(0, counts[i]), 0, from);
+            current[i] = cursor[i] < counts[i] ? docs[i][cursor[i]] : int.MaxValue;
+        }
+
+        var index = plan.Index;
         var essential = 0;
         var scored = 0;
+        var threshold = top.Threshold;
         while (essential < m)
         {
             var doc = int.MaxValue;
             for (var i = essential; i < m; i++)
             {
-                var docs = terms[i].Postings.Docs;
-                if (cursor[i] < docs.Length && docs[cursor[i]] < doc)
-                {
-                    doc = docs[cursor[i]];
-                }
+                doc = Math.Min(doc, current[i]);
             }
 
-            if (doc == int.MaxValue)
+            if (doc >= to)
             {
                 break;
             }
 
-            var norm = Bm25.Norm(index.LengthOf(doc), average);
+            if (shared is not null)
+            {
+                threshold = Math.Max(threshold, shared.Value);
+            }
+
+            var norm = Bm25.NormBase + (plan.NormSlope * index.LengthOf(doc));
             var score = 0f;
             for (var i = essential; i < m; i++)
             {
-                var docs = terms[i].Postings.Docs;
-                if (cursor[i] < docs.Length && docs[cursor[i]] == doc)
+                if (current[i] == doc)
                 {
-                    score += Bm25.Term(terms[i].Weight, terms[i].Postings.Frequencies[cursor[i]], norm);
-                    cursor[i]++;
+                    score += Bm25.Term(weights[i], freqs[i][cursor[i]], norm);
+                    var next = ++cursor[i];
+                    current[i] = next < counts[i] ? docs[i][next] : int.MaxValue;
                 }
             }
 
-            var threshold = top.Threshold;
             for (var i = essential - 1; i >= 0 && score + prefix[i] > threshold; i--)
             {
-                var docs = terms[i].Postings.Docs;
-                var at = SeekFrom(docs, cursor[i], doc);
-                cursor[i] = at;
-                if (at < docs.Length && docs[at] == doc)
+                if (current[i] < doc)
                 {
-                    score += Bm25.Term(terms[i].Weight, terms[i].Postings.Frequencies[at], norm);
+                    var at = SeekFrom(docs[i].AsSpan(0, counts[i]), cursor[i], doc);
+                    cursor[i] = at;
+                    current[i] = at < counts[i] ? docs[i][at] : int.MaxValue;
+                }
+
+                if (current[i] == doc)
+                {
+                    score += Bm25.Term(weights[i], freqs[i][cursor[i]], norm);
                 }
             }
 
@@ -69,11 +127,14 @@ internal static class MaxScoreSearch
                 top.Offer(doc, score);
                 if (top.IsFull)
                 {
-                    while (essential < m && prefix[essential] <= top.Threshold)
-                    {
-                        essential++;
-                    }
+                    threshold = Math.Max(threshold, top.Threshold);
+                    shared?.Raise(top.Threshold);
                 }
+            }
+
+            while (essential < m && prefix[essential] <= threshold)
+            {
+                essential++;
             }
         }
 

@@ -8,6 +8,7 @@ internal sealed class PostingList
 {
     private int[] _docs;
     private byte[] _freqs;
+    private volatile LengthFrontier? _frontier;
 
     public PostingList(int capacity = 2)
     {
@@ -31,7 +32,29 @@ internal sealed class PostingList
 
     public ReadOnlySpan<int> Docs => _docs.AsSpan(0, Count);
 
+    /// <summary>The document array itself (valid up to <see cref="Count"/>), for the search loop.</summary>
+    internal int[] DocArray => _docs;
+
+    /// <summary>The frequency array itself (valid up to <see cref="Count"/>), for the search loop.</summary>
+    internal byte[] FrequencyArray => _freqs;
+
     public ReadOnlySpan<byte> Frequencies => _freqs.AsSpan(0, Count);
+
+    /// <summary>
+    /// The most this term can add to any document's score for a query weight: exact over the shortest document with
+    /// each frequency. The frontier behind it is built on first use and extended as the list grows; concurrent
+    /// readers may both extend it, and either result is right.
+    /// </summary>
+    public float UpperBound(float weight, IncidentIndex index)
+    {
+        var frontier = _frontier;
+        if (frontier is null || frontier.Covered != Count)
+        {
+            _frontier = frontier = LengthFrontier.Extend(frontier?.Covered <= Count ? frontier : null, this, index);
+        }
+
+        return frontier.Bound(weight, Bm25.NormSlope(index.AverageLength));
+    }
 
     /// <summary>The bytes the list occupies in memory (its arrays' capacity).</summary>
     public long Bytes => (_docs.Length * 4L) + _freqs.Length + 32;

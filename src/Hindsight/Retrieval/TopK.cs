@@ -14,6 +14,9 @@ internal sealed class TopK
 
     public int Count { get; private set; }
 
+    /// <summary>How many pairs it keeps (the k).</summary>
+    public int Capacity => _scores.Length;
+
     public bool IsFull => Count == _scores.Length;
 
     /// <summary>The lowest score kept, or 0 while the heap is not yet full.</summary>

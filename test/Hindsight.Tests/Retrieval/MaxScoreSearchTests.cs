@@ -9,8 +9,10 @@ public sealed class MaxScoreSearchTests
 {
     private static readonly string[] Vocabulary = ["disk", "full", "pool", "timeout", "certificate", "dns", "latency", "deploy", "cache", "queue", "leak", "memory"];
 
-    [Fact]
-    public void Run_PrunedTopK_EqualsExhaustiveScoring() =>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_PrunedTopK_EqualsExhaustiveScoring(int parts) =>
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
             var random = new Random(seed);
@@ -24,7 +26,7 @@ public sealed class MaxScoreSearchTests
             var query = IndexedText.FromQuery(string.Join(' ', Enumerable.Range(0, 4).Select(_ => Vocabulary[random.Next(Vocabulary.Length)])));
             var set = index.Gather(new SimilarityQuery { Text = query }, Hindsight.Graphs.DependencyGraph.Empty, DateTimeOffset.UnixEpoch, 10, []);
             var pruned = new TopK(10);
-            MaxScoreSearch.Run(index, [.. set.Terms], pruned);
+            MaxScoreSearch.Run(index, [.. set.Terms], pruned, parts: parts);
             var exhaustive = Enumerable.Range(0, index.DocumentCount)
                 .Select(d => MaxScoreSearch.Score(index, set.Terms, d))
                 .Where(s => s > 0)
