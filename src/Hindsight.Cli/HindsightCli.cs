@@ -39,6 +39,7 @@ internal static class HindsightCli
         FeedbackCommand.Create(context),
         TrainCommand.Create(context),
         WeightsCommand.Create(context),
+        ReindexCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

@@ -54,6 +54,52 @@ public sealed class SimilarityEngineTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+        await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"), Incidents.Make("B", title: "Certificate expired"));
+        using (await SimilarityEngine.OpenAsync(test.Store, "acme", new EngineOptions(snapshot)))
+        {
+        }
+
+        await WriteAsync(test.Store, Incidents.Make("C", title: "DNS failure"));
+        var check = await SimilarityEngine.VerifyAsync(test.Store, "acme", snapshot);
+
+        Assert.True(check.Agrees, string.Join("; ", check.Problems));
+        Assert.Equal(2, check.Indexed);
+        Assert.Equal(1, check.Pending);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Verify_SnapshotThatDisagrees_NamesEachIncident(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+        await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"), Incidents.Make("B", title: "Certificate expired"));
+        var stale = new IncidentIndex { Revision = long.MaxValue };
+        stale.Add(Incidents.Make("A", title: "Disk full on the database hosts"));
+        stale.Add(Incidents.Make("Z", title: "Gone"));
+        Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+        await using (var file = File.Create(snapshot))
+        {
+            stale.Save(file);
+        }
+
+        var check = await SimilarityEngine.VerifyAsync(test.Store, "acme", snapshot);
+
+        Assert.False(check.Agrees);
+        Assert.Equal(3, check.ProblemCount);
+        Assert.Contains(check.Problems, p => p.StartsWith("A: ", StringComparison.Ordinal));
+        Assert.Contains("B: not in the index", check.Problems);
+        Assert.Contains("Z: in the index but no longer in the store", check.Problems);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task RecordFeedback_Relevant_StoresItAndChangesTheWeights(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
