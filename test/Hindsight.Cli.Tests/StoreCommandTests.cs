@@ -105,7 +105,36 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(0, result.Exit);
         Assert.Contains("300 incidents", result.Out, StringComparison.Ordinal);
         Assert.Contains("Try next", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Similar incidents", result.Out, StringComparison.Ordinal);
+        Assert.Contains("why:", result.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "store", "hindsight.db")));
+        Assert.True(File.Exists(Path.Combine(dir, "store", "index", "default.hsx")));
+    }
+
+    [Fact]
+    public async Task Check_IndexThatDisagreesWithTheStore_Exit7_UntilReindexed()
+    {
+        await GenerateAndIngestAsync(50);
+        Assert.Equal(0, (await _cli.RunAsync("similar", "disk full")).Exit); // builds the index snapshot
+        Assert.Equal(0, (await _cli.RunAsync("check")).Exit);
+        var stale = new Hindsight.Retrieval.IncidentIndex { Revision = long.MaxValue };
+        stale.Add(new Hindsight.Incidents.Incident { Id = "INC-000001", Title = "something else entirely", StartedAt = DateTimeOffset.UnixEpoch });
+        await using (var file = File.Create(Path.Combine(_cli.Store, "index", "default.hsx")))
+        {
+            stale.Save(file);
+        }
+
+        var broken = await _cli.RunAsync("check");
+        var reindex = await _cli.RunAsync("reindex");
+        var repaired = await _cli.RunAsync("check", "--json");
+
+        Assert.Equal(7, broken.Exit);
+        Assert.Contains("INC-000001: its", broken.Out, StringComparison.Ordinal);
+        Assert.Contains("reindex", broken.Out, StringComparison.Ordinal);
+        Assert.Equal(0, reindex.Exit);
+        Assert.Equal(0, repaired.Exit);
+        Assert.True(repaired.Json.GetProperty("indexes")[0].GetProperty("agrees").GetBoolean());
+        Assert.Equal(50, repaired.Json.GetProperty("indexes")[0].GetProperty("indexed").GetInt32());
     }
 
     [Theory]

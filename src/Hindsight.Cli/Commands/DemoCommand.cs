@@ -1,9 +1,12 @@
 using System.CommandLine;
+using Hindsight.Cli.Commands.Retrieval;
 using Hindsight.Cli.Output;
 using Hindsight.Generation;
 using Hindsight.Incidents;
+using Hindsight.Retrieval;
 using Hindsight.Storage;
 using Hindsight.Storage.Ingestion;
+using Hindsight.Storage.Retrieval;
 using Hindsight.Storage.Sqlite;
 
 namespace Hindsight.Cli.Commands;
@@ -46,12 +49,20 @@ internal static class DemoCommand
             var (counts, summary) = await StatsCommand.ComputeAsync(store, "default", ct);
             StatsCommand.Print(context, store.Description, "default", counts, summary, topServices: 8);
             o.WriteLine();
-            await PrintLatestAsync(context, store, ct);
+            var worst = await PrintLatestAsync(context, store, ct);
             o.WriteLine();
             var storeOption = $"--store {Quote(storeDir)}";
+            if (worst is not null)
+            {
+                await PrintSuggestionsAsync(context, store, worst, storeOption, ct);
+                o.WriteLine();
+            }
+
             o.WriteLine("Try next:");
             o.WriteLine($"  hindsight {storeOption} list --severity SEV1 --limit 10");
             o.WriteLine($"  hindsight {storeOption} show INC-000042");
+            o.WriteLine($"  hindsight {storeOption} similar \"checkout latency spike after deploy\" --service checkout");
+            o.WriteLine($"  hindsight {storeOption} train        (learn this organisation's notion of 'similar' from its links)");
             o.WriteLine($"  hindsight {storeOption} stats --json");
             o.WriteLine($"  hindsight {storeOption} check");
             o.WriteLine($"  hindsight {storeOption} ingest your-postmortems/   (JSON Lines, CSV, Markdown — see docs/formats.md)");
@@ -60,7 +71,16 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task PrintLatestAsync(CliContext context, IHistoryStore store, CancellationToken ct)
+    private static async Task PrintSuggestionsAsync(CliContext context, IHistoryStore store, Incident incident, string storeOption, CancellationToken ct)
+    {
+        var o = context.Out;
+        o.WriteLine($"What Hindsight tells the on-call engineer about it (hindsight {storeOption} suggest {incident.Id}):");
+        using var engine = await SimilarityEngine.OpenAsync(store, "default", new EngineOptions(IndexLocation.SnapshotPath(store, "default")), context.Clock, ct);
+        var suggestion = await engine.SuggestAsync(SimilarityQuery.For(incident, 5), incident, ct);
+        SuggestCommand.Print(o, suggestion, incident);
+    }
+
+    private static async Task<Incident?> PrintLatestAsync(CliContext context, IHistoryStore store, CancellationToken ct)
     {
         Incident? worst = null;
         await foreach (Incident i in store.ReadAsync("default", new RecordQuery(History.RecordKind.Incident), ct))
@@ -73,7 +93,7 @@ internal static class DemoCommand
 
         if (worst is null)
         {
-            return;
+            return null;
         }
 
         var o = context.Out;
@@ -88,6 +108,8 @@ internal static class DemoCommand
         {
             o.WriteLine($"  what helped: {a.Description}");
         }
+
+        return worst;
     }
 
     private static void PrepareFolder(string folder)

@@ -82,7 +82,7 @@ public static class SuggestionBuilder
 
     private sealed class ActionGroup(HashSet<string> terms)
     {
-        private readonly Dictionary<string, int> _wordings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Count, int First)> _wordings = new(StringComparer.Ordinal);
         private readonly List<string> _incidents = [];
         private int _failed;
         private double _support;
@@ -96,7 +96,9 @@ public static class SuggestionBuilder
         public void Add(ActionTaken action, SimilarIncident source)
         {
             Tried++;
-            _wordings[action.Description.Trim()] = _wordings.GetValueOrDefault(action.Description.Trim()) + 1;
+            var wording = action.Description.Trim();
+            var (count, first) = _wordings.GetValueOrDefault(wording, (0, _wordings.Count));
+            _wordings[wording] = (count + 1, first);
             if (!_incidents.Contains(source.Incident.Id))
             {
                 _incidents.Add(source.Incident.Id);
@@ -116,7 +118,8 @@ public static class SuggestionBuilder
         public SuggestedAction ToSuggestion()
         {
             var reliability = (Helped + 1.0) / (Helped + _failed + 2.0);
-            var wording = _wordings.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).First().Key;
+            // the most common wording; among equals, the one from the most similar incident (seen first)
+            var wording = _wordings.OrderByDescending(w => w.Value.Count).ThenBy(w => w.Value.First).First().Key;
             return new SuggestedAction(wording, Helped, Tried, Math.Round(reliability, 3), Math.Round(reliability * _support, 4), _incidents);
         }
     }
