@@ -15,6 +15,8 @@ public sealed class SimilarityEngineTests
         await writer.CommitAsync();
     }
 
+    private static string NewSnapshotPath() => Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+
     private static SimilarityQuery Query(string text) => new() { Text = IndexedText.FromQuery(text), At = Incidents.T0 };
 
     [Theory]
@@ -37,7 +39,7 @@ public sealed class SimilarityEngineTests
     public async Task Open_WithSnapshot_ReloadsItAndCatchesUp(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
-        var snapshot = Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+        var snapshot = NewSnapshotPath();
         await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"));
         using (await SimilarityEngine.OpenAsync(test.Store, "acme", new EngineOptions(snapshot)))
         {
@@ -57,7 +59,7 @@ public sealed class SimilarityEngineTests
     public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
-        var snapshot = Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+        var snapshot = NewSnapshotPath();
         await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"), Incidents.Make("B", title: "Certificate expired"));
         using (await SimilarityEngine.OpenAsync(test.Store, "acme", new EngineOptions(snapshot)))
         {
@@ -77,7 +79,7 @@ public sealed class SimilarityEngineTests
     public async Task Verify_SnapshotThatDisagrees_NamesEachIncident(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
-        var snapshot = Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+        var snapshot = NewSnapshotPath();
         await WriteAsync(test.Store, Incidents.Make("A", title: "Disk full on log hosts"), Incidents.Make("B", title: "Certificate expired"));
         var stale = new IncidentIndex { Revision = long.MaxValue };
         stale.Add(Incidents.Make("A", title: "Disk full on the database hosts"));
