@@ -26,4 +26,7 @@ internal static class ExitCodes
 
     /// <summary><c>check</c> found integrity problems.</summary>
     public const int IntegrityProblems = 7;
+
+    /// <summary>An input file (data, rules, register) is not valid; nothing was done with it.</summary>
+    public const int BadInput = 8;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hindsight.Cli.Commands;
 using Hindsight.Cli.Commands.Retrieval;
+using Hindsight.Cli.Commands.Risk;
 using Hindsight.Storage;
 
 namespace Hindsight.Cli;
@@ -40,6 +41,7 @@ internal static class HindsightCli
         TrainCommand.Create(context),
         WeightsCommand.Create(context),
         ReindexCommand.Create(context),
+        DriftCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

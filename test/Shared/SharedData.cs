@@ -1,4 +1,4 @@
-namespace Hindsight.Cli.Tests;
+namespace Hindsight.Testing;
 
 /// <summary>The real public data beside the project (../shared/data); tests on it are skipped, saying so, where it is absent.</summary>
 public static class SharedData
