@@ -42,6 +42,7 @@ internal static class HindsightCli
         WeightsCommand.Create(context),
         ReindexCommand.Create(context),
         DriftCommand.Create(context),
+        RisksCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

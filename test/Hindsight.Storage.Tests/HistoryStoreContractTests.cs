@@ -137,13 +137,16 @@ public sealed class HistoryStoreContractTests
             new ServiceDependency { Service = "checkout", DependsOn = "payments-db", Weight = 2 },
             new ResponseLog { Id = "Q1", Category = "billing", Responder = "kenji", AskedAt = Incidents.T0 },
             new Feedback { Id = "F1", QueryIncident = "X1", Result = "X1", Relevant = true, GivenAt = Incidents.T0 },
-            new LearnedWeights { UpdatedAt = Incidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } });
+            new LearnedWeights { UpdatedAt = Incidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } },
+            new Hindsight.Risks.Risk { Id = "X1", Title = "Checkout outage", Category = "technical", Probability = Hindsight.Risks.RiskBand.Low, Impact = Hindsight.Risks.RiskBand.High });
 
         var counts = await t.Store.CountAsync("acme");
 
         Assert.All(Enum.GetValues<RecordKind>(), k => Assert.Equal(1, counts[k]));
         var deployment = await t.Store.FindAsync("acme", RecordKind.Deployment, "X1");
         Assert.IsType<Deployment>(deployment);
+        var risk = Assert.IsType<Hindsight.Risks.Risk>(await t.Store.FindAsync("acme", RecordKind.Risk, "X1"));
+        Assert.Equal(Hindsight.Risks.RiskBand.Medium, risk.Level);
     }
 
     [Theory]

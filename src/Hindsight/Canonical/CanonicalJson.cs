@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Hindsight.History;
 using Hindsight.Incidents;
+using Hindsight.Risks;
 
 namespace Hindsight.Canonical;
 
@@ -20,6 +21,7 @@ public static class CanonicalJson
     private static readonly JsonTypeInfo<ResponseLog> ResponseLogInfo = (JsonTypeInfo<ResponseLog>)Options.GetTypeInfo(typeof(ResponseLog));
     private static readonly JsonTypeInfo<Feedback> FeedbackInfo = (JsonTypeInfo<Feedback>)Options.GetTypeInfo(typeof(Feedback));
     private static readonly JsonTypeInfo<LearnedWeights> WeightsInfo = (JsonTypeInfo<LearnedWeights>)Options.GetTypeInfo(typeof(LearnedWeights));
+    private static readonly JsonTypeInfo<Risk> RiskInfo = (JsonTypeInfo<Risk>)Options.GetTypeInfo(typeof(Risk));
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
@@ -33,6 +35,7 @@ public static class CanonicalJson
             ResponseLog r => JsonSerializer.SerializeToUtf8Bytes(r, ResponseLogInfo),
             Feedback f => JsonSerializer.SerializeToUtf8Bytes(f, FeedbackInfo),
             LearnedWeights w => JsonSerializer.SerializeToUtf8Bytes(w, WeightsInfo),
+            Risk r => JsonSerializer.SerializeToUtf8Bytes(r, RiskInfo),
             _ => throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record)),
         };
     }
@@ -49,6 +52,7 @@ public static class CanonicalJson
             case ResponseLog r: JsonSerializer.Serialize(writer, r, ResponseLogInfo); break;
             case Feedback f: JsonSerializer.Serialize(writer, f, FeedbackInfo); break;
             case LearnedWeights w: JsonSerializer.Serialize(writer, w, WeightsInfo); break;
+            case Risk r: JsonSerializer.Serialize(writer, r, RiskInfo); break;
             default: throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record));
         }
     }
@@ -64,6 +68,7 @@ public static class CanonicalJson
             RecordKind.ResponseLog => JsonSerializer.Deserialize(utf8Json, ResponseLogInfo),
             RecordKind.Feedback => JsonSerializer.Deserialize(utf8Json, FeedbackInfo),
             RecordKind.Weights => JsonSerializer.Deserialize(utf8Json, WeightsInfo),
+            RecordKind.Risk => JsonSerializer.Deserialize(utf8Json, RiskInfo),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
         };
         return record is null

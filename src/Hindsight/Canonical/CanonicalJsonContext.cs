@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hindsight.History;
 using Hindsight.Incidents;
+using Hindsight.Risks;
 
 namespace Hindsight.Canonical;
 
@@ -11,11 +12,13 @@ namespace Hindsight.Canonical;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     Converters = [
         typeof(TimestampConverter), typeof(SeverityConverter), typeof(RootCauseKindConverter), typeof(HypothesisOutcomeConverter),
-        typeof(ActionItemKindConverter), typeof(ActionItemStatusConverter), typeof(LinkKindConverter)])]
+        typeof(ActionItemKindConverter), typeof(ActionItemStatusConverter), typeof(LinkKindConverter),
+        typeof(RiskBandConverter), typeof(RiskStatusConverter), typeof(ReviewCycleConverter)])]
 [JsonSerializable(typeof(Incident))]
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ServiceDependency))]
 [JsonSerializable(typeof(ResponseLog))]
 [JsonSerializable(typeof(Feedback))]
 [JsonSerializable(typeof(LearnedWeights))]
+[JsonSerializable(typeof(Risk))]
 internal sealed partial class CanonicalJsonContext : JsonSerializerContext;

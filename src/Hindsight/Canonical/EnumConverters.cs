@@ -1,4 +1,5 @@
 using Hindsight.Incidents;
+using Hindsight.Risks;
 
 namespace Hindsight.Canonical;
 
@@ -24,3 +25,15 @@ public sealed class ActionItemStatusConverter() : NamedEnumConverter<ActionItemS
 /// <summary>Reads and writes <see cref="LinkKind"/>; accepts <c>duplicate_of</c> and <c>related_to</c>.</summary>
 public sealed class LinkKindConverter() : NamedEnumConverter<LinkKind>(
     ("duplicate_of", LinkKind.Duplicate), ("dup", LinkKind.Duplicate), ("related_to", LinkKind.Related), ("relates_to", LinkKind.Related));
+
+/// <summary>Reads and writes <see cref="RiskBand"/>; accepts <c>med</c>, <c>l</c>, <c>m</c>, <c>h</c> and the Japanese 低, 中, 高.</summary>
+public sealed class RiskBandConverter() : NamedEnumConverter<RiskBand>(
+    ("med", RiskBand.Medium), ("l", RiskBand.Low), ("m", RiskBand.Medium), ("h", RiskBand.High), ("低", RiskBand.Low), ("中", RiskBand.Medium), ("高", RiskBand.High));
+
+/// <summary>Reads and writes <see cref="RiskStatus"/>; accepts <c>done</c>, <c>mitigated</c>, <c>ongoing</c> and the Japanese 計画中, 実施中, 実装済み.</summary>
+public sealed class RiskStatusConverter() : NamedEnumConverter<RiskStatus>(
+    ("done", RiskStatus.Implemented), ("mitigated", RiskStatus.Implemented), ("ongoing", RiskStatus.InProgress), ("open", RiskStatus.Planned),
+    ("計画中", RiskStatus.Planned), ("実施中", RiskStatus.InProgress), ("実装済み", RiskStatus.Implemented));
+
+/// <summary>Reads and writes <see cref="ReviewCycle"/>; accepts <c>month</c> and <c>quarter</c>.</summary>
+public sealed class ReviewCycleConverter() : NamedEnumConverter<ReviewCycle>(("month", ReviewCycle.Monthly), ("quarter", ReviewCycle.Quarterly));

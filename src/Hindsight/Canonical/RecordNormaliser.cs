@@ -16,6 +16,11 @@ public static class RecordNormaliser
         Deployment d => d with { Id = Trim(d.Id), Service = Trim(d.Service) },
         ServiceDependency s => s with { Service = Trim(s.Service), DependsOn = Trim(s.DependsOn) },
         ResponseLog r => r with { Id = Trim(r.Id), Category = Trim(r.Category), Responder = Trim(r.Responder) },
+        Risks.Risk k => k with
+        {
+            Id = Trim(k.Id), Title = Trim(k.Title), Category = Trim(k.Category), Owner = NullIfBlank(k.Owner),
+            Mitigations = k.Mitigations ?? [], Monitoring = k.Monitoring ?? [],
+        },
         _ => record,
     };
 

@@ -20,4 +20,7 @@ public enum RecordKind
 
     /// <summary>An organisation's <see cref="LearnedWeights"/>.</summary>
     Weights,
+
+    /// <summary>An entry of the risk register, a <see cref="Risks.Risk"/>.</summary>
+    Risk,
 }

@@ -4,7 +4,7 @@ namespace Hindsight.History;
 public static class RecordKindText
 {
     /// <summary>What a valid type looks like, for error messages.</summary>
-    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights";
+    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk";
 
     /// <summary>Formats a kind as its file name.</summary>
     public static string Format(RecordKind kind) => kind switch
@@ -15,6 +15,7 @@ public static class RecordKindText
         RecordKind.ResponseLog => "response_log",
         RecordKind.Feedback => "feedback",
         RecordKind.Weights => "weights",
+        RecordKind.Risk => "risk",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
     };
 
@@ -29,6 +30,7 @@ public static class RecordKindText
             case "response_log" or "response" or "response-log": kind = RecordKind.ResponseLog; return true;
             case "feedback": kind = RecordKind.Feedback; return true;
             case "weights": kind = RecordKind.Weights; return true;
+            case "risk": kind = RecordKind.Risk; return true;
             default: kind = default; return false;
         }
     }

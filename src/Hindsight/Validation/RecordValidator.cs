@@ -66,6 +66,9 @@ public static class RecordValidator
                 }
 
                 break;
+            case Risks.Risk risk:
+                RiskRules.Check(risk, errors);
+                break;
             default:
                 errors.Add("type", $"record type {record.GetType().Name} is not supported");
                 break;
