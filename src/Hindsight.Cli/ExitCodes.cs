@@ -29,4 +29,7 @@ internal static class ExitCodes
 
     /// <summary>An input file (data, rules, register) is not valid; nothing was done with it.</summary>
     public const int BadInput = 8;
+
+    /// <summary>Some alert notifications could not be delivered after retries (they are logged).</summary>
+    public const int NotificationsFailed = 9;
 }

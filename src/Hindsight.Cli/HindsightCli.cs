@@ -43,6 +43,7 @@ internal static class HindsightCli
         ReindexCommand.Create(context),
         DriftCommand.Create(context),
         RisksCommand.Create(context),
+        AlertsCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Hindsight.Import;
 
 namespace Hindsight.Drift;
 
@@ -23,7 +24,7 @@ public sealed class DataTable
     public IReadOnlyList<string> Header { get; }
 
     /// <summary>Reads a CSV file; the first row names the columns.</summary>
-    /// <exception cref="DriftInputException">The file is empty, has no header or a malformed row.</exception>
+    /// <exception cref="InputException">The file is empty, has no header or a malformed row.</exception>
     public static DataTable Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -39,7 +40,7 @@ public sealed class DataTable
         using var csv = new CsvReader(text, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {
-            throw DriftInputException.At(path, 1, "", "the file is empty; expected a header row naming the columns");
+            throw InputException.At(path, 1, "", "the file is empty; expected a header row naming the columns");
         }
 
         var columns = header.ToDictionary(h => h, _ => new List<(int, string)>(), StringComparer.Ordinal);
@@ -48,7 +49,7 @@ public sealed class DataTable
             var line = csv.Parser.RawRow;
             if (badData is not null)
             {
-                throw DriftInputException.At(path, line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting");
+                throw InputException.At(path, line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting");
             }
 
             for (var c = 0; c < header.Length; c++)
@@ -67,7 +68,7 @@ public sealed class DataTable
     public IReadOnlyList<string> Text(string column) => [.. Column(column).Where(v => v.Value.Length > 0).Select(v => v.Value)];
 
     /// <summary>The values of a column as numbers (empty cells skipped).</summary>
-    /// <exception cref="DriftInputException">A value is not a number.</exception>
+    /// <exception cref="InputException">A value is not a number.</exception>
     public IReadOnlyList<double> Numbers(string column)
     {
         var numbers = new List<double>();
@@ -80,7 +81,7 @@ public sealed class DataTable
 
             if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
             {
-                throw DriftInputException.At(File, line, column, $"'{Clip(value)}' is not a number; expected a number such as 12.5, or compare the column as categories with --categorical");
+                throw InputException.At(File, line, column, $"'{Clip(value)}' is not a number; expected a number such as 12.5, or compare the column as categories with --categorical");
             }
 
             numbers.Add(number);
@@ -94,12 +95,12 @@ public sealed class DataTable
         Column(column).All(v => v.Value.Length == 0 || double.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
     /// <summary>The values of a column as yes/no (1/0, true/false, yes/no, y/n), one per row.</summary>
-    /// <exception cref="DriftInputException">A value is empty or not one of those.</exception>
+    /// <exception cref="InputException">A value is empty or not one of those.</exception>
     public IReadOnlyList<bool> Flags(string column) => [.. Column(column).Select(v => v.Value.ToLowerInvariant() switch
     {
         "1" or "true" or "yes" or "y" => true,
         "0" or "false" or "no" or "n" => false,
-        _ => throw DriftInputException.At(File, v.Line, column, $"'{Clip(v.Value)}' is not a yes/no value; expected 1 or 0 (or true/false, yes/no)"),
+        _ => throw InputException.At(File, v.Line, column, $"'{Clip(v.Value)}' is not a yes/no value; expected 1 or 0 (or true/false, yes/no)"),
     })];
 
     /// <summary>Every value of a column as text, one per row (empty cells included).</summary>
@@ -108,7 +109,7 @@ public sealed class DataTable
     private List<(int Line, string Value)> Column(string column) =>
         _columns.TryGetValue(column, out var values)
             ? values
-            : throw DriftInputException.At(File, 1, column, $"no such column; the header has: {string.Join(", ", Header)}");
+            : throw InputException.At(File, 1, column, $"no such column; the header has: {string.Join(", ", Header)}");
 
     private static string Clip(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -1,10 +1,12 @@
+using Hindsight.Import;
+
 namespace Hindsight.Drift;
 
 /// <summary>Compares a current data file with a baseline, column by column, and measures fairness gaps.</summary>
 public static class DriftAnalysis
 {
     /// <summary>Runs the comparison.</summary>
-    /// <exception cref="DriftInputException">A column is missing, not numeric when it must be, or empty.</exception>
+    /// <exception cref="InputException">A column is missing, not numeric when it must be, or empty.</exception>
     public static DriftReport Compare(DataTable baseline, DataTable current, DriftOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -60,5 +62,5 @@ public static class DriftAnalysis
     }
 
     private static IReadOnlyList<T> NotEmpty<T>(DataTable table, string column, IReadOnlyList<T> values) =>
-        values.Count > 0 ? values : throw DriftInputException.At(table.File, 1, column, "the column has no values; expected at least one");
+        values.Count > 0 ? values : throw InputException.At(table.File, 1, column, "the column has no values; expected at least one");
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hindsight.Cli.Output;
 using Hindsight.Drift;
+using Hindsight.Import;
 
 namespace Hindsight.Cli.Commands.Risk;
 
@@ -42,7 +43,7 @@ internal static class DriftCommand
                 var options = new DriftOptions(result.GetValue(columns) ?? [], result.GetValue(categorical), result.GetValue(bins), result.GetValue(group), result.GetValue(prediction), result.GetValue(label));
                 report = DriftAnalysis.Compare(Load(result.GetValue(baseline)!), Load(result.GetValue(current)!), options);
             }
-            catch (DriftInputException ex)
+            catch (InputException ex)
             {
                 throw new UserError(ex.Message, ExitCodes.BadInput);
             }
