@@ -44,6 +44,7 @@ internal static class HindsightCli
         DriftCommand.Create(context),
         RisksCommand.Create(context),
         AlertsCommand.Create(context),
+        SilosCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

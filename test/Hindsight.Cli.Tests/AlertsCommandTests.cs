@@ -1,5 +1,6 @@
 namespace Hindsight.Cli.Tests;
 
+[Collection(SerialCli.Name)]
 public sealed class AlertsCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();

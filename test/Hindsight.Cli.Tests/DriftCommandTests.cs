@@ -3,6 +3,7 @@ using System.Text;
 
 namespace Hindsight.Cli.Tests;
 
+[Collection(SerialCli.Name)]
 public sealed class DriftCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
+using Hindsight.Silos;
 
 namespace Hindsight.Canonical;
 
@@ -22,6 +23,7 @@ public static class CanonicalJson
     private static readonly JsonTypeInfo<Feedback> FeedbackInfo = (JsonTypeInfo<Feedback>)Options.GetTypeInfo(typeof(Feedback));
     private static readonly JsonTypeInfo<LearnedWeights> WeightsInfo = (JsonTypeInfo<LearnedWeights>)Options.GetTypeInfo(typeof(LearnedWeights));
     private static readonly JsonTypeInfo<Risk> RiskInfo = (JsonTypeInfo<Risk>)Options.GetTypeInfo(typeof(Risk));
+    private static readonly JsonTypeInfo<SiloRisk> SiloInfo = (JsonTypeInfo<SiloRisk>)Options.GetTypeInfo(typeof(SiloRisk));
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
@@ -36,6 +38,7 @@ public static class CanonicalJson
             Feedback f => JsonSerializer.SerializeToUtf8Bytes(f, FeedbackInfo),
             LearnedWeights w => JsonSerializer.SerializeToUtf8Bytes(w, WeightsInfo),
             Risk r => JsonSerializer.SerializeToUtf8Bytes(r, RiskInfo),
+            SiloRisk k => JsonSerializer.SerializeToUtf8Bytes(k, SiloInfo),
             _ => throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record)),
         };
     }
@@ -53,6 +56,7 @@ public static class CanonicalJson
             case Feedback f: JsonSerializer.Serialize(writer, f, FeedbackInfo); break;
             case LearnedWeights w: JsonSerializer.Serialize(writer, w, WeightsInfo); break;
             case Risk r: JsonSerializer.Serialize(writer, r, RiskInfo); break;
+            case SiloRisk k: JsonSerializer.Serialize(writer, k, SiloInfo); break;
             default: throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record));
         }
     }
@@ -69,6 +73,7 @@ public static class CanonicalJson
             RecordKind.Feedback => JsonSerializer.Deserialize(utf8Json, FeedbackInfo),
             RecordKind.Weights => JsonSerializer.Deserialize(utf8Json, WeightsInfo),
             RecordKind.Risk => JsonSerializer.Deserialize(utf8Json, RiskInfo),
+            RecordKind.Silo => JsonSerializer.Deserialize(utf8Json, SiloInfo),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
         };
         return record is null

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
+using Hindsight.Silos;
 
 namespace Hindsight.Canonical;
 
@@ -13,7 +14,7 @@ namespace Hindsight.Canonical;
     Converters = [
         typeof(TimestampConverter), typeof(SeverityConverter), typeof(RootCauseKindConverter), typeof(HypothesisOutcomeConverter),
         typeof(ActionItemKindConverter), typeof(ActionItemStatusConverter), typeof(LinkKindConverter),
-        typeof(RiskBandConverter), typeof(RiskStatusConverter), typeof(ReviewCycleConverter)])]
+        typeof(RiskBandConverter), typeof(RiskStatusConverter), typeof(ReviewCycleConverter), typeof(SiloLevelConverter), typeof(SiloStatusConverter)])]
 [JsonSerializable(typeof(Incident))]
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ServiceDependency))]
@@ -21,4 +22,5 @@ namespace Hindsight.Canonical;
 [JsonSerializable(typeof(Feedback))]
 [JsonSerializable(typeof(LearnedWeights))]
 [JsonSerializable(typeof(Risk))]
+[JsonSerializable(typeof(SiloRisk))]
 internal sealed partial class CanonicalJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Hindsight.Incidents;
 using Hindsight.Risks;
+using Hindsight.Silos;
 
 namespace Hindsight.Canonical;
 
@@ -37,3 +38,9 @@ public sealed class RiskStatusConverter() : NamedEnumConverter<RiskStatus>(
 
 /// <summary>Reads and writes <see cref="ReviewCycle"/>; accepts <c>month</c> and <c>quarter</c>.</summary>
 public sealed class ReviewCycleConverter() : NamedEnumConverter<ReviewCycle>(("month", ReviewCycle.Monthly), ("quarter", ReviewCycle.Quarterly));
+
+/// <summary>Reads and writes <see cref="SiloLevel"/>.</summary>
+public sealed class SiloLevelConverter() : NamedEnumConverter<SiloLevel>;
+
+/// <summary>Reads and writes <see cref="SiloStatus"/>.</summary>
+public sealed class SiloStatusConverter() : NamedEnumConverter<SiloStatus>(("resolved", SiloStatus.Mitigated));

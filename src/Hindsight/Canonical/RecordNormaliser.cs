@@ -21,6 +21,7 @@ public static class RecordNormaliser
             Id = Trim(k.Id), Title = Trim(k.Title), Category = Trim(k.Category), Owner = NullIfBlank(k.Owner),
             Mitigations = k.Mitigations ?? [], Monitoring = k.Monitoring ?? [],
         },
+        Silos.SiloRisk k => k with { Alternatives = k.Alternatives ?? [], SampleQuestions = k.SampleQuestions ?? [] },
         _ => record,
     };
 

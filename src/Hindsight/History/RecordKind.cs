@@ -23,4 +23,7 @@ public enum RecordKind
 
     /// <summary>An entry of the risk register, a <see cref="Risks.Risk"/>.</summary>
     Risk,
+
+    /// <summary>A tracked knowledge silo, a <see cref="Silos.SiloRisk"/>.</summary>
+    Silo,
 }

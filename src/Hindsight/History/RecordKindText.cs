@@ -4,7 +4,7 @@ namespace Hindsight.History;
 public static class RecordKindText
 {
     /// <summary>What a valid type looks like, for error messages.</summary>
-    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk";
+    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk, silo";
 
     /// <summary>Formats a kind as its file name.</summary>
     public static string Format(RecordKind kind) => kind switch
@@ -16,6 +16,7 @@ public static class RecordKindText
         RecordKind.Feedback => "feedback",
         RecordKind.Weights => "weights",
         RecordKind.Risk => "risk",
+        RecordKind.Silo => "silo",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
     };
 
@@ -31,6 +32,7 @@ public static class RecordKindText
             case "feedback": kind = RecordKind.Feedback; return true;
             case "weights": kind = RecordKind.Weights; return true;
             case "risk": kind = RecordKind.Risk; return true;
+            case "silo": kind = RecordKind.Silo; return true;
             default: kind = default; return false;
         }
     }

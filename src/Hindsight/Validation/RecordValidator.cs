@@ -69,6 +69,11 @@ public static class RecordValidator
             case Risks.Risk risk:
                 RiskRules.Check(risk, errors);
                 break;
+            case Silos.SiloRisk silo:
+                errors.Required("expert", silo.Expert, 500);
+                errors.Required("category", silo.Category, 500);
+                errors.Fraction("ratio", silo.Ratio);
+                break;
             default:
                 errors.Add("type", $"record type {record.GetType().Name} is not supported");
                 break;
