@@ -20,4 +20,7 @@ public enum ImportFormat
 
     /// <summary>Bug-report records (id, title/description or text, created, duplicate_of).</summary>
     BugReports,
+
+    /// <summary>Response logs as CSV: category, responder, department, asked_at, answered_at, question.</summary>
+    Responses,
 }

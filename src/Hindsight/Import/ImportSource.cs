@@ -47,6 +47,7 @@ public static class ImportSource
         ImportFormat.Jsonl => new JsonlFormat(),
         ImportFormat.StatusPage => new StatusPageFormat(),
         ImportFormat.BugReports => new BugReportFormat(),
+        ImportFormat.Responses => new ResponseLogCsvFormat(),
         ImportFormat.Markdown => new MarkdownFormat(path),
         ImportFormat.Csv => new CsvFormat(mapping ?? CsvMapping.Load("canonical")),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "pick a format first (Detect)"),

@@ -61,4 +61,24 @@ public sealed class RiskMatrixTests
         Assert.Equal(2, RiskMatrix.Priority(RiskBand.Medium));
         Assert.Equal(3, RiskMatrix.Priority(RiskBand.Low));
     }
+
+    [Fact]
+    public void HeatMap_Html_ColoursEachCellByLevel_AndEscapesUserText()
+    {
+        Risk[] risks =
+        [
+            new() { Id = "T-01", Title = "<script>alert(1)</script>", Category = "technical", Probability = RiskBand.Medium, Impact = RiskBand.High },
+            new() { Id = "O-05", Title = "Docs & runbooks", Category = "operational", Probability = RiskBand.Low, Impact = RiskBand.Low },
+        ];
+
+        var html = RiskHeatMap.Html(risks);
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Docs &amp; runbooks", html, StringComparison.Ordinal);
+        Assert.Equal(3, html.Split("class=\"high\"").Length - 1);
+        Assert.Equal(3, html.Split("class=\"medium\"").Length - 1);
+        Assert.Equal(3, html.Split("class=\"low\"").Length - 1);
+        Assert.Contains("2 risk(s): 1 high (act now), 0 medium (planned), 1 low (monitor)", html, StringComparison.Ordinal);
+    }
 }

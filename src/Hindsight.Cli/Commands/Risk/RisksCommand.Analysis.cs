@@ -12,11 +12,18 @@ internal static partial class RisksCommand
     private static Command Matrix(CliContext context)
     {
         var json = GlobalOptions.Json();
-        var command = new Command("matrix", "The 3×3 heat map: impact by probability, each cell's level and its risks") { json };
+        var html = new Option<string?>("--html") { Description = "Also write the heat map as an HTML page to this file" };
+        var command = new Command("matrix", "The 3×3 heat map: impact by probability, each cell's level and its risks") { json, html };
         command.SetAction(async (result, ct) =>
         {
             await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
             var risks = await ReadAllAsync(store, GlobalOptions.OrgOf(result), ct);
+            if (result.GetValue(html) is { } page)
+            {
+                await File.WriteAllTextAsync(page, RiskHeatMap.Html(risks, $"Risk matrix — {GlobalOptions.OrgOf(result)}"), ct);
+                context.Error.WriteLine($"wrote the heat map to {page}");
+            }
+
             List<string> In(RiskBand probability, RiskBand impact) =>
                 [.. risks.Where(r => r.Band == probability && r.Impact == impact).Select(r => r.Id)];
             if (result.GetValue(json))

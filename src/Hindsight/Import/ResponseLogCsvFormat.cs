@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Hindsight.Canonical;
+using Hindsight.History;
+using Hindsight.Validation;
+
+namespace Hindsight.Import;
+
+/// <summary>
+/// Response logs as CSV (<c>--format responses</c>): one question–answer or request–handler event per row, with a
+/// header naming the columns. Accepted headers: category (topic), responder (handler, answered_by), department (team),
+/// asked_at (question_time, requested_at), answered_at (response_time, handled_at), question (request, subject), id.
+/// Without an id column each row's id is a hash of its category, responder, question time and question, so
+/// ingesting the same file again changes nothing.
+/// </summary>
+public sealed class ResponseLogCsvFormat : IRecordFormat
+{
+    private static readonly Dictionary<string, string[]> Aliases = new()
+    {
+        ["id"] = ["id", "question_id", "event_id"],
+        ["category"] = ["category", "topic", "topic_category"],
+        ["responder"] = ["responder", "handler", "answered_by", "responder_user"],
+        ["department"] = ["department", "team", "department_id"],
+        ["asked_at"] = ["asked_at", "question_time", "requested_at", "created_at"],
+        ["answered_at"] = ["answered_at", "response_time", "handled_at", "answer_time"],
+        ["question"] = ["question", "request", "subject", "text"],
+    };
+
+    private static readonly string[] Required = ["category", "responder", "asked_at"];
+
+    /// <inheritdoc />
+    public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
+    {
+        string? badData = null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badData ??= args.RawRecord,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            TrimOptions = TrimOptions.Trim,
+        };
+        using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(text, config);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+        {
+            yield return ParsedRecord.Invalid(1, "", "the file is empty; expected a header row such as category,responder,asked_at,answered_at,question");
+            yield break;
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (field, names) in Aliases)
+        {
+            var at = Array.FindIndex(header, h => names.Contains(h.Trim().ToLowerInvariant()));
+            if (at >= 0)
+            {
+                columns[field] = at;
+            }
+        }
+
+        var missing = Required.Where(f => !columns.ContainsKey(f)).ToList();
+        if (missing.Count > 0)
+        {
+            yield return ParsedRecord.Invalid(1, "", $"the header lacks {string.Join(", ", missing)}; it has: {string.Join(", ", header)}. Expected columns such as category,responder,department,asked_at,answered_at,question");
+            yield break;
+        }
+
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var raw = csv.Parser.RawRecord;
+            if (badData is not null)
+            {
+                badData = null;
+                yield return ParsedRecord.Invalid(line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting", raw);
+                continue;
+            }
+
+            if (raw.Length > limits.MaxRecordBytes)
+            {
+                yield return ParsedRecord.Invalid(line, "", $"row is longer than {limits.MaxRecordBytes:N0} characters");
+                continue;
+            }
+
+            yield return Row(csv, columns, line, raw);
+        }
+    }
+
+    private static ParsedRecord Row(CsvReader csv, Dictionary<string, int> columns, int line, string raw)
+    {
+        string? Get(string field) => columns.TryGetValue(field, out var at) && csv.GetField(at) is { Length: > 0 } v ? v.Trim() : null;
+        var errors = new List<ValidationError>();
+        DateTimeOffset? Time(string field)
+        {
+            if (Get(field) is not { } value)
+            {
+                return null;
+            }
+
+            if (TimestampConverter.TryParse(value, out var t))
+            {
+                return t;
+            }
+
+            errors.Add(new ValidationError(field, $"'{TimestampConverter.Clip(value)}' is not a timestamp; expected {TimestampConverter.Expected}"));
+            return null;
+        }
+
+        var asked = Time("asked_at");
+        var answered = Time("answered_at");
+        if (errors.Count > 0)
+        {
+            return new ParsedRecord(line, null, errors, raw);
+        }
+
+        var log = new ResponseLog
+        {
+            Id = Get("id") ?? StableId(Get("category"), Get("responder"), asked, Get("question")),
+            Category = Get("category") ?? "",
+            Responder = Get("responder") ?? "",
+            Department = Get("department"),
+            AskedAt = asked ?? default,
+            AnsweredAt = answered,
+            Question = Get("question"),
+        };
+        return JsonLines.Checked(line, RecordNormaliser.Normalise(log), () => raw);
+    }
+
+    private static string StableId(string? category, string? responder, DateTimeOffset? asked, string? question)
+    {
+        var key = $"{category}\u001f{responder}\u001f{asked?.ToUnixTimeSeconds()}\u001f{question}";
+        return "rl-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+    }
+}
