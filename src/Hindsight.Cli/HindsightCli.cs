@@ -45,6 +45,7 @@ internal static class HindsightCli
         RisksCommand.Create(context),
         AlertsCommand.Create(context),
         SilosCommand.Create(context),
+        DrillCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

@@ -1,0 +1,254 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hindsight.Cli.Output;
+using Hindsight.Drills;
+using Hindsight.History;
+using Hindsight.Import;
+using Hindsight.Incidents;
+using Hindsight.Storage;
+
+namespace Hindsight.Cli.Commands;
+
+/// <summary><c>hindsight drill …</c>: practise on synthetic, replayed or tabletop incidents, and grade the answers.</summary>
+internal static class DrillCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("drill", "Incident drills: generate a synthetic one, replay a real one, print a tabletop sheet, grade answers");
+        command.Subcommands.Add(Generate(context));
+        command.Subcommands.Add(Replay(context));
+        command.Subcommands.Add(Sheet(context));
+        command.Subcommands.Add(Grade(context));
+        command.Subcommands.Add(Archetypes(context));
+        return command;
+    }
+
+    private static Command Generate(CliContext context)
+    {
+        var difficulty = new Option<Difficulty?>("--difficulty", "-d") { Description = "easy, medium or hard" };
+        var archetype = new Option<string?>("--archetype", "-a") { Description = "The archetype ('hindsight drill archetypes' lists them)" };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same exercise", DefaultValueFactory = _ => 1 };
+        var service = new Option<string?>("--service", "-s") { Description = "The service it happens on" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the exercise (JSON, expected answers included) to this file" };
+        var catalogue = new Option<string?>("--catalogue") { Description = "A YAML file of extra archetypes (docs/drills.md)" };
+        var json = GlobalOptions.Json();
+        var command = new Command("generate", "Generate a synthetic exercise from an archetype, with noise and red herrings by difficulty") { difficulty, archetype, seed, service, output, catalogue, json };
+        command.SetAction(async (result, ct) =>
+        {
+            var archetypes = Catalogue(result.GetValue(catalogue));
+            var dependencies = await DependenciesAsync(result, context, ct);
+            Exercise exercise;
+            try
+            {
+                exercise = DrillGenerator.Generate(new DrillOptions(result.GetValue(seed), result.GetValue(difficulty), result.GetValue(archetype), result.GetValue(service)), dependencies, archetypes);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserError(ex.Message);
+            }
+
+            Emit(context, exercise, result.GetValue(output), result.GetValue(json));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Replay(CliContext context)
+    {
+        var id = new Argument<string>("INCIDENT-ID") { Description = "A stored incident" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the exercise (JSON) to this file" };
+        var json = GlobalOptions.Json();
+        var command = new Command("replay", "Turn a stored incident into an exercise with everything that gives the answer away removed") { id, output, json };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
+            var org = GlobalOptions.OrgOf(result);
+            var incident = await store.FindAsync(org, RecordKind.Incident, result.GetValue(id)!.Trim(), ct) as Incident
+                ?? throw new UserError($"no incident '{result.GetValue(id)}' in organisation '{org}'", ExitCodes.NotFound);
+            var dependencies = new List<ServiceDependency>();
+            await foreach (var d in store.ReadAsync(org, new RecordQuery(RecordKind.Dependency), ct))
+            {
+                dependencies.Add((ServiceDependency)d);
+            }
+
+            Emit(context, ReplayBuilder.From(incident, dependencies), result.GetValue(output), result.GetValue(json));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Sheet(CliContext context)
+    {
+        var exercise = new Argument<string>("EXERCISE") { Description = "An exercise file (from 'drill generate --out' or 'drill replay --out')" };
+        var participants = new Option<string[]>("--participant", "-p") { Description = "A participant (repeat)" };
+        var date = new Option<string?>("--date") { Description = "The exercise date (default: today)" };
+        var command = new Command("sheet", "Print the tabletop sheet (Markdown) of an exercise: scenario, trajectory, the five tasks, 45 minutes, debrief") { exercise, participants, date };
+        command.SetAction(result =>
+        {
+            var e = Load(result.GetValue(exercise)!);
+            var day = ListCommand.Time(result.GetValue(date), "--date") ?? context.Clock.GetUtcNow();
+            context.Out.Write(TabletopSheet.Markdown(e, DateOnly.FromDateTime(day.UtcDateTime), result.GetValue(participants) ?? []));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Grade(CliContext context)
+    {
+        var exercise = new Argument<string>("EXERCISE") { Description = "The exercise file" };
+        var answers = new Argument<string>("ANSWERS") { Description = "The team's answers (JSON: severity, root_cause, blast_radius, remediation, regression_tests)" };
+        var json = GlobalOptions.Json();
+        var command = new Command("grade", "Grade answers against the expected findings, task by task, with a debrief") { exercise, answers, json };
+        command.SetAction(result =>
+        {
+            var e = Load(result.GetValue(exercise)!);
+            var path = result.GetValue(answers)!;
+            if (!File.Exists(path))
+            {
+                throw new UserError($"{path}: no such file", ExitCodes.NotFound);
+            }
+
+            DrillAnswers given;
+            try
+            {
+                given = DrillGrader.ReadAnswers(path);
+            }
+            catch (InputException ex)
+            {
+                throw new UserError(ex.Message, ExitCodes.BadInput);
+            }
+
+            var grade = DrillGrader.Grade(e, given);
+            if (result.GetValue(json))
+            {
+                JsonOut.Write(context.Out, new JsonObject
+                {
+                    ["exercise"] = grade.ExerciseId,
+                    ["overall"] = grade.Overall,
+                    ["tasks"] = new JsonArray([.. grade.Tasks.Select(t => (JsonNode)new JsonObject
+                    {
+                        ["task"] = t.Task,
+                        ["score"] = t.Score,
+                        ["expected"] = t.Expected,
+                        ["given"] = t.Given,
+                        ["note"] = t.Note,
+                    })]),
+                });
+                return ExitCodes.Ok;
+            }
+
+            var o = context.Out;
+            o.WriteLine($"Debrief of {grade.ExerciseId}: {grade.Overall}/100");
+            foreach (var t in grade.Tasks)
+            {
+                o.WriteLine();
+                o.WriteLine($"{t.Task}: {t.Score}/100 ({t.Note})");
+                o.WriteLine($"  expected: {t.Expected}");
+                o.WriteLine($"  given:    {t.Given}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Archetypes(CliContext context)
+    {
+        var catalogue = new Option<string?>("--catalogue") { Description = "Also list the archetypes of this YAML file" };
+        var command = new Command("archetypes", "List the drill archetypes") { catalogue };
+        command.SetAction(result =>
+        {
+            foreach (var a in Catalogue(result.GetValue(catalogue)))
+            {
+                context.Out.WriteLine($"{a.Name,-28} {a.Family,-15} {(a.Difficulty?.ToString().ToLowerInvariant() ?? "any"),-7} SEV{a.Severity}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<DrillArchetype> Catalogue(string? path)
+    {
+        if (path is null)
+        {
+            return DrillCatalogue.BuiltIn;
+        }
+
+        try
+        {
+            return [.. DrillCatalogue.BuiltIn, .. DrillCatalogue.Parse(File.Exists(path) ? File.ReadAllText(path) : throw new UserError($"{path}: no such file", ExitCodes.NotFound), path)];
+        }
+        catch (FormatException ex)
+        {
+            throw new UserError(ex.Message, ExitCodes.BadInput);
+        }
+    }
+
+    /// <summary>The organisation's dependencies when a store is given or exists; none otherwise (the fictional organisation is used).</summary>
+    private static async Task<List<ServiceDependency>> DependenciesAsync(ParseResult result, CliContext context, CancellationToken ct)
+    {
+        var dependencies = new List<ServiceDependency>();
+        if (result.GetValue(GlobalOptions.Store) is null && result.GetValue(GlobalOptions.Db) is null)
+        {
+            return dependencies;
+        }
+
+        await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
+        await foreach (var d in store.ReadAsync(GlobalOptions.OrgOf(result), new RecordQuery(RecordKind.Dependency), ct))
+        {
+            dependencies.Add((ServiceDependency)d);
+        }
+
+        return dependencies;
+    }
+
+    private static Exercise Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserError($"{path}: no such file", ExitCodes.NotFound);
+        }
+
+        try
+        {
+            return DrillJson.ReadExercise(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new UserError($"{path}: not an exercise file ({ex.Message}); write one with 'hindsight drill generate --out FILE'", ExitCodes.BadInput);
+        }
+    }
+
+    private static void Emit(CliContext context, Exercise exercise, string? output, bool json)
+    {
+        if (output is not null)
+        {
+            File.WriteAllText(output, DrillJson.Write(exercise) + "\n");
+            context.Error.WriteLine($"wrote {exercise.Id} to {output} (expected answers included: keep it from the participants)");
+        }
+
+        if (json)
+        {
+            context.Out.WriteLine(DrillJson.Write(exercise));
+            return;
+        }
+
+        var o = context.Out;
+        o.WriteLine($"{exercise.Title}  [{exercise.Id}, {exercise.Difficulty.ToString().ToLowerInvariant()}]");
+        o.WriteLine(exercise.Scenario);
+        o.WriteLine();
+        foreach (var e in exercise.Trajectory)
+        {
+            o.WriteLine($"  +{e.Minute,2} min  {e.Kind,-9} {e.Text}");
+        }
+
+        o.WriteLine();
+        o.WriteLine("Tasks: 1 triage (SEV0–SEV3), 2 root cause, 3 blast radius, 4 remediation, 5 regression test — 45 minutes.");
+        if (output is null)
+        {
+            o.WriteLine("Save it with --out FILE to print a tabletop sheet ('drill sheet FILE') and grade answers ('drill grade FILE ANSWERS').");
+        }
+    }
+}
