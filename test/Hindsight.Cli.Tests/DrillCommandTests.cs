@@ -20,7 +20,8 @@ public sealed class DrillCommandTests : IDisposable
              "blast_radius": {{json.GetProperty("blast_radius").GetRawText()}}, "remediation": {{json.GetProperty("remediation").GetRawText()}},
              "regression_tests": {{json.GetProperty("regression_tests").GetRawText()}}}
             """);
-        var graded = await _cli.RunRawAsync("drill", "grade", exercise, answers, "--json");
+        var graded = await _cli.RunAsync("drill", "grade", exercise, answers, "--json", "--record", "-p", "Ana", "--team", "payments");
+        var history = await _cli.RunAsync("drill", "history", "--team", "payments", "--json");
         var empty = await _cli.RunRawAsync("drill", "grade", exercise, _cli.Write("empty.json", ""));
 
         Assert.Equal(0, generated.Exit);
@@ -29,6 +30,9 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Contains("45 minutes", sheet.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(json.GetProperty("root_cause").GetString()!, sheet.Out, StringComparison.Ordinal);
         Assert.Equal(100, graded.Json.GetProperty("overall").GetInt32());
+        Assert.Equal(1, history.Json.GetProperty("drills").GetInt32());
+        Assert.Equal(1, history.Json.GetProperty("prepared_scenarios").GetInt32());
+        Assert.Equal("Ana", history.Json.GetProperty("history")[0].GetProperty("participants")[0].GetString());
         Assert.Equal(8, empty.Exit);
         Assert.Contains("is empty", empty.Error, StringComparison.Ordinal);
     }

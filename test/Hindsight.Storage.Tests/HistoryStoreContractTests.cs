@@ -139,7 +139,8 @@ public sealed class HistoryStoreContractTests
             new Feedback { Id = "F1", QueryIncident = "X1", Result = "X1", Relevant = true, GivenAt = Incidents.T0 },
             new LearnedWeights { UpdatedAt = Incidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } },
             new Hindsight.Risks.Risk { Id = "X1", Title = "Checkout outage", Category = "technical", Probability = Hindsight.Risks.RiskBand.Low, Impact = Hindsight.Risks.RiskBand.High },
-            new Hindsight.Silos.SiloRisk { Expert = "kenji", Category = "billing", TotalResponses = 6, ExpertResponses = 6, Ratio = 1, FirstDetectedAt = Incidents.T0, LastDetectedAt = Incidents.T0 });
+            new Hindsight.Silos.SiloRisk { Expert = "kenji", Category = "billing", TotalResponses = 6, ExpertResponses = 6, Ratio = 1, FirstDetectedAt = Incidents.T0, LastDetectedAt = Incidents.T0 },
+            new Hindsight.Drills.DrillRecord { Id = "dns-failure-hard-1@20260101", ExerciseId = "dns-failure-hard-1", Archetype = "dns-failure", GradedAt = Incidents.T0, Overall = 70 });
 
         var counts = await t.Store.CountAsync("acme");
 

@@ -21,6 +21,7 @@ internal static class DrillCommand
         command.Subcommands.Add(Sheet(context));
         command.Subcommands.Add(Grade(context));
         command.Subcommands.Add(Archetypes(context));
+        command.Subcommands.Add(History(context));
         return command;
     }
 
@@ -99,8 +100,11 @@ internal static class DrillCommand
         var exercise = new Argument<string>("EXERCISE") { Description = "The exercise file" };
         var answers = new Argument<string>("ANSWERS") { Description = "The team's answers (JSON: severity, root_cause, blast_radius, remediation, regression_tests)" };
         var json = GlobalOptions.Json();
-        var command = new Command("grade", "Grade answers against the expected findings, task by task, with a debrief") { exercise, answers, json };
-        command.SetAction(result =>
+        var record = new Option<bool>("--record") { Description = "Keep the grade in the store (drill history, skill gaps, readiness)" };
+        var participants = new Option<string[]>("--participant", "-p") { Description = "Who took part (repeat; default: the answer file's participants)" };
+        var team = new Option<string?>("--team") { Description = "Their team (default: the answer file's team)" };
+        var command = new Command("grade", "Grade answers against the expected findings, task by task, with a debrief") { exercise, answers, json, record, participants, team };
+        command.SetAction(async (result, ct) =>
         {
             var e = Load(result.GetValue(exercise)!);
             var path = result.GetValue(answers)!;
@@ -120,6 +124,20 @@ internal static class DrillCommand
             }
 
             var grade = DrillGrader.Grade(e, given);
+            if (result.GetValue(record))
+            {
+                given = given with
+                {
+                    Participants = result.GetValue(participants) is { Length: > 0 } names ? names : given.Participants,
+                    Team = result.GetValue(team) ?? given.Team,
+                };
+                await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
+                await using var writer = await store.BeginWriteAsync(GlobalOptions.OrgOf(result), ct);
+                await writer.WriteAsync([DrillRecord.Of(e, given, grade, context.Clock.GetUtcNow())], ct);
+                await writer.CommitAsync(ct);
+                context.Error.WriteLine($"recorded in {store.Description}");
+            }
+
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, new JsonObject
@@ -148,6 +166,74 @@ internal static class DrillCommand
                 o.WriteLine($"  given:    {t.Given}");
             }
 
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command History(CliContext context)
+    {
+        var team = new Option<string?>("--team") { Description = "Only this team's drills" };
+        var participant = new Option<string?>("--participant", "-p") { Description = "Only drills this person took part in" };
+        var json = GlobalOptions.Json();
+        var command = new Command("history", "Graded drills, the skill gaps they show (weakest tasks and archetypes) and readiness") { team, participant, json };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
+            var drills = new List<DrillRecord>();
+            await foreach (var r in store.ReadAsync(GlobalOptions.OrgOf(result), new RecordQuery(RecordKind.Drill), ct))
+            {
+                var d = (DrillRecord)r;
+                if ((result.GetValue(team) is not { } t || string.Equals(d.Team, t, StringComparison.OrdinalIgnoreCase))
+                    && (result.GetValue(participant) is not { } p || d.Participants.Contains(p, StringComparer.OrdinalIgnoreCase)))
+                {
+                    drills.Add(d);
+                }
+            }
+
+            var gaps = SkillGaps.Of(drills, DrillCatalogue.BuiltIn);
+            if (result.GetValue(json))
+            {
+                JsonOut.Write(context.Out, new JsonObject
+                {
+                    ["drills"] = gaps.Drills,
+                    ["by_task"] = new JsonObject([.. gaps.ByTask.Select(x => new KeyValuePair<string, JsonNode?>(x.Task, x.Mean))]),
+                    ["by_archetype"] = new JsonArray([.. gaps.ByArchetype.Select(a => (JsonNode)new JsonObject { ["archetype"] = a.Archetype, ["mean"] = a.Mean, ["drills"] = a.Drills })]),
+                    ["weak"] = new JsonArray([.. gaps.Weak.Select(w => (JsonNode)w)]),
+                    ["prepared_scenarios"] = gaps.Prepared,
+                    ["expected_scenarios"] = gaps.Expected,
+                    ["readiness"] = Math.Round(gaps.Readiness, 3),
+                    ["regression_tests_by_quarter"] = new JsonObject([.. gaps.RegressionTestsByQuarter.Select(q => new KeyValuePair<string, JsonNode?>(q.Quarter, q.Tests))]),
+                    ["history"] = new JsonArray([.. drills.OrderBy(d => d.GradedAt).Select(d => (JsonNode)new JsonObject
+                    {
+                        ["exercise"] = d.ExerciseId,
+                        ["graded_at"] = d.GradedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                        ["team"] = d.Team,
+                        ["participants"] = new JsonArray([.. d.Participants.Select(n => (JsonNode)n)]),
+                        ["overall"] = d.Overall,
+                    })]),
+                });
+                return ExitCodes.Ok;
+            }
+
+            var o = context.Out;
+            if (drills.Count == 0)
+            {
+                o.WriteLine("No graded drill recorded yet: grade one with 'hindsight drill grade EXERCISE ANSWERS --record'.");
+                return ExitCodes.Ok;
+            }
+
+            foreach (var d in drills.OrderBy(d => d.GradedAt))
+            {
+                o.WriteLine($"{d.GradedAt:yyyy-MM-dd}  {d.Overall,3}/100  {d.ExerciseId}  {d.Team ?? "-"}  {string.Join(", ", d.Participants)}");
+            }
+
+            o.WriteLine();
+            o.WriteLine("By task (mean): " + string.Join(", ", gaps.ByTask.Select(x => $"{x.Task} {x.Mean:0}")));
+            o.WriteLine("By archetype (mean): " + string.Join(", ", gaps.ByArchetype.Select(a => $"{a.Archetype} {a.Mean:0} ({a.Drills})")));
+            o.WriteLine(gaps.Weak.Count == 0 ? "No skill gap below 60." : "Skill gaps (mean below 60): " + string.Join(", ", gaps.Weak));
+            o.WriteLine($"Readiness: {gaps.Prepared} of {gaps.Expected} scenarios drilled with a passing score ({gaps.Readiness:P0}); regression tests designed in drills: "
+                + string.Join(", ", gaps.RegressionTestsByQuarter.Select(q => $"{q.Quarter} {q.Tests}")));
             return ExitCodes.Ok;
         });
         return command;

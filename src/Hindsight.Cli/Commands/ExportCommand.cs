@@ -16,7 +16,7 @@ internal static class ExportCommand
         var command = new Command("export", "Write the organisation's history as canonical JSON Lines (what ingest reads back)") { output, kind };
         command.SetAction(async (result, ct) =>
         {
-            var kinds = Enum.GetValues<RecordKind>().OrderBy(k => k switch { RecordKind.Dependency => 0, RecordKind.Deployment => 1, RecordKind.Risk => 2, RecordKind.ResponseLog => 3, RecordKind.Incident => 4, RecordKind.Silo => 5, RecordKind.Feedback => 6, _ => 7 }).ToList();
+            var kinds = Enum.GetValues<RecordKind>().OrderBy(k => k switch { RecordKind.Dependency => 0, RecordKind.Deployment => 1, RecordKind.Risk => 2, RecordKind.ResponseLog => 3, RecordKind.Incident => 4, RecordKind.Silo => 5, RecordKind.Drill => 6, RecordKind.Feedback => 7, _ => 8 }).ToList();
             if (result.GetValue(kind) is { } k)
             {
                 kinds = RecordKindText.TryParse(k, out var only) ? [only] : throw new UserError($"--kind '{k}' is unknown; expected {RecordKindText.Expected}");

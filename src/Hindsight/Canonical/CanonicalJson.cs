@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
@@ -24,6 +25,7 @@ public static class CanonicalJson
     private static readonly JsonTypeInfo<LearnedWeights> WeightsInfo = (JsonTypeInfo<LearnedWeights>)Options.GetTypeInfo(typeof(LearnedWeights));
     private static readonly JsonTypeInfo<Risk> RiskInfo = (JsonTypeInfo<Risk>)Options.GetTypeInfo(typeof(Risk));
     private static readonly JsonTypeInfo<SiloRisk> SiloInfo = (JsonTypeInfo<SiloRisk>)Options.GetTypeInfo(typeof(SiloRisk));
+    private static readonly JsonTypeInfo<DrillRecord> DrillInfo = (JsonTypeInfo<DrillRecord>)Options.GetTypeInfo(typeof(DrillRecord));
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
@@ -39,6 +41,7 @@ public static class CanonicalJson
             LearnedWeights w => JsonSerializer.SerializeToUtf8Bytes(w, WeightsInfo),
             Risk r => JsonSerializer.SerializeToUtf8Bytes(r, RiskInfo),
             SiloRisk k => JsonSerializer.SerializeToUtf8Bytes(k, SiloInfo),
+            DrillRecord d => JsonSerializer.SerializeToUtf8Bytes(d, DrillInfo),
             _ => throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record)),
         };
     }
@@ -57,6 +60,7 @@ public static class CanonicalJson
             case LearnedWeights w: JsonSerializer.Serialize(writer, w, WeightsInfo); break;
             case Risk r: JsonSerializer.Serialize(writer, r, RiskInfo); break;
             case SiloRisk k: JsonSerializer.Serialize(writer, k, SiloInfo); break;
+            case DrillRecord d: JsonSerializer.Serialize(writer, d, DrillInfo); break;
             default: throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record));
         }
     }
@@ -74,6 +78,7 @@ public static class CanonicalJson
             RecordKind.Weights => JsonSerializer.Deserialize(utf8Json, WeightsInfo),
             RecordKind.Risk => JsonSerializer.Deserialize(utf8Json, RiskInfo),
             RecordKind.Silo => JsonSerializer.Deserialize(utf8Json, SiloInfo),
+            RecordKind.Drill => JsonSerializer.Deserialize(utf8Json, DrillInfo),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
         };
         return record is null

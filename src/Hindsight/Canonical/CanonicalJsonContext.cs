@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
@@ -23,4 +24,5 @@ namespace Hindsight.Canonical;
 [JsonSerializable(typeof(LearnedWeights))]
 [JsonSerializable(typeof(Risk))]
 [JsonSerializable(typeof(SiloRisk))]
+[JsonSerializable(typeof(DrillRecord))]
 internal sealed partial class CanonicalJsonContext : JsonSerializerContext;

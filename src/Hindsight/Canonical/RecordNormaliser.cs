@@ -22,6 +22,7 @@ public static class RecordNormaliser
             Mitigations = k.Mitigations ?? [], Monitoring = k.Monitoring ?? [],
         },
         Silos.SiloRisk k => k with { Alternatives = k.Alternatives ?? [], SampleQuestions = k.SampleQuestions ?? [] },
+        Drills.DrillRecord d => d with { Participants = d.Participants ?? [], RegressionTests = d.RegressionTests ?? [], Scores = d.Scores ?? new Dictionary<string, int>() },
         _ => record,
     };
 

@@ -26,4 +26,7 @@ public enum RecordKind
 
     /// <summary>A tracked knowledge silo, a <see cref="Silos.SiloRisk"/>.</summary>
     Silo,
+
+    /// <summary>A graded drill, a <see cref="Drills.DrillRecord"/>.</summary>
+    Drill,
 }

@@ -4,7 +4,7 @@ namespace Hindsight.History;
 public static class RecordKindText
 {
     /// <summary>What a valid type looks like, for error messages.</summary>
-    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk, silo";
+    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk, silo, drill";
 
     /// <summary>Formats a kind as its file name.</summary>
     public static string Format(RecordKind kind) => kind switch
@@ -17,6 +17,7 @@ public static class RecordKindText
         RecordKind.Weights => "weights",
         RecordKind.Risk => "risk",
         RecordKind.Silo => "silo",
+        RecordKind.Drill => "drill",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
     };
 
@@ -33,6 +34,7 @@ public static class RecordKindText
             case "weights": kind = RecordKind.Weights; return true;
             case "risk": kind = RecordKind.Risk; return true;
             case "silo": kind = RecordKind.Silo; return true;
+            case "drill": kind = RecordKind.Drill; return true;
             default: kind = default; return false;
         }
     }

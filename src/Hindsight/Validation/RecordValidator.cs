@@ -74,6 +74,11 @@ public static class RecordValidator
                 errors.Required("category", silo.Category, 500);
                 errors.Fraction("ratio", silo.Ratio);
                 break;
+            case Drills.DrillRecord drill:
+                errors.Required("id", drill.Id, MaxIdLength);
+                errors.Required("exercise_id", drill.ExerciseId, MaxIdLength);
+                errors.RequiredTime("graded_at", drill.GradedAt);
+                break;
             default:
                 errors.Add("type", $"record type {record.GetType().Name} is not supported");
                 break;
