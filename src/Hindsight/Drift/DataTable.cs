@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Hindsight.Import;
 
 namespace Hindsight.Drift;
@@ -29,15 +27,8 @@ public sealed class DataTable
     {
         ArgumentNullException.ThrowIfNull(path);
         string? badData = null;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badData ??= args.RawRecord,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.Trim,
-        };
         using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(text, config);
+        using var csv = CsvReading.Open(text, raw => badData ??= raw);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {
             throw InputException.At(path, 1, "", "the file is empty; expected a header row naming the columns");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Hindsight.Canonical;
 using Hindsight.Incidents;
 using Hindsight.Validation;
@@ -17,15 +16,8 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
     public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
     {
         string? badData = null;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badData ??= args.RawRecord,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.Trim,
-        };
         using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(text, config);
+        using var csv = CsvReading.Open(text, raw => badData ??= raw);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
         {
             yield return ParsedRecord.Invalid(1, "", "the file is empty; expected a header row naming the columns");

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Validation;
@@ -35,15 +33,8 @@ public sealed class ResponseLogCsvFormat : IRecordFormat
     public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
     {
         string? badData = null;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badData ??= args.RawRecord,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.Trim,
-        };
         using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(text, config);
+        using var csv = CsvReading.Open(text, raw => badData ??= raw);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
         {
             yield return ParsedRecord.Invalid(1, "", "the file is empty; expected a header row such as category,responder,asked_at,answered_at,question");
