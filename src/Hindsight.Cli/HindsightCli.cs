@@ -46,6 +46,7 @@ internal static class HindsightCli
         AlertsCommand.Create(context),
         SilosCommand.Create(context),
         DrillCommand.Create(context),
+        GraphCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

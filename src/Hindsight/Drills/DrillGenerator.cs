@@ -1,5 +1,6 @@
 using System.Text;
 using Hindsight.Generation;
+using Hindsight.Graphs;
 using Hindsight.History;
 
 namespace Hindsight.Drills;
@@ -113,43 +114,11 @@ public static class DrillGenerator
     }
 
     /// <summary>The service and every service that depends on it, directly or not, sorted.</summary>
-    public static IReadOnlyList<string> BlastRadius(string service, IReadOnlyDictionary<string, IReadOnlyList<string>> graph)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        var reached = new SortedSet<string>(StringComparer.Ordinal) { service };
-        var queue = new Queue<string>([service]);
-        while (queue.Count > 0)
-        {
-            var current = queue.Dequeue();
-            foreach (var (caller, deps) in graph)
-            {
-                if (deps.Contains(current, StringComparer.Ordinal) && reached.Add(caller))
-                {
-                    queue.Enqueue(caller);
-                }
-            }
-        }
-
-        return [.. reached];
-    }
+    public static IReadOnlyList<string> BlastRadius(string service, IReadOnlyDictionary<string, IReadOnlyList<string>> graph) => Dependents.BlastRadius(service, graph);
 
     /// <summary>Service → the services it depends on; the fictional organisation's when none is given.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Graph(IReadOnlyList<ServiceDependency>? dependencies)
-    {
-        if (dependencies is not { Count: > 0 })
-        {
-            return FictionalOrganisation.Services.ToDictionary(s => s.Name, s => s.DependsOn, StringComparer.Ordinal);
-        }
-
-        var graph = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var d in dependencies)
-        {
-            graph.TryAdd(d.DependsOn, []);
-            (graph.TryGetValue(d.Service, out var list) ? list : graph[d.Service] = []).Add(d.DependsOn);
-        }
-
-        return graph.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Value.Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
-    }
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Graph(IReadOnlyList<ServiceDependency>? dependencies) =>
+        dependencies is { Count: > 0 } ? Dependents.Graph(dependencies) : FictionalOrganisation.Services.ToDictionary(s => s.Name, s => s.DependsOn, StringComparer.Ordinal);
 
     private static (string Kind, string Text) Noise(Random random, List<string> services, bool conversation)
     {

@@ -42,7 +42,29 @@ public sealed class DependencyGraph
     public IReadOnlyList<(int To, double Cost)> Edges(int node) => _edges[node];
 
     /// <summary>Shortest distances from <paramref name="source"/> to every node within <paramref name="limit"/> (Dijkstra).</summary>
-    public IReadOnlyDictionary<int, double> DistancesFrom(int source, double limit = double.PositiveInfinity)
+    public IReadOnlyDictionary<int, double> DistancesFrom(int source, double limit = double.PositiveInfinity) => Dijkstra(source, limit, null);
+
+    /// <summary>The cheapest path between two nodes (Dijkstra) and its cost, or null when they are not connected.</summary>
+    public (double Cost, IReadOnlyList<int> Path)? ShortestPath(int from, int to)
+    {
+        var previous = new Dictionary<int, int>();
+        var distances = Dijkstra(from, double.PositiveInfinity, previous);
+        if (!distances.TryGetValue(to, out var cost))
+        {
+            return null;
+        }
+
+        var path = new List<int> { to };
+        while (path[^1] != from)
+        {
+            path.Add(previous[path[^1]]);
+        }
+
+        path.Reverse();
+        return (cost, path);
+    }
+
+    private Dictionary<int, double> Dijkstra(int source, double limit, Dictionary<int, int>? previous)
     {
         var distances = new Dictionary<int, double> { [source] = 0 };
         var queue = new PriorityQueue<int, double>();
@@ -61,6 +83,10 @@ public sealed class DependencyGraph
                 {
                     distances[to] = next;
                     queue.Enqueue(to, next);
+                    if (previous is not null)
+                    {
+                        previous[to] = node;
+                    }
                 }
             }
         }
