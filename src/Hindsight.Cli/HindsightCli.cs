@@ -47,6 +47,7 @@ internal static class HindsightCli
         SilosCommand.Create(context),
         DrillCommand.Create(context),
         GraphCommand.Create(context),
+        MetricsCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

@@ -22,6 +22,33 @@ public sealed class RealDataTests : IDisposable
     }
 
     [SharedDataFact]
+    public async Task StatusPage_MedianTimeToResolve_MatchesAnIndependentComputationFromTheFile()
+    {
+        var file = SharedData.PathOf("github_status_incidents.jsonl");
+        var rows = File.ReadLines(file).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("impact").GetString() != "maintenance" && r.GetProperty("resolved_at").ValueKind == System.Text.Json.JsonValueKind.String)
+            .Select(r => (Minutes: r.GetProperty("duration_minutes").GetDouble(), Components: r.GetProperty("components").EnumerateArray().Select(c => c.GetString()!).ToList()))
+            .ToList();
+        static double Median(List<double> v)
+        {
+            v.Sort();
+            return v.Count % 2 == 1 ? v[v.Count / 2] : (v[(v.Count / 2) - 1] + v[v.Count / 2]) / 2;
+        }
+
+        await _cli.RunAsync("ingest", file, "--format", "statuspage");
+        var metrics = (await _cli.RunAsync("metrics", "--by", "service", "--json")).Json;
+
+        Assert.Equal(73, Median([.. rows.Select(r => r.Minutes)]));
+        Assert.Equal(73, metrics.GetProperty("time").GetProperty("time_to_resolve").GetProperty("median_minutes").GetDouble());
+        Assert.Equal(801, metrics.GetProperty("incidents").GetInt32());
+        foreach (var component in new[] { "Actions", "Copilot", "Pull Requests", "Codespaces", "Issues" })
+        {
+            var expected = Median([.. rows.Where(r => r.Components.Contains(component)).Select(r => r.Minutes)]);
+            Assert.Equal(expected, metrics.GetProperty("by").GetProperty("service").GetProperty(component).GetProperty("time_to_resolve").GetProperty("median_minutes").GetDouble());
+        }
+    }
+
+    [SharedDataFact]
     public async Task BugReports_Ingest1076_With46DuplicatePairs()
     {
         var result = await _cli.RunAsync("ingest", SharedData.PathOf("dup_seamonkey.jsonl"), "--format", "bugreports");

@@ -5,7 +5,7 @@ namespace Hindsight.Import;
 /// <summary>A status-page incident record as exported from a status page's feed.</summary>
 internal sealed record StatusPageRecord(
     string? Id, string? Title, string? Url, string? Impact, IReadOnlyList<string>? Components,
-    string? StartedAt, string? ResolvedAt, string? Text);
+    string? StartedAt, string? ResolvedAt, string? Text, double? DurationMinutes = null);
 
 /// <summary>A bug report with its known duplicates.</summary>
 internal sealed record BugReportRecord(

@@ -7,7 +7,9 @@ namespace Hindsight.Import;
 /// <summary>
 /// Status-page incidents (the shape of a public status page's incident feed). Impact maps to severity:
 /// critical → SEV0, major → SEV1, minor → SEV2, none and maintenance → SEV3; components become services;
-/// planned maintenance is tagged <c>maintenance</c> so analytics can leave it out.
+/// planned maintenance is tagged <c>maintenance</c> so analytics can leave it out. When the record carries the
+/// feed's own <c>duration_minutes</c>, it decides the resolution time (started + duration): <c>resolved_at</c> in such
+/// exports is reconstructed from the update feed and can disagree with the incident's recorded duration.
 /// </summary>
 public sealed class StatusPageFormat : IRecordFormat
 {
@@ -51,7 +53,10 @@ public sealed class StatusPageFormat : IRecordFormat
             Services = r.Components ?? [],
             Tags = tags,
             StartedAt = Time(r.StartedAt, "started_at") ?? default,
-            ResolvedAt = Time(r.ResolvedAt, "resolved_at"),
+            ResolvedAt = Time(r.ResolvedAt, "resolved_at") is { } resolved && Time(r.StartedAt, "started_at") is { } started
+                && r.DurationMinutes is { } minutes && minutes >= 0 && double.IsFinite(minutes)
+                ? started.AddMinutes(minutes)
+                : Time(r.ResolvedAt, "resolved_at"),
             Source = new Provenance("statuspage", r.Url),
         });
     }

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hindsight.Cli.Output;
+using Hindsight.Incidents;
+using Hindsight.Metrics;
+using Hindsight.Storage;
+
+namespace Hindsight.Cli.Commands;
+
+/// <summary><c>hindsight metrics</c>: time metrics, recurrence and the learning-velocity score of the stored history.</summary>
+internal static class MetricsCommand
+{
+    private static readonly string[] Dimensions = ["service", "severity", "team", "quarter"];
+
+    public static Command Create(CliContext context)
+    {
+        var by = new Option<string[]>("--by") { Description = "Also break the time metrics down by service, severity, team or quarter (repeat)" };
+        var maintenance = new Option<bool>("--include-maintenance") { Description = "Count incidents tagged maintenance (planned work) too" };
+        var json = GlobalOptions.Json();
+        var command = new Command("metrics", "Time to detect/acknowledge/mitigate/resolve (median, p90, mean), recurrence and the learning-velocity score") { by, maintenance, json };
+        command.SetAction(async (result, ct) =>
+        {
+            var dimensions = result.GetValue(by) ?? [];
+            foreach (var d in dimensions.Where(d => !Dimensions.Contains(d)))
+            {
+                throw new UserError($"--by '{d}' is not a dimension; expected one of {string.Join(", ", Dimensions)}");
+            }
+
+            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
+            var incidents = new List<Incident>();
+            await foreach (var r in store.ReadAsync(GlobalOptions.OrgOf(result), RecordQuery.Incidents, ct))
+            {
+                var i = (Incident)r;
+                if (result.GetValue(maintenance) || !TimeMetrics.IsMaintenance(i))
+                {
+                    incidents.Add(i);
+                }
+            }
+
+            var overall = TimeMetrics.Of(incidents);
+            var breakdowns = dimensions.ToDictionary(d => d, d => TimeMetrics.By(incidents, Grouping(d)));
+            var (velocity, terms) = LearningVelocity.Compute(incidents);
+            var byQuarter = LearningVelocity.ByQuarter(incidents);
+            var repeats = terms.Where(t => t.Term == 0).Select(t => t.Incident).Distinct().Count();
+            var judged = incidents.Count(i => i.FailureMode is { Length: > 0 } && Recurrence.RootCauseText(i) is not null);
+            if (result.GetValue(json))
+            {
+                JsonOut.Write(context.Out, new JsonObject
+                {
+                    ["incidents"] = incidents.Count,
+                    ["time"] = TimeJson(overall),
+                    ["by"] = new JsonObject([.. breakdowns.Select(b => new KeyValuePair<string, JsonNode?>(b.Key, new JsonObject([.. b.Value.Select(g => new KeyValuePair<string, JsonNode?>(g.Key, TimeJson(g.Value)))])))]),
+                    ["recurrence"] = judged == 0 ? null : new JsonObject { ["repeats"] = repeats, ["judged"] = judged, ["rate"] = Math.Round((double)repeats / judged, 4) },
+                    ["recurrence_missing"] = judged == 0 ? "no incident has both a failure mode and a root-cause description" : null,
+                    ["learning_velocity"] = incidents.Count < 2 ? null : Math.Round(velocity, 4),
+                    ["learning_velocity_by_quarter"] = new JsonArray([.. byQuarter.Select(q => (JsonNode)new JsonObject { ["quarter"] = q.Quarter, ["score"] = q.Score, ["incidents"] = q.Incidents })]),
+                });
+                return ExitCodes.Ok;
+            }
+
+            var o = context.Out;
+            o.WriteLine($"{incidents.Count:N0} incident(s){(result.GetValue(maintenance) ? "" : " (maintenance left out)")}");
+            foreach (var (name, d) in overall)
+            {
+                o.WriteLine($"  {name.Replace('_', ' '),-20} {Line(d)}");
+            }
+
+            foreach (var (dimension, groups) in breakdowns)
+            {
+                o.WriteLine();
+                o.WriteLine($"time to resolve by {dimension}:");
+                foreach (var (group, d) in groups.OrderByDescending(g => g.Value["time_to_resolve"].Count).Take(20))
+                {
+                    o.WriteLine($"  {group,-24} {Line(d["time_to_resolve"])}");
+                }
+            }
+
+            o.WriteLine();
+            o.WriteLine(judged == 0 ? "recurrence: not measurable (no incident has both a failure mode and a root-cause description)"
+                : $"recurrence: {repeats:N0} of {judged:N0} judgeable incidents repeat a root cause ({(double)repeats / judged:P1}; target < 10 %)");
+            o.WriteLine(incidents.Count < 2 ? "learning velocity: needs at least two incidents"
+                : $"learning velocity: {velocity:0.000}; by quarter: {string.Join(", ", byQuarter.TakeLast(8).Select(q => $"{q.Quarter} {q.Score:0.00}"))}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Func<Incident, IEnumerable<string>> Grouping(string dimension) => dimension switch
+    {
+        "service" => i => i.Services,
+        "severity" => i => i.Severity is { } s ? [SeverityText.Format(s)] : ["(none)"],
+        "team" => i => [i.Team ?? "(none)"],
+        _ => i => [TimeMetrics.Quarter(i.StartedAt)],
+    };
+
+    private static JsonObject TimeJson(IReadOnlyDictionary<string, Distribution> metrics) =>
+        new([.. metrics.Select(m => new KeyValuePair<string, JsonNode?>(m.Key, new JsonObject
+        {
+            ["count"] = m.Value.Count,
+            ["median_minutes"] = Round(m.Value.Median),
+            ["p90_minutes"] = Round(m.Value.P90),
+            ["mean_minutes"] = Round(m.Value.Mean),
+        }))]);
+
+    private static double? Round(double? v) => v is { } x ? Math.Round(x, 2) : null;
+
+    private static string Line(Distribution d) => d.Count == 0 ? "no data"
+        : $"median {Durations.FormatMinutes(d.Median)}, p90 {Durations.FormatMinutes(d.P90)}, mean {Durations.FormatMinutes(d.Mean)} ({d.Count.ToString("N0", CultureInfo.InvariantCulture)})";
+}

@@ -1,0 +1,66 @@
+using Hindsight.Incidents;
+
+namespace Hindsight.Metrics;
+
+/// <summary>
+/// The learning-velocity score exactly as the simulation design defines it (<c>compute_learning_velocity</c>): over the
+/// incidents in order of start, for every incident after the first, a term 0 if it repeats an earlier root cause
+/// (<see cref="Recurrence"/>) else 1, and a term 1 if its detection latency is below the mean of all earlier ones else
+/// 0.5; the score is the mean of the terms, 0 with none. Where a detection latency is missing (the current incident's,
+/// or every earlier one's) the latency term is left out rather than guessed.
+/// </summary>
+public static class LearningVelocity
+{
+    /// <summary>The score and its terms, each with the incident it belongs to.</summary>
+    public static (double Score, IReadOnlyList<(Incident Incident, double Term)> Terms) Compute(IEnumerable<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var terms = new List<(Incident, double)>();
+        double latencySum = 0;
+        var latencyCount = 0;
+        if (ordered.Count > 0 && Latency(ordered[0]) is { } first)
+        {
+            (latencySum, latencyCount) = (first, 1);
+        }
+
+        var byMode = new Dictionary<string, List<Incident>>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var current = ordered[i];
+            var sameMode = current.FailureMode is { Length: > 0 } mode ? byMode.TryGetValue(mode, out var list) ? list : byMode[mode] = [] : null;
+            if (i == 0)
+            {
+                sameMode?.Add(current);
+                continue;
+            }
+
+            terms.Add((current, sameMode is not null && Recurrence.IsRepeat(current, sameMode) ? 0.0 : 1.0));
+            sameMode?.Add(current);
+            var latency = Latency(current);
+            if (latency is { } l && latencyCount > 0)
+            {
+                terms.Add((current, l < latencySum / latencyCount ? 1.0 : 0.5));
+            }
+
+            if (latency is { } seen)
+            {
+                latencySum += seen;
+                latencyCount++;
+            }
+        }
+
+        return (terms.Count == 0 ? 0 : terms.Average(t => t.Item2), terms);
+    }
+
+    /// <summary>The score per quarter: the mean of the terms of the incidents that started in it (earlier history still counts as "previous").</summary>
+    public static IReadOnlyList<(string Quarter, double Score, int Incidents)> ByQuarter(IEnumerable<Incident> incidents)
+    {
+        var (_, terms) = Compute(incidents);
+        return [.. terms.GroupBy(t => TimeMetrics.Quarter(t.Incident.StartedAt), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Math.Round(g.Average(t => t.Term), 4), g.Select(t => t.Incident.Id).Distinct(StringComparer.Ordinal).Count()))];
+    }
+
+    private static double? Latency(Incident incident) => incident.Durations.TimeToDetect is { } t && t >= TimeSpan.Zero ? t.TotalMinutes : null;
+}

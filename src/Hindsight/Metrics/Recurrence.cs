@@ -1,0 +1,53 @@
+using Hindsight.Drills;
+using Hindsight.Incidents;
+
+namespace Hindsight.Metrics;
+
+/// <summary>
+/// A repeated root cause: an incident whose failure mode equals that of an earlier incident started within
+/// <see cref="WindowDays"/> days before it, on a service they share, and whose root-cause description is similar to
+/// that incident's (cosine of the search engine's analysed terms ≥ <see cref="Similar"/>). The same kind of failure on
+/// another service is a pattern, not the same cause coming back. An incident without a failure mode or without a
+/// root-cause description cannot be judged a repeat.
+/// </summary>
+public static class Recurrence
+{
+    /// <summary>How far back a previous occurrence counts.</summary>
+    public const int WindowDays = 180;
+
+    /// <summary>The similarity at which two root-cause descriptions say the same thing.</summary>
+    public const double Similar = 0.5;
+
+    /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
+    public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(previous);
+        if (current.FailureMode is not { Length: > 0 } mode || RootCauseText(current) is not { } text)
+        {
+            return false;
+        }
+
+        var from = current.StartedAt.AddDays(-WindowDays);
+        for (var i = previous.Count - 1; i >= 0 && previous[i].StartedAt >= from; i--) // latest first; stop at the window's edge
+        {
+            var p = previous[i];
+            if (p.StartedAt <= current.StartedAt && string.Equals(p.FailureMode, mode, StringComparison.OrdinalIgnoreCase)
+                && p.Services.Intersect(current.Services, StringComparer.OrdinalIgnoreCase).Any()
+                && RootCauseText(p) is { } other && DrillGrader.Similarity(text, other) >= Similar)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The root-cause descriptions of an incident as one text, or null when it has none.</summary>
+    public static string? RootCauseText(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var text = string.Join(" ", incident.RootCauses.Select(r => r.Description).Where(d => !string.IsNullOrWhiteSpace(d)));
+        return text.Length == 0 ? null : text;
+    }
+}

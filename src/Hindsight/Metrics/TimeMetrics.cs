@@ -1,0 +1,55 @@
+using Hindsight.Incidents;
+
+namespace Hindsight.Metrics;
+
+/// <summary>
+/// Time to detect, acknowledge, mitigate and resolve — overall and by service, severity, team and quarter of the start.
+/// Incidents tagged <c>maintenance</c> (planned work, not failures) are left out unless asked for.
+/// </summary>
+public static class TimeMetrics
+{
+    /// <summary>The four durations, in order.</summary>
+    public static readonly IReadOnlyList<string> Names = ["time_to_detect", "time_to_acknowledge", "time_to_mitigate", "time_to_resolve"];
+
+    /// <summary>Whether an incident is planned maintenance.</summary>
+    public static bool IsMaintenance(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return incident.Tags.Contains("maintenance", StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The four distributions over <paramref name="incidents"/>.</summary>
+    public static IReadOnlyDictionary<string, Distribution> Of(IEnumerable<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var list = incidents.ToList();
+        return new Dictionary<string, Distribution>
+        {
+            ["time_to_detect"] = Distribution.Of(Minutes(list, d => d.TimeToDetect)),
+            ["time_to_acknowledge"] = Distribution.Of(Minutes(list, d => d.TimeToAcknowledge)),
+            ["time_to_mitigate"] = Distribution.Of(Minutes(list, d => d.TimeToMitigate)),
+            ["time_to_resolve"] = Distribution.Of(Minutes(list, d => d.TimeToResolve)),
+        };
+    }
+
+    /// <summary>The distributions per group (an incident with several services counts in each).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>> By(IEnumerable<Incident> incidents, Func<Incident, IEnumerable<string>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(groups);
+        return incidents.SelectMany(i => groups(i).Select(g => (Group: g, Incident: i)))
+            .GroupBy(x => x.Group, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Of(g.Select(x => x.Incident)), StringComparer.Ordinal);
+    }
+
+    /// <summary>The quarter an incident started in, e.g. 2026-Q3.</summary>
+    public static string Quarter(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return $"{utc.Year}-Q{((utc.Month - 1) / 3) + 1}";
+    }
+
+    private static List<double> Minutes(List<Incident> incidents, Func<IncidentDurations, TimeSpan?> pick) =>
+        [.. incidents.Select(i => pick(i.Durations)).OfType<TimeSpan>().Where(t => t >= TimeSpan.Zero).Select(t => t.TotalMinutes)];
+}
