@@ -22,6 +22,7 @@ public sealed class DrillCommandTests : IDisposable
             """);
         var graded = await _cli.RunAsync("drill", "grade", exercise, answers, "--json", "--record", "-p", "Ana", "--team", "payments");
         var history = await _cli.RunAsync("drill", "history", "--team", "payments", "--json");
+        var metrics = await _cli.RunAsync("metrics", "--json");
         var empty = await _cli.RunRawAsync("drill", "grade", exercise, _cli.Write("empty.json", ""));
 
         Assert.Equal(0, generated.Exit);
@@ -33,6 +34,8 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal(1, history.Json.GetProperty("drills").GetInt32());
         Assert.Equal(1, history.Json.GetProperty("prepared_scenarios").GetInt32());
         Assert.Equal("Ana", history.Json.GetProperty("history")[0].GetProperty("participants")[0].GetString());
+        Assert.Equal(1, metrics.Json.GetProperty("readiness").GetProperty("prepared_scenarios").GetInt32());
+        Assert.Equal(1, metrics.Json.GetProperty("coverage_expansion_by_quarter")[0].GetProperty("from_drills").GetInt32());
         Assert.Equal(8, empty.Exit);
         Assert.Contains("is empty", empty.Error, StringComparison.Ordinal);
     }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hindsight.Cli.Output;
+using Hindsight.Drills;
+using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Metrics;
 using Hindsight.Storage;
@@ -38,6 +40,14 @@ internal static class MetricsCommand
                 }
             }
 
+            var drills = new List<DrillRecord>();
+            await foreach (var r in store.ReadAsync(GlobalOptions.OrgOf(result), new RecordQuery(RecordKind.Drill), ct))
+            {
+                drills.Add((DrillRecord)r);
+            }
+
+            var coverage = CoverageExpansion.ByQuarter(incidents, drills);
+            var readiness = SkillGaps.Of(drills, DrillCatalogue.BuiltIn);
             var overall = TimeMetrics.Of(incidents);
             var breakdowns = dimensions.ToDictionary(d => d, d => TimeMetrics.By(incidents, Grouping(d)));
             var (velocity, terms) = LearningVelocity.Compute(incidents);
@@ -55,6 +65,15 @@ internal static class MetricsCommand
                     ["recurrence_missing"] = judged == 0 ? "no incident has both a failure mode and a root-cause description" : null,
                     ["learning_velocity"] = incidents.Count < 2 ? null : Math.Round(velocity, 4),
                     ["learning_velocity_by_quarter"] = new JsonArray([.. byQuarter.Select(q => (JsonNode)new JsonObject { ["quarter"] = q.Quarter, ["score"] = q.Score, ["incidents"] = q.Incidents })]),
+                    ["coverage_expansion_by_quarter"] = new JsonArray([.. coverage.Select(c => (JsonNode)new JsonObject
+                    {
+                        ["quarter"] = c.Quarter, ["from_incidents"] = c.FromIncidents, ["from_drills"] = c.FromDrills, ["regression_tests"] = c.FromIncidents + c.FromDrills,
+                    })]),
+                    ["readiness"] = drills.Count == 0 ? null : new JsonObject
+                    {
+                        ["prepared_scenarios"] = readiness.Prepared, ["expected_scenarios"] = readiness.Expected, ["rate"] = Math.Round(readiness.Readiness, 4),
+                    },
+                    ["readiness_missing"] = drills.Count == 0 ? "no graded drill recorded ('hindsight drill grade … --record')" : null,
                 });
                 return ExitCodes.Ok;
             }
@@ -79,6 +98,10 @@ internal static class MetricsCommand
             o.WriteLine();
             o.WriteLine(judged == 0 ? "recurrence: not measurable (no incident has both a failure mode and a root-cause description)"
                 : $"recurrence: {repeats:N0} of {judged:N0} judgeable incidents repeat a root cause ({(double)repeats / judged:P1}; target < 10 %)");
+            o.WriteLine(coverage.Count == 0 ? "coverage expansion: no regression-test action item or drill test recorded"
+                : $"coverage expansion (regression tests per quarter): {string.Join(", ", coverage.TakeLast(8).Select(c => $"{c.Quarter} {c.FromIncidents + c.FromDrills}"))}");
+            o.WriteLine(drills.Count == 0 ? "readiness: not measurable (no graded drill recorded)"
+                : $"readiness: {readiness.Prepared} of {readiness.Expected} scenarios drilled with a passing score ({readiness.Readiness:P0})");
             o.WriteLine(incidents.Count < 2 ? "learning velocity: needs at least two incidents"
                 : $"learning velocity: {velocity:0.000}; by quarter: {string.Join(", ", byQuarter.TakeLast(8).Select(q => $"{q.Quarter} {q.Score:0.00}"))}");
             return ExitCodes.Ok;
