@@ -61,8 +61,11 @@ internal static class DemoCommand
             o.WriteLine("Try next:");
             o.WriteLine($"  hindsight {storeOption} list --severity SEV1 --limit 10");
             o.WriteLine($"  hindsight {storeOption} show INC-000042");
-            o.WriteLine($"  hindsight {storeOption} similar \"checkout latency spike after deploy\" --service checkout");
+            o.WriteLine($"  hindsight {storeOption} similar \"checkout latency spike after deploy\" --service checkout-api");
             o.WriteLine($"  hindsight {storeOption} train        (learn this organisation's notion of 'similar' from its links)");
+            o.WriteLine($"  hindsight {storeOption} metrics --by quarter   (time to detect and resolve, recurrence, learning velocity)");
+            o.WriteLine($"  hindsight {storeOption} silos --source incidents   (knowledge held by one person)");
+            o.WriteLine($"  hindsight {storeOption} drill generate --difficulty medium   (practise on a synthetic incident)");
             o.WriteLine($"  hindsight {storeOption} stats --json");
             o.WriteLine($"  hindsight {storeOption} check");
             o.WriteLine($"  hindsight {storeOption} ingest your-postmortems/   (JSON Lines, CSV, Markdown — see docs/formats.md)");
