@@ -48,6 +48,7 @@ internal static class HindsightCli
         DrillCommand.Create(context),
         GraphCommand.Create(context),
         MetricsCommand.Create(context),
+        ClassifyCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

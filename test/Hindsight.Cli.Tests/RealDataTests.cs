@@ -49,6 +49,18 @@ public sealed class RealDataTests : IDisposable
     }
 
     [SharedDataFact]
+    public async Task EvalClassify_StatusPageComponents_BeatsTheMajorityBaselineClearly()
+    {
+        var result = await _cli.RunRawAsync("eval", "classify", SharedData.PathOf("github_status_incidents.jsonl"), "--label", "components", "--text", "title", "--text", "text", "--json");
+
+        Assert.Equal(0, result.Exit);
+        var json = result.Json;
+        Assert.True(json.GetProperty("macro_f1").GetDouble() > json.GetProperty("majority_macro_f1").GetDouble() + 0.3);
+        Assert.True(json.GetProperty("accuracy").GetDouble() > json.GetProperty("majority_baseline").GetDouble() + 0.3);
+        Assert.Equal(1, json.GetProperty("left_out").GetProperty("Visit www").GetInt32());
+    }
+
+    [SharedDataFact]
     public async Task BugReports_Ingest1076_With46DuplicatePairs()
     {
         var result = await _cli.RunAsync("ingest", SharedData.PathOf("dup_seamonkey.jsonl"), "--format", "bugreports");

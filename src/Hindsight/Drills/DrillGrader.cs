@@ -142,25 +142,5 @@ public static class DrillGrader
 
     private static string Norm(string s) => s.Trim().ToLowerInvariant();
 
-    private static Dictionary<string, int> Terms(string text)
-    {
-        var sink = new TermCounter { Counts = new Dictionary<string, int>(StringComparer.Ordinal) };
-        TextAnalyzer.Analyze(text, ref sink);
-        return sink.Counts;
-    }
-
-    private struct TermCounter : ITokenSink
-    {
-        public Dictionary<string, int> Counts;
-
-        public readonly void Term(ReadOnlySpan<char> term)
-        {
-            var key = term.ToString();
-            Counts[key] = Counts.GetValueOrDefault(key) + 1;
-        }
-
-        public readonly void Signature(ReadOnlySpan<char> signature)
-        {
-        }
-    }
+    private static Dictionary<string, int> Terms(string text) => TermCounts.Of(text);
 }
