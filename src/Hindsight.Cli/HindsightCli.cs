@@ -49,6 +49,7 @@ internal static class HindsightCli
         GraphCommand.Create(context),
         MetricsCommand.Create(context),
         ClassifyCommand.Create(context),
+        PatternsCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

@@ -1,0 +1,96 @@
+using Hindsight.Drift;
+using Hindsight.Incidents;
+
+namespace Hindsight.Metrics;
+
+/// <summary>One seasonal profile: observed against expected counts, a chi-square test of "no pattern", and the peak.</summary>
+/// <param name="Name">month, weekday or hour.</param>
+/// <param name="Buckets">The bucket names in order.</param>
+/// <param name="Observed">Incidents per bucket.</param>
+/// <param name="Expected">Incidents per bucket if they fell evenly over the time observed.</param>
+/// <param name="Test">Chi-square goodness of fit of observed against expected.</param>
+/// <param name="Peak">The bucket with the highest observed/expected ratio.</param>
+/// <param name="PeakRatio">That ratio.</param>
+public sealed record SeasonalProfile(string Name, IReadOnlyList<string> Buckets, IReadOnlyList<double> Observed, IReadOnlyList<double> Expected, ChiSquareResult Test, string Peak, double PeakRatio)
+{
+    /// <summary>Below this p-value the pattern is called real.</summary>
+    public const double Significance = 0.01;
+
+    /// <summary>Whether the pattern is real (the counts are unlikely under "no pattern").</summary>
+    public bool IsReal => Test.PValue < Significance;
+}
+
+/// <summary>
+/// Seasonality of incident starts (UTC): by month, weekday and hour, plus the hour × weekday heatmap. "No pattern"
+/// expects incidents in proportion to the time each bucket covers within the observed span — days per month and per
+/// weekday actually observed, equal hours — and a chi-square goodness-of-fit test says whether the counts depart from
+/// it (p &lt; 0.01: the pattern is real).
+/// </summary>
+public static class Seasonality
+{
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// <summary>The three profiles (month, weekday, hour); empty with fewer than two incidents.</summary>
+    public static IReadOnlyList<SeasonalProfile> Profiles(IReadOnlyList<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        if (incidents.Count < 2)
+        {
+            return [];
+        }
+
+        var first = incidents.Min(i => i.StartedAt).UtcDateTime.Date;
+        var last = incidents.Max(i => i.StartedAt).UtcDateTime.Date;
+        var monthDays = new double[12];
+        var weekdayDays = new double[7];
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            monthDays[day.Month - 1]++;
+            weekdayDays[Weekday(day)]++;
+        }
+
+        return
+        [
+            Profile("month", Months, [.. incidents.Select(i => i.StartedAt.UtcDateTime.Month - 1)], monthDays),
+            Profile("weekday", Weekdays, [.. incidents.Select(i => Weekday(i.StartedAt.UtcDateTime))], weekdayDays),
+            Profile("hour", [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture))],
+                [.. incidents.Select(i => i.StartedAt.UtcDateTime.Hour)], [.. Enumerable.Repeat(1.0, 24)]),
+        ];
+    }
+
+    /// <summary>Incidents per weekday (Mon = 0) and hour, for the heatmap.</summary>
+    public static int[,] HourByWeekday(IEnumerable<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var grid = new int[7, 24];
+        foreach (var i in incidents)
+        {
+            grid[Weekday(i.StartedAt.UtcDateTime), i.StartedAt.UtcDateTime.Hour]++;
+        }
+
+        return grid;
+    }
+
+    private static SeasonalProfile Profile(string name, string[] buckets, int[] bucketOf, double[] exposure)
+    {
+        var observed = new double[buckets.Length];
+        foreach (var b in bucketOf)
+        {
+            observed[b]++;
+        }
+
+        // buckets the span never covered expect nothing and observe nothing: leave them out of the test
+        var covered = Enumerable.Range(0, buckets.Length).Where(b => exposure[b] > 0).ToList();
+        var total = observed.Sum();
+        var exposureTotal = covered.Sum(b => exposure[b]);
+        var expected = exposure.Select(e => e > 0 ? total * e / exposureTotal : 0).ToArray();
+        var test = covered.Count >= 2
+            ? ChiSquare.GoodnessOfFit([.. covered.Select(b => observed[b])], [.. covered.Select(b => expected[b])])
+            : new ChiSquareResult(0, 1, 0);
+        var peak = covered.MaxBy(b => observed[b] / expected[b]);
+        return new SeasonalProfile(name, buckets, observed, expected, test, buckets[peak], Math.Round(observed[peak] / expected[peak], 3));
+    }
+
+    private static int Weekday(DateTime day) => ((int)day.DayOfWeek + 6) % 7;
+}
