@@ -61,6 +61,18 @@ public sealed class RealDataTests : IDisposable
     }
 
     [SharedDataFact]
+    public async Task EvalAnomaly_NabAwsCloudwatch_BeatsTheThreeSigmaBaseline()
+    {
+        var series = Directory.GetFiles(SharedData.PathOf(Path.Combine("nab", "realAWSCloudwatch")), "*.csv").Order(StringComparer.Ordinal).ToArray();
+
+        var result = await _cli.RunRawAsync(["eval", "anomaly", .. series, "--windows", SharedData.PathOf(Path.Combine("nab", "combined_windows.json")), "--json"]);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(series.Length, result.Json.GetProperty("series").GetInt32());
+        Assert.True(result.Json.GetProperty("f1").GetDouble() > result.Json.GetProperty("baseline").GetProperty("f1").GetDouble());
+    }
+
+    [SharedDataFact]
     public async Task BugReports_Ingest1076_With46DuplicatePairs()
     {
         var result = await _cli.RunAsync("ingest", SharedData.PathOf("dup_seamonkey.jsonl"), "--format", "bugreports");

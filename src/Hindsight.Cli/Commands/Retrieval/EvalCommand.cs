@@ -52,7 +52,7 @@ internal static class EvalCommand
 
             return Task.FromResult(ExitCodes.Ok);
         });
-        return new Command("eval", "Measure the engine on your own data") { retrieval, EvalClassifyCommand.Create(context) };
+        return new Command("eval", "Measure the engine on your own data") { retrieval, EvalClassifyCommand.Create(context), EvalAnomalyCommand.Create(context) };
     }
 
     private static JsonObject Run(IReadOnlyList<Incident> incidents, SimilarityWeights weights, double? fraction, int seed, bool fts5, DateTimeOffset now)
