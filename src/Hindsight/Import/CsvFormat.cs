@@ -15,48 +15,23 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
     /// <inheritdoc />
     public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
     {
-        string? badData = null;
-        using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvReading.Open(text, raw => badData ??= raw);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
-        {
-            yield return ParsedRecord.Invalid(1, "", "the file is empty; expected a header row naming the columns");
-            yield break;
-        }
-
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var n = 0; n < header.Length; n++)
+        return CsvReading.Records(input, limits, "a header row naming the columns", header =>
         {
-            index.TryAdd(header[n].Trim(), n);
-        }
+            for (var n = 0; n < header.Length; n++)
+            {
+                index.TryAdd(header[n].Trim(), n);
+            }
 
-        var missing = Required.Where(f => !index.ContainsKey(mapping.Columns[f])).ToList();
-        if (missing.Count > 0)
-        {
+            var missing = Required.Where(f => !index.ContainsKey(mapping.Columns[f])).ToList();
+            if (missing.Count == 0)
+            {
+                return null;
+            }
+
             var names = string.Join(", ", missing.Select(f => $"'{mapping.Columns[f]}' (for {f})"));
-            yield return ParsedRecord.Invalid(1, "", $"the header lacks column {names} that mapping '{mapping.Name}' needs; the header has: {string.Join(", ", header)}. Use --mapping to name another mapping");
-            yield break;
-        }
-
-        while (csv.Read())
-        {
-            var line = csv.Parser.RawRow;
-            var raw = csv.Parser.RawRecord;
-            if (badData is not null)
-            {
-                badData = null;
-                yield return ParsedRecord.Invalid(line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting", Clip(raw, limits));
-                continue;
-            }
-
-            if (raw.Length > limits.MaxRecordBytes)
-            {
-                yield return ParsedRecord.Invalid(line, "", $"row is longer than {limits.MaxRecordBytes:N0} characters", Clip(raw, limits));
-                continue;
-            }
-
-            yield return ReadRow(csv, index, line, () => Clip(raw, limits));
-        }
+            return ParsedRecord.Invalid(1, "", $"the header lacks column {names} that mapping '{mapping.Name}' needs; the header has: {string.Join(", ", header)}. Use --mapping to name another mapping");
+        }, (csv, line, raw) => ReadRow(csv, index, line, raw));
     }
 
     private ParsedRecord ReadRow(CsvReader csv, Dictionary<string, int> index, int line, Func<string> raw)
@@ -161,7 +136,4 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
 
         return JsonLines.Checked(line, RecordNormaliser.Normalise(incident), raw);
     }
-
-    private static string Clip(string raw, ImportLimits limits) =>
-        raw.Length > limits.MaxRawExcerpt ? raw[..limits.MaxRawExcerpt] + "…" : raw.TrimEnd('\r', '\n');
 }

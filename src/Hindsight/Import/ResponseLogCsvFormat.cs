@@ -32,54 +32,25 @@ public sealed class ResponseLogCsvFormat : IRecordFormat
     /// <inheritdoc />
     public IEnumerable<ParsedRecord> Read(Stream input, ImportLimits limits)
     {
-        string? badData = null;
-        using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvReading.Open(text, raw => badData ??= raw);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
-        {
-            yield return ParsedRecord.Invalid(1, "", "the file is empty; expected a header row such as category,responder,asked_at,answered_at,question");
-            yield break;
-        }
-
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (field, names) in Aliases)
+        return CsvReading.Records(input, limits, "a header row such as category,responder,asked_at,answered_at,question", header =>
         {
-            var at = Array.FindIndex(header, h => names.Contains(h.Trim().ToLowerInvariant()));
-            if (at >= 0)
+            foreach (var (field, names) in Aliases)
             {
-                columns[field] = at;
-            }
-        }
-
-        var missing = Required.Where(f => !columns.ContainsKey(f)).ToList();
-        if (missing.Count > 0)
-        {
-            yield return ParsedRecord.Invalid(1, "", $"the header lacks {string.Join(", ", missing)}; it has: {string.Join(", ", header)}. Expected columns such as category,responder,department,asked_at,answered_at,question");
-            yield break;
-        }
-
-        while (csv.Read())
-        {
-            var line = csv.Parser.RawRow;
-            var raw = csv.Parser.RawRecord;
-            if (badData is not null)
-            {
-                badData = null;
-                yield return ParsedRecord.Invalid(line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting", raw);
-                continue;
+                var at = Array.FindIndex(header, h => names.Contains(h.Trim().ToLowerInvariant()));
+                if (at >= 0)
+                {
+                    columns[field] = at;
+                }
             }
 
-            if (raw.Length > limits.MaxRecordBytes)
-            {
-                yield return ParsedRecord.Invalid(line, "", $"row is longer than {limits.MaxRecordBytes:N0} characters");
-                continue;
-            }
-
-            yield return Row(csv, columns, line, raw);
-        }
+            var missing = Required.Where(f => !columns.ContainsKey(f)).ToList();
+            return missing.Count == 0 ? null
+                : ParsedRecord.Invalid(1, "", $"the header lacks {string.Join(", ", missing)}; it has: {string.Join(", ", header)}. Expected columns such as category,responder,department,asked_at,answered_at,question");
+        }, (csv, line, raw) => Row(csv, columns, line, raw));
     }
 
-    private static ParsedRecord Row(CsvReader csv, Dictionary<string, int> columns, int line, string raw)
+    private static ParsedRecord Row(CsvReader csv, Dictionary<string, int> columns, int line, Func<string> raw)
     {
         string? Get(string field) => columns.TryGetValue(field, out var at) && csv.GetField(at) is { Length: > 0 } v ? v.Trim() : null;
         var errors = new List<ValidationError>();
@@ -103,7 +74,7 @@ public sealed class ResponseLogCsvFormat : IRecordFormat
         var answered = Time("answered_at");
         if (errors.Count > 0)
         {
-            return new ParsedRecord(line, null, errors, raw);
+            return new ParsedRecord(line, null, errors, raw());
         }
 
         var log = new ResponseLog
@@ -116,7 +87,7 @@ public sealed class ResponseLogCsvFormat : IRecordFormat
             AnsweredAt = answered,
             Question = Get("question"),
         };
-        return JsonLines.Checked(line, RecordNormaliser.Normalise(log), () => raw);
+        return JsonLines.Checked(line, RecordNormaliser.Normalise(log), raw);
     }
 
     private static string StableId(string? category, string? responder, DateTimeOffset? asked, string? question)
