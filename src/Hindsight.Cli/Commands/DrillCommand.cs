@@ -108,10 +108,7 @@ internal static class DrillCommand
         {
             var e = Load(result.GetValue(exercise)!);
             var path = result.GetValue(answers)!;
-            if (!File.Exists(path))
-            {
-                throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-            }
+            UserError.RequireFile(path);
 
             DrillAnswers given;
             try
@@ -264,7 +261,7 @@ internal static class DrillCommand
 
         try
         {
-            return [.. DrillCatalogue.BuiltIn, .. DrillCatalogue.Parse(File.Exists(path) ? File.ReadAllText(path) : throw new UserError($"{path}: no such file", ExitCodes.NotFound), path)];
+            return [.. DrillCatalogue.BuiltIn, .. DrillCatalogue.Parse(File.ReadAllText(UserError.RequireFile(path)), path)];
         }
         catch (FormatException ex)
         {
@@ -292,10 +289,7 @@ internal static class DrillCommand
 
     private static Exercise Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-        }
+        UserError.RequireFile(path);
 
         try
         {

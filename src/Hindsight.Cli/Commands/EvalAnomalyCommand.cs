@@ -68,10 +68,7 @@ internal static class EvalAnomalyCommand
 
     private static Dictionary<string, List<(DateTimeOffset, DateTimeOffset)>> Windows(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-        }
+        UserError.RequireFile(path);
 
         try
         {
@@ -87,10 +84,7 @@ internal static class EvalAnomalyCommand
 
     private static (List<DateTimeOffset> Times, List<double> Values) Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-        }
+        UserError.RequireFile(path);
 
         var times = new List<DateTimeOffset>();
         var values = new List<double>();

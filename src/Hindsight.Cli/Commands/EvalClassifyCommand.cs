@@ -20,10 +20,7 @@ internal static class EvalClassifyCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-            }
+            UserError.RequireFile(path);
 
             if (result.GetValue(folds) < 2)
             {

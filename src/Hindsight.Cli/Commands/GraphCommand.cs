@@ -120,10 +120,7 @@ internal static class GraphCommand
 
     private static EdgeList Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-        }
+        UserError.RequireFile(path);
 
         try
         {

@@ -8,10 +8,7 @@ internal static class RecordFile
 {
     public static IReadOnlyList<Incident> ReadIncidents(string path, ImportFormat format, CliContext context)
     {
-        if (!File.Exists(path))
-        {
-            throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-        }
+        UserError.RequireFile(path);
 
         using var stream = File.OpenRead(path);
         Span<byte> head = stackalloc byte[4096];

@@ -55,8 +55,8 @@ internal static class AlertsCommand
             IReadOnlyList<AlertEvent> events;
             try
             {
-                set = rulesPath is null ? AlertRulesFile.Example() : AlertRulesFile.Read(Existing(rulesPath));
-                events = AlertEvaluator.Evaluate(set, MetricSamplesFile.Read(Existing(result.GetValue(samples)!)), rulesPath ?? AlertRulesFile.ExampleName);
+                set = rulesPath is null ? AlertRulesFile.Example() : AlertRulesFile.Read(UserError.RequireFile(rulesPath));
+                events = AlertEvaluator.Evaluate(set, MetricSamplesFile.Read(UserError.RequireFile(result.GetValue(samples)!)), rulesPath ?? AlertRulesFile.ExampleName);
             }
             catch (InputException ex)
             {
@@ -84,8 +84,6 @@ internal static class AlertsCommand
         });
         return command;
     }
-
-    private static string Existing(string path) => File.Exists(path) ? path : throw new UserError($"{path}: no such file", ExitCodes.NotFound);
 
     /// <summary>Appends each undelivered notification to the failed log and says so on standard error.</summary>
     private static async Task LogFailuresAsync(CliContext context, List<NotificationResult> failed, string path, CancellationToken ct)

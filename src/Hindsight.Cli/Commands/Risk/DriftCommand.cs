@@ -63,7 +63,7 @@ internal static class DriftCommand
     }
 
     private static DataTable Load(string path) =>
-        File.Exists(path) ? DataTable.Read(path) : throw new UserError($"{path}: no such file", ExitCodes.NotFound);
+        DataTable.Read(UserError.RequireFile(path));
 
     private static JsonObject ToJson(DriftReport report) => new()
     {

@@ -64,12 +64,7 @@ internal static partial class RisksCommand
                 throw new UserError("give a register FILE or --example (one of them)");
             }
 
-            if (path is not null && !File.Exists(path))
-            {
-                throw new UserError($"{path}: no such file", ExitCodes.NotFound);
-            }
-
-            var read = path is null ? RiskRegisterFile.Example() : RiskRegisterFile.Read(path);
+            var read = path is null ? RiskRegisterFile.Example() : RiskRegisterFile.Read(UserError.RequireFile(path));
             if (!read.IsValid)
             {
                 throw new UserError(string.Join("\n", read.Problems.Select(p => p.ToString())) + $"\nnothing was imported ({read.Problems.Count} problem(s))", ExitCodes.BadInput);
