@@ -51,7 +51,7 @@ internal static class MetricsCommand
             var overall = TimeMetrics.Of(incidents);
             var breakdowns = dimensions.ToDictionary(d => d, d => TimeMetrics.By(incidents, Grouping(d)));
             var (velocity, terms) = LearningVelocity.Compute(incidents);
-            var byQuarter = LearningVelocity.ByQuarter(incidents);
+            var byQuarter = LearningVelocity.ByQuarter(terms);
             var repeats = terms.Where(t => t.Term == 0).Select(t => t.Incident).Distinct().Count();
             var judged = incidents.Count(i => i.FailureMode is { Length: > 0 } && Recurrence.RootCauseText(i) is not null);
             if (result.GetValue(json))

@@ -87,23 +87,7 @@ public static class DrillGrader
     private const string Expected = "expected {\"severity\": \"SEV1\", \"root_cause\": \"…\", \"blast_radius\": [\"service\", …], \"remediation\": [\"…\"], \"regression_tests\": [\"…\"]}";
 
     /// <summary>Cosine similarity of two texts' analysed terms (0–1).</summary>
-    public static double Similarity(string a, string b)
-    {
-        var x = Terms(a);
-        var y = Terms(b);
-        if (x.Count == 0 || y.Count == 0)
-        {
-            return 0;
-        }
-
-        double dot = 0;
-        foreach (var (term, count) in x)
-        {
-            dot += count * y.GetValueOrDefault(term);
-        }
-
-        return dot / (Math.Sqrt(x.Values.Sum(v => (double)v * v)) * Math.Sqrt(y.Values.Sum(v => (double)v * v)));
-    }
+    public static double Similarity(string a, string b) => TermCounts.Cosine(TermCounts.Of(a), TermCounts.Of(b));
 
     private static TaskGrade Severity(int expected, string? given)
     {
@@ -141,6 +125,4 @@ public static class DrillGrader
     private static int Percent(double share) => (int)Math.Round(100 * Math.Clamp(share, 0, 1), MidpointRounding.AwayFromZero);
 
     private static string Norm(string s) => s.Trim().ToLowerInvariant();
-
-    private static Dictionary<string, int> Terms(string text) => TermCounts.Of(text);
 }

@@ -53,10 +53,10 @@ public static class LearningVelocity
         return (terms.Count == 0 ? 0 : terms.Average(t => t.Item2), terms);
     }
 
-    /// <summary>The score per quarter: the mean of the terms of the incidents that started in it (earlier history still counts as "previous").</summary>
-    public static IReadOnlyList<(string Quarter, double Score, int Incidents)> ByQuarter(IEnumerable<Incident> incidents)
+    /// <summary>The score per quarter from the terms <see cref="Compute"/> gave: the mean of the terms of the incidents that started in it (earlier history still counts as "previous").</summary>
+    public static IReadOnlyList<(string Quarter, double Score, int Incidents)> ByQuarter(IReadOnlyList<(Incident Incident, double Term)> terms)
     {
-        var (_, terms) = Compute(incidents);
+        ArgumentNullException.ThrowIfNull(terms);
         return [.. terms.GroupBy(t => TimeMetrics.Quarter(t.Incident.StartedAt), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, Math.Round(g.Average(t => t.Term), 4), g.Select(t => t.Incident.Id).Distinct(StringComparer.Ordinal).Count()))];

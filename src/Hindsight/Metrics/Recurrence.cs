@@ -1,5 +1,6 @@
-using Hindsight.Drills;
+using System.Runtime.CompilerServices;
 using Hindsight.Incidents;
+using Hindsight.Text;
 
 namespace Hindsight.Metrics;
 
@@ -18,12 +19,15 @@ public static class Recurrence
     /// <summary>The similarity at which two root-cause descriptions say the same thing.</summary>
     public const double Similar = 0.5;
 
+    /// <summary>Each incident's root-cause terms, analysed once however often it is compared.</summary>
+    private static readonly ConditionalWeakTable<Incident, Dictionary<string, int>> Analysed = [];
+
     /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
     public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
-        if (current.FailureMode is not { Length: > 0 } mode || RootCauseText(current) is not { } text)
+        if (current.FailureMode is not { Length: > 0 } mode || RootCauseTerms(current) is not { } terms)
         {
             return false;
         }
@@ -34,7 +38,7 @@ public static class Recurrence
             var p = previous[i];
             if (p.StartedAt <= current.StartedAt && string.Equals(p.FailureMode, mode, StringComparison.OrdinalIgnoreCase)
                 && p.Services.Intersect(current.Services, StringComparer.OrdinalIgnoreCase).Any()
-                && RootCauseText(p) is { } other && DrillGrader.Similarity(text, other) >= Similar)
+                && RootCauseTerms(p) is { } other && TermCounts.Cosine(terms, other) >= Similar)
             {
                 return true;
             }
@@ -49,5 +53,15 @@ public static class Recurrence
         ArgumentNullException.ThrowIfNull(incident);
         var text = string.Join(" ", incident.RootCauses.Select(r => r.Description).Where(d => !string.IsNullOrWhiteSpace(d)));
         return text.Length == 0 ? null : text;
+    }
+
+    private static Dictionary<string, int>? RootCauseTerms(Incident incident)
+    {
+        if (Analysed.TryGetValue(incident, out var terms))
+        {
+            return terms;
+        }
+
+        return RootCauseText(incident) is { } text ? Analysed.GetValue(incident, _ => TermCounts.Of(text)) : null;
     }
 }

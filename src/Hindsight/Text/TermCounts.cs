@@ -11,6 +11,25 @@ public static class TermCounts
         return sink.Counts;
     }
 
+    /// <summary>Cosine similarity of two term-count vectors (0–1; 0 when either is empty).</summary>
+    public static double Cosine(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        double dot = 0;
+        foreach (var (term, count) in a)
+        {
+            dot += count * (double)b.GetValueOrDefault(term);
+        }
+
+        return dot / (Math.Sqrt(a.Values.Sum(v => (double)v * v)) * Math.Sqrt(b.Values.Sum(v => (double)v * v)));
+    }
+
     private struct Counter : ITokenSink
     {
         public Dictionary<string, int> Counts;

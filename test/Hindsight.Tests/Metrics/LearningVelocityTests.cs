@@ -68,7 +68,7 @@ public sealed class LearningVelocityTests
     [Fact]
     public void ByQuarter_GroupsTheTermsOfEachQuartersIncidents()
     {
-        var quarters = LearningVelocity.ByQuarter([Make("A", 0, 10), Make("B", 1, 5), Make("C", 100, 50)]);
+        var quarters = LearningVelocity.ByQuarter(LearningVelocity.Compute([Make("A", 0, 10), Make("B", 1, 5), Make("C", 100, 50)]).Terms);
 
         Assert.Equal([("2026-Q1", 1.0, 1), ("2026-Q2", 0.75, 1)], quarters);
     }
