@@ -70,9 +70,14 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return ChangeDecoder.DecodeAsync(query.Kind, DocumentsAsync(organisation, query, cancellationToken), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<byte[]> DocumentsAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var cmd = _source.CreateCommand(
             "SELECT doc FROM hindsight.records WHERE org = $1 AND kind = $2 AND ($3::bigint IS NULL OR at >= $3) AND ($4::bigint IS NULL OR at < $4) ORDER BY at, key LIMIT $5");
         cmd.Parameters.AddWithValue(organisation);
@@ -83,7 +88,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return CanonicalJson.Deserialize(query.Kind, Encoding.UTF8.GetBytes(reader.GetString(0)));
+            yield return Encoding.UTF8.GetBytes(reader.GetString(0));
         }
     }
 

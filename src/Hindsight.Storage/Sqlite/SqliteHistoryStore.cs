@@ -95,9 +95,14 @@ public sealed class SqliteHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return ChangeDecoder.DecodeAsync(query.Kind, DocumentsAsync(organisation, query, cancellationToken), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<byte[]> DocumentsAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT doc FROM records WHERE org = $org AND kind = $kind"
@@ -114,7 +119,7 @@ public sealed class SqliteHistoryStore : IHistoryStore
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return CanonicalJson.Deserialize(query.Kind, (byte[])reader[0]);
+            yield return (byte[])reader[0];
         }
     }
 
