@@ -17,74 +17,47 @@ public static class CanonicalJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep Japanese text readable and compact
     };
 
-    private static readonly JsonTypeInfo<Incident> IncidentInfo = (JsonTypeInfo<Incident>)Options.GetTypeInfo(typeof(Incident));
-    private static readonly JsonTypeInfo<Deployment> DeploymentInfo = (JsonTypeInfo<Deployment>)Options.GetTypeInfo(typeof(Deployment));
-    private static readonly JsonTypeInfo<ServiceDependency> DependencyInfo = (JsonTypeInfo<ServiceDependency>)Options.GetTypeInfo(typeof(ServiceDependency));
-    private static readonly JsonTypeInfo<ResponseLog> ResponseLogInfo = (JsonTypeInfo<ResponseLog>)Options.GetTypeInfo(typeof(ResponseLog));
-    private static readonly JsonTypeInfo<Feedback> FeedbackInfo = (JsonTypeInfo<Feedback>)Options.GetTypeInfo(typeof(Feedback));
-    private static readonly JsonTypeInfo<LearnedWeights> WeightsInfo = (JsonTypeInfo<LearnedWeights>)Options.GetTypeInfo(typeof(LearnedWeights));
-    private static readonly JsonTypeInfo<Risk> RiskInfo = (JsonTypeInfo<Risk>)Options.GetTypeInfo(typeof(Risk));
-    private static readonly JsonTypeInfo<SiloRisk> SiloInfo = (JsonTypeInfo<SiloRisk>)Options.GetTypeInfo(typeof(SiloRisk));
-    private static readonly JsonTypeInfo<DrillRecord> DrillInfo = (JsonTypeInfo<DrillRecord>)Options.GetTypeInfo(typeof(DrillRecord));
+    /// <summary>The record type of each kind; a new kind is one line here (and its name in <see cref="RecordKindText"/>).</summary>
+    private static readonly Dictionary<RecordKind, Type> Types = new()
+    {
+        [RecordKind.Incident] = typeof(Incident),
+        [RecordKind.Deployment] = typeof(Deployment),
+        [RecordKind.Dependency] = typeof(ServiceDependency),
+        [RecordKind.ResponseLog] = typeof(ResponseLog),
+        [RecordKind.Feedback] = typeof(Feedback),
+        [RecordKind.Weights] = typeof(LearnedWeights),
+        [RecordKind.Risk] = typeof(Risk),
+        [RecordKind.Silo] = typeof(SiloRisk),
+        [RecordKind.Drill] = typeof(DrillRecord),
+    };
+
+    private static readonly JsonTypeInfo[] Infos = [.. Enum.GetValues<RecordKind>().Select(k => Options.GetTypeInfo(Types[k]))];
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record switch
-        {
-            Incident i => JsonSerializer.SerializeToUtf8Bytes(i, IncidentInfo),
-            Deployment d => JsonSerializer.SerializeToUtf8Bytes(d, DeploymentInfo),
-            ServiceDependency s => JsonSerializer.SerializeToUtf8Bytes(s, DependencyInfo),
-            ResponseLog r => JsonSerializer.SerializeToUtf8Bytes(r, ResponseLogInfo),
-            Feedback f => JsonSerializer.SerializeToUtf8Bytes(f, FeedbackInfo),
-            LearnedWeights w => JsonSerializer.SerializeToUtf8Bytes(w, WeightsInfo),
-            Risk r => JsonSerializer.SerializeToUtf8Bytes(r, RiskInfo),
-            SiloRisk k => JsonSerializer.SerializeToUtf8Bytes(k, SiloInfo),
-            DrillRecord d => JsonSerializer.SerializeToUtf8Bytes(d, DrillInfo),
-            _ => throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record)),
-        };
+        return JsonSerializer.SerializeToUtf8Bytes(record, Info(record.Kind));
     }
 
     /// <summary>Writes a record to a JSON writer.</summary>
     public static void Write(Utf8JsonWriter writer, HistoryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        switch (record)
-        {
-            case Incident i: JsonSerializer.Serialize(writer, i, IncidentInfo); break;
-            case Deployment d: JsonSerializer.Serialize(writer, d, DeploymentInfo); break;
-            case ServiceDependency s: JsonSerializer.Serialize(writer, s, DependencyInfo); break;
-            case ResponseLog r: JsonSerializer.Serialize(writer, r, ResponseLogInfo); break;
-            case Feedback f: JsonSerializer.Serialize(writer, f, FeedbackInfo); break;
-            case LearnedWeights w: JsonSerializer.Serialize(writer, w, WeightsInfo); break;
-            case Risk r: JsonSerializer.Serialize(writer, r, RiskInfo); break;
-            case SiloRisk k: JsonSerializer.Serialize(writer, k, SiloInfo); break;
-            case DrillRecord d: JsonSerializer.Serialize(writer, d, DrillInfo); break;
-            default: throw new ArgumentException($"unsupported record type {record.GetType().Name}", nameof(record));
-        }
+        JsonSerializer.Serialize(writer, record, Info(record.Kind));
     }
 
     /// <summary>Reads a record of a known kind; throws <see cref="JsonException"/> on malformed input.</summary>
     public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json)
     {
-        HistoryRecord? record = kind switch
-        {
-            RecordKind.Incident => JsonSerializer.Deserialize(utf8Json, IncidentInfo),
-            RecordKind.Deployment => JsonSerializer.Deserialize(utf8Json, DeploymentInfo),
-            RecordKind.Dependency => JsonSerializer.Deserialize(utf8Json, DependencyInfo),
-            RecordKind.ResponseLog => JsonSerializer.Deserialize(utf8Json, ResponseLogInfo),
-            RecordKind.Feedback => JsonSerializer.Deserialize(utf8Json, FeedbackInfo),
-            RecordKind.Weights => JsonSerializer.Deserialize(utf8Json, WeightsInfo),
-            RecordKind.Risk => JsonSerializer.Deserialize(utf8Json, RiskInfo),
-            RecordKind.Silo => JsonSerializer.Deserialize(utf8Json, SiloInfo),
-            RecordKind.Drill => JsonSerializer.Deserialize(utf8Json, DrillInfo),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
-        };
+        var record = (HistoryRecord?)JsonSerializer.Deserialize(utf8Json, Info(kind));
         return record is null
             ? throw new JsonException("expected a JSON object, got null")
             : RecordNormaliser.Normalise(record);
     }
+
+    private static JsonTypeInfo Info(RecordKind kind) =>
+        (int)kind >= 0 && (int)kind < Infos.Length ? Infos[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind");
 
     /// <summary>
     /// Finds the record kind named by the top-level <c>type</c> field (incident when absent).
