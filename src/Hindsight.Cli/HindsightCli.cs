@@ -50,6 +50,7 @@ internal static class HindsightCli
         MetricsCommand.Create(context),
         ClassifyCommand.Create(context),
         PatternsCommand.Create(context),
+        ReportCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
     ];

@@ -12,10 +12,14 @@ namespace Hindsight.Metrics;
 public static class LearningVelocity
 {
     /// <summary>The score and its terms, each with the incident it belongs to.</summary>
-    public static (double Score, IReadOnlyList<(Incident Incident, double Term)> Terms) Compute(IEnumerable<Incident> incidents)
+    public static (double Score, IReadOnlyList<(Incident Incident, double Term)> Terms) Compute(IEnumerable<Incident> incidents) =>
+        Compute(Recurrence.Analyse(incidents));
+
+    /// <summary>The score and its terms from a recurrence analysis already made.</summary>
+    public static (double Score, IReadOnlyList<(Incident Incident, double Term)> Terms) Compute(RecurrenceAnalysis recurrence)
     {
-        ArgumentNullException.ThrowIfNull(incidents);
-        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(recurrence);
+        var ordered = recurrence.Ordered;
         var terms = new List<(Incident, double)>();
         double latencySum = 0;
         var latencyCount = 0;
@@ -24,19 +28,10 @@ public static class LearningVelocity
             (latencySum, latencyCount) = (first, 1);
         }
 
-        var byMode = new Dictionary<string, List<Incident>>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
-        for (var i = 0; i < ordered.Count; i++)
+        for (var i = 1; i < ordered.Count; i++)
         {
             var current = ordered[i];
-            var sameMode = current.FailureMode is { Length: > 0 } mode ? byMode.TryGetValue(mode, out var list) ? list : byMode[mode] = [] : null;
-            if (i == 0)
-            {
-                sameMode?.Add(current);
-                continue;
-            }
-
-            terms.Add((current, sameMode is not null && Recurrence.IsRepeat(current, sameMode) ? 0.0 : 1.0));
-            sameMode?.Add(current);
+            terms.Add((current, recurrence.RepeatOf[i] >= 0 ? 0.0 : 1.0));
             var latency = Latency(current);
             if (latency is { } l && latencyCount > 0)
             {
@@ -53,7 +48,7 @@ public static class LearningVelocity
         return (terms.Count == 0 ? 0 : terms.Average(t => t.Item2), terms);
     }
 
-    /// <summary>The score per quarter from the terms <see cref="Compute"/> gave: the mean of the terms of the incidents that started in it (earlier history still counts as "previous").</summary>
+    /// <summary>The score per quarter from the terms <c>Compute</c> gave: the mean of the terms of the incidents that started in it (earlier history still counts as "previous").</summary>
     public static IReadOnlyList<(string Quarter, double Score, int Incidents)> ByQuarter(IReadOnlyList<(Incident Incident, double Term)> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);

@@ -23,13 +23,16 @@ public static class Recurrence
     private static readonly ConditionalWeakTable<Incident, Dictionary<string, int>> Analysed = [];
 
     /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
-    public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous)
+    public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous) => RepeatOf(current, previous) is not null;
+
+    /// <summary>The latest of <paramref name="previous"/> (in order of start) whose root cause <paramref name="current"/> repeats, or null.</summary>
+    public static Incident? RepeatOf(Incident current, IReadOnlyList<Incident> previous)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
         if (current.FailureMode is not { Length: > 0 } mode || RootCauseTerms(current) is not { } terms)
         {
-            return false;
+            return null;
         }
 
         var from = current.StartedAt.AddDays(-WindowDays);
@@ -37,10 +40,61 @@ public static class Recurrence
         {
             var p = previous[i];
             if (p.StartedAt <= current.StartedAt && string.Equals(p.FailureMode, mode, StringComparison.OrdinalIgnoreCase)
-                && p.Services.Intersect(current.Services, StringComparer.OrdinalIgnoreCase).Any()
+                && ShareAService(p, current)
                 && RootCauseTerms(p) is { } other && TermCounts.Cosine(terms, other) >= Similar)
             {
-                return true;
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every incident judged against the earlier ones, in order of start (then id).</summary>
+    public static RecurrenceAnalysis Analyse(IEnumerable<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        Parallel.ForEach(ordered, i => RootCauseTerms(i)); // analyse the texts on every core; the comparisons below are in order
+        var repeatOf = new int[ordered.Count];
+        var index = new Dictionary<Incident, int>(ReferenceEqualityComparer.Instance);
+        var byMode = new Dictionary<string, List<Incident>>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var current = ordered[i];
+            index[current] = i;
+            repeatOf[i] = -1;
+            if (current.FailureMode is not { Length: > 0 } mode)
+            {
+                continue;
+            }
+
+            if (!byMode.TryGetValue(mode, out var sameMode))
+            {
+                byMode[mode] = sameMode = [];
+            }
+
+            if (RepeatOf(current, sameMode) is { } earlier)
+            {
+                repeatOf[i] = index[earlier];
+            }
+
+            sameMode.Add(current);
+        }
+
+        return new RecurrenceAnalysis(ordered, repeatOf);
+    }
+
+    private static bool ShareAService(Incident a, Incident b)
+    {
+        foreach (var s in a.Services)
+        {
+            foreach (var t in b.Services)
+            {
+                if (string.Equals(s, t, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 
@@ -55,7 +109,8 @@ public static class Recurrence
         return text.Length == 0 ? null : text;
     }
 
-    private static Dictionary<string, int>? RootCauseTerms(Incident incident)
+    /// <summary>The analysed terms of an incident's root causes (cached per incident), or null when it has none.</summary>
+    internal static Dictionary<string, int>? RootCauseTerms(Incident incident)
     {
         if (Analysed.TryGetValue(incident, out var terms))
         {

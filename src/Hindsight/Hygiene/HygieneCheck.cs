@@ -1,0 +1,76 @@
+using System.Globalization;
+using Hindsight.Incidents;
+
+namespace Hindsight.Hygiene;
+
+/// <summary>
+/// Postmortem hygiene from the lessons seed 003 records as failures (SPEC §4): every postmortem has tracked action
+/// items; responders are part of the review; severity follows a clear rubric. Findings:
+/// <list type="bullet">
+/// <item><c>no_action_items</c> — a resolved SEV0–SEV2 incident (or one without a severity) with no follow-up item;
+/// SEV3 incidents are not expected to have a postmortem.</item>
+/// <item><c>overdue_action_item</c> — an open or in-progress item past its due date.</item>
+/// <item><c>no_responders</c> — a postmortem (root causes or action items written) that names no responder: the review
+/// cannot have included the people who were there.</item>
+/// <item><c>severity_inconsistent</c> — the rubric of <see cref="ExpectedSeverity"/> disagrees by two levels or more.</item>
+/// </list>
+/// </summary>
+public static class HygieneCheck
+{
+    /// <summary>The findings over <paramref name="incidents"/> as of <paramref name="now"/>, in order of kind then start.</summary>
+    public static IReadOnlyList<HygieneFinding> Check(IEnumerable<Incident> incidents, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var findings = new List<HygieneFinding>();
+        findings.AddRange(ordered
+            .Where(i => i.ResolvedAt is not null && i.Severity is not Incidents.Severity.Sev3 && i.ActionItems.Count == 0)
+            .Select(i => new HygieneFinding("no_action_items", i.Id, $"{SeverityOf(i)} resolved without a follow-up action item")));
+        findings.AddRange(ordered
+            .SelectMany(i => i.ActionItems.Where(a => a.IsOverdue(now)).Select(a => (Incident: i, Item: a)))
+            .OrderBy(x => x.Item.DueAt)
+            .Select(x => new HygieneFinding("overdue_action_item", x.Incident.Id,
+                $"'{x.Item.Title}' ({x.Item.Owner ?? "no owner"}) is {(int)(now - x.Item.DueAt!.Value).TotalDays} days past due")));
+        findings.AddRange(ordered
+            .Where(i => i.Responders.Count == 0 && (i.RootCauses.Count > 0 || i.ActionItems.Count > 0))
+            .Select(i => new HygieneFinding("no_responders", i.Id, "postmortem written with no responder recorded")));
+        foreach (var i in ordered)
+        {
+            if (i.Severity is { } actual && ExpectedSeverity(i) is { } expected && Math.Abs((int)actual - (int)expected) >= 2)
+            {
+                findings.Add(new HygieneFinding("severity_inconsistent", i.Id,
+                    $"{SeverityOf(i)} but the impact ({Impact(i)}) reads as {SeverityText.Format(expected)}"));
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// The severity the impact suggests (a product rubric; a team's own rubric may differ): SEV0 when 4+ services
+    /// were hit or impact lasted 8 h or more; SEV1 for 3 services or 2 h; SEV2 for 2 services or 30 min; else SEV3.
+    /// Impact is the time to mitigate (or to resolve). Null when the incident has no impact duration.
+    /// </summary>
+    public static Severity? ExpectedSeverity(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (ImpactMinutes(incident) is not { } minutes)
+        {
+            return null;
+        }
+
+        var services = incident.Services.Count;
+        return services >= 4 || minutes >= 480 ? Incidents.Severity.Sev0
+            : services >= 3 || minutes >= 120 ? Incidents.Severity.Sev1
+            : services >= 2 || minutes >= 30 ? Incidents.Severity.Sev2
+            : Incidents.Severity.Sev3;
+    }
+
+    private static double? ImpactMinutes(Incident i) =>
+        (i.Durations.TimeToMitigate ?? i.Durations.TimeToResolve) is { } t && t >= TimeSpan.Zero ? t.TotalMinutes : null;
+
+    private static string Impact(Incident i) =>
+        $"{i.Services.Count} service(s), {ImpactMinutes(i)!.Value.ToString("0", CultureInfo.InvariantCulture)} min";
+
+    private static string SeverityOf(Incident i) => i.Severity is { } s ? SeverityText.Format(s) : "no severity";
+}

@@ -1,0 +1,119 @@
+using Hindsight.Drills;
+using Hindsight.Forecasting;
+using Hindsight.Graphs;
+using Hindsight.Hygiene;
+using Hindsight.Incidents;
+using Hindsight.Maturity;
+using Hindsight.Metrics;
+using Hindsight.Practices;
+using Hindsight.Statistics;
+using Hindsight.Themes;
+
+namespace Hindsight.Reports;
+
+/// <summary>Computes a <see cref="LearningReport"/>; independent analyses run side by side.</summary>
+public static class ReportBuilder
+{
+    /// <summary>Services given a forecast beside the organisation's.</summary>
+    public const int ForecastServices = 5;
+
+    /// <summary>Builds the report.</summary>
+    public static LearningReport Build(ReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var incidents = input.Incidents;
+        var recurrence = Task.Run(() => Recurrence.Analyse(incidents)); // the longest chain first
+        var themes = Task.Run(() => ThemeFinder.Find(incidents));
+        var practices = Task.Run(() => PracticeAnalysis.Analyse(incidents));
+        var deploys = Task.Run(() => DeployCorrelation.Analyse(input.Deployments, incidents, input.Dependencies));
+        var time = Task.Run(() => TimeMetrics.Of(incidents));
+        var timeBy = Task.Run(() => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>)new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>
+        {
+            ["severity"] = TimeMetrics.By(incidents, i => i.Severity is { } s ? [SeverityText.Format(s)] : ["(none)"]),
+            ["team"] = TimeMetrics.By(incidents, i => [i.Team ?? "(none)"]),
+            ["service"] = TimeMetrics.By(incidents, i => i.Services),
+        });
+        var hygiene = Task.Run(() => HygieneCheck.Check(incidents, input.Now));
+        var seasonality = Task.Run(() => (Seasonality.Profiles(incidents), Seasonality.HourByWeekday(incidents)));
+        var graph = new DependencyGraph(input.Dependencies);
+        var propagation = Task.Run(() => Propagation.ThroughServices(incidents, graph));
+        var busiest = incidents.SelectMany(i => i.Services).GroupBy(s => s, StringComparer.Ordinal)
+            .Select(g => (Service: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Service, StringComparer.Ordinal).ToList();
+        var forecasts = Task.Run(() => Forecasts(input, busiest.Take(ForecastServices).Select(b => b.Service)));
+        var anomalies = Task.Run(() => CountAnomalies.Detect(incidents, input.Now));
+        var knowledge = Task.Run(() => (KnowledgeUtilisation.Of(incidents), KnowledgeUtilisation.Application(incidents),
+            Improvement.ImplementationRate(incidents, input.Now), Improvement.Effectiveness(incidents), CoverageExpansion.ByQuarter(incidents, input.Drills)));
+
+        var analysis = recurrence.Result;
+        var ordered = analysis.Ordered;
+        var maturity = Task.Run(() => Maturity(input, analysis));
+        var efficiency = Task.Run(() => ResponseEfficiency.Ratios(ordered));
+        var (velocity, terms) = LearningVelocity.Compute(analysis);
+        var (prevention, preventionItems) = PreventionEffect.Of(analysis, input.Now);
+        var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0)).ToList();
+        var dependents = Dependents.Graph(input.Dependencies);
+        var (utilisation, application, implementation, effectiveness, coverage) = knowledge.Result;
+        var report = new LearningReport
+        {
+            Input = input,
+            Time = time.Result,
+            TimeBy = timeBy.Result,
+            ResolveTrend = QuarterlyTrend.Of(ordered, i => i.StartedAt, g => MedianMinutes(g, d => d.TimeToResolve)),
+            DetectTrend = QuarterlyTrend.Of(ordered, i => i.StartedAt, g => MedianMinutes(g, d => d.TimeToDetect)),
+            Recurrence = analysis.Rate,
+            RecurrenceTrend = QuarterlyTrend.Of(repeats, r => r.Incident.StartedAt, g => (double)g.Count(r => r.Repeat) / g.Count),
+            LearningVelocity = incidents.Count < 2 ? null : Math.Round(velocity, 4),
+            LearningVelocityByQuarter = LearningVelocity.ByQuarter(terms),
+            Coverage = coverage,
+            KnowledgeUtilisation = utilisation,
+            KnowledgeApplication = application,
+            Implementation = implementation,
+            Effectiveness = effectiveness,
+            Prevention = prevention,
+            PreventionItems = preventionItems,
+            ResponseEfficiency = Quantiles.Median([.. efficiency.Result.Select(e => e.Ratio)]) is { } m ? Math.Round(m, 4) : null,
+            ResponseEfficiencyTrend = QuarterlyTrend.Of(efficiency.Result, e => e.Incident.StartedAt, g => Quantiles.Median([.. g.Select(e => e.Ratio)])),
+            Readiness = input.Drills.Count == 0 ? null : SkillGaps.Of(input.Drills, DrillCatalogue.BuiltIn),
+            Maturity = maturity.Result,
+            Seasonality = seasonality.Result.Item1,
+            HourByWeekday = seasonality.Result.Item2,
+            Deploys = deploys.Result,
+            Propagation = propagation.Result,
+            BlastRadius = [.. busiest.Take(10).Select(b => (b.Service, b.Count, dependents.ContainsKey(b.Service) ? Dependents.BlastRadius(b.Service, dependents) : (IReadOnlyList<string>)[b.Service]))],
+            Themes = themes.Result,
+            Practices = practices.Result,
+            Hygiene = hygiene.Result,
+            Forecasts = forecasts.Result,
+            Anomalies = anomalies.Result,
+        };
+        return report;
+    }
+
+    private static List<CountForecast> Forecasts(ReportInput input, IEnumerable<string> services) =>
+        [.. new[] { Forecaster.Forecast("all", CountSeries.Monthly(input.Incidents, input.Now)) }
+            .Concat(services.Select(s => Forecaster.Forecast(s, CountSeries.Monthly([.. input.Incidents.Where(i => i.Services.Contains(s))], input.Now))))
+            .OfType<CountForecast>()];
+
+    private static IReadOnlyList<MaturityAssessment> Maturity(ReportInput input, RecurrenceAnalysis recurrence)
+    {
+        var result = new List<MaturityAssessment>
+        {
+            MaturityModel.Assess(input.Team ?? "organisation", recurrence.Rate, KnowledgeUtilisation.Of(recurrence.Ordered), Improvement.ImplementationRate(input.Incidents, input.Now)),
+        };
+        if (input.Team is not null)
+        {
+            return result;
+        }
+
+        foreach (var team in input.Incidents.Where(i => i.Team is { Length: > 0 }).GroupBy(i => i.Team!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var list = team.ToList();
+            result.Add(MaturityModel.Assess(team.Key, recurrence.RateWhere(i => i.Team == team.Key), KnowledgeUtilisation.Of(list), Improvement.ImplementationRate(list, input.Now)));
+        }
+
+        return result;
+    }
+
+    private static double? MedianMinutes(IReadOnlyList<Incident> incidents, Func<IncidentDurations, TimeSpan?> pick) =>
+        Quantiles.Median([.. incidents.Select(i => pick(i.Durations)).OfType<TimeSpan>().Where(t => t >= TimeSpan.Zero).Select(t => t.TotalMinutes)]);
+}

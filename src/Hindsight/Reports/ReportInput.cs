@@ -1,0 +1,24 @@
+using Hindsight.Drills;
+using Hindsight.History;
+using Hindsight.Incidents;
+
+namespace Hindsight.Reports;
+
+/// <summary>What a learning report is made from: one organisation's records, already filtered to the report's scope.</summary>
+/// <param name="Organisation">The organisation.</param>
+/// <param name="Incidents">Its incidents in scope (maintenance already left out when wanted).</param>
+/// <param name="Deployments">Its deployments.</param>
+/// <param name="Dependencies">Its service dependencies.</param>
+/// <param name="Drills">Its graded drills.</param>
+/// <param name="Now">The time the report is made at (overdue items, whole months).</param>
+/// <param name="Since">The start of the report's period, when limited.</param>
+/// <param name="Team">The team it is limited to, when limited.</param>
+public sealed record ReportInput(
+    string Organisation,
+    IReadOnlyList<Incident> Incidents,
+    IReadOnlyList<Deployment> Deployments,
+    IReadOnlyList<ServiceDependency> Dependencies,
+    IReadOnlyList<DrillRecord> Drills,
+    DateTimeOffset Now,
+    DateTimeOffset? Since = null,
+    string? Team = null);

@@ -1,0 +1,234 @@
+using Hindsight.Graphs;
+using Hindsight.Incidents;
+using Hindsight.Metrics;
+using Hindsight.Text;
+
+namespace Hindsight.Themes;
+
+/// <summary>
+/// Recurring themes (SPEC §2, §3 organisational learning): incidents become TF-IDF vectors of their root causes and
+/// failure mode (of the title when no root cause is written) — a theme is a kind of cause that keeps coming back; each links to its <see cref="Neighbours"/> most similar incidents (cosine ≥ <see cref="MinSimilarity"/>);
+/// Louvain finds the communities of that k-nearest-neighbour graph; communities of at least <see cref="MinShare"/> of
+/// the graph (and three incidents) are themes, labelled with the heaviest terms of their centroid. Above
+/// <see cref="SampleSize"/> incidents the graph is built on an even sample across time and every other incident joins
+/// the theme whose centroid it is closest to (if that is ≥ <see cref="MinSimilarity"/>), so a million incidents cost
+/// one pass more, not a million neighbour searches.
+/// </summary>
+public static class ThemeFinder
+{
+    /// <summary>Neighbours per incident in the similarity graph.</summary>
+    public const int Neighbours = 10;
+
+    /// <summary>The least cosine similarity that links two incidents or puts one in a theme.</summary>
+    public const double MinSimilarity = 0.3;
+
+    /// <summary>The share of the graph a community needs to be a theme.</summary>
+    public const double MinShare = 0.005;
+
+    /// <summary>The most incidents the similarity graph holds.</summary>
+    public const int SampleSize = 4000;
+
+    private const int CentroidTerms = 64;
+
+    /// <summary>Finds the themes of <paramref name="incidents"/>.</summary>
+    public static ThemeAnalysis Find(IReadOnlyList<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (ordered.Count < 3)
+        {
+            return new ThemeAnalysis([], ordered.Count, 0, 0, ordered.Count);
+        }
+
+        var vectors = Vectorise(ordered);
+        var step = Math.Max(1.0, (double)ordered.Count / SampleSize);
+        var sample = Enumerable.Range(0, (int)Math.Min(ordered.Count, SampleSize)).Select(k => (int)(k * step)).Distinct().ToArray();
+        var edges = NeighbourGraph(sample, vectors);
+        var (community, modularity) = Louvain.Detect(sample.Length, edges);
+        var minSize = Math.Max(3, (int)Math.Ceiling(MinShare * sample.Length));
+        var groups = sample.Select((doc, n) => (Doc: doc, Community: community[n]))
+            .GroupBy(x => x.Community).Where(g => g.Count() >= minSize)
+            .Select(g => g.Select(x => x.Doc).ToList()).ToList();
+        var centroids = groups.Select(g => Centroid(g, vectors)).ToArray();
+
+        var assigned = new int[ordered.Count];
+        var score = new double[ordered.Count];
+        var byTerm = new Dictionary<int, List<(int Theme, float Weight)>>();
+        for (var t = 0; t < centroids.Length; t++)
+        {
+            foreach (var (term, w) in centroids[t])
+            {
+                (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add((t, w));
+            }
+        }
+
+        Parallel.For(0, ordered.Count, () => new double[centroids.Length], (d, _, acc) =>
+        {
+            Array.Clear(acc);
+            foreach (var (term, w) in vectors.Docs[d])
+            {
+                if (byTerm.TryGetValue(term, out var themes))
+                {
+                    foreach (var (t, cw) in themes)
+                    {
+                        acc[t] += w * cw;
+                    }
+                }
+            }
+
+            (assigned[d], score[d]) = (-1, 0);
+            for (var t = 0; t < acc.Length; t++)
+            {
+                if (acc[t] >= MinSimilarity && acc[t] > score[d])
+                {
+                    (assigned[d], score[d]) = (t, acc[t]);
+                }
+            }
+
+            return acc;
+        }, _ => { });
+        foreach (var (g, t) in groups.Select((g, t) => (g, t)))
+        {
+            foreach (var d in g)
+            {
+                assigned[d] = t; // the graph's verdict stands
+            }
+        }
+
+        var themes = Enumerable.Range(0, centroids.Length)
+            .Select(t => (Centroid: centroids[t], Members: Enumerable.Range(0, ordered.Count).Where(d => assigned[d] == t).ToList()))
+            .Where(x => x.Members.Count > 0)
+            .OrderByDescending(x => x.Members.Count).ThenBy(x => ordered[x.Members[0]].Id, StringComparer.Ordinal)
+            .Select((x, n) => new Theme(
+                n + 1,
+                [.. x.Centroid.Select(e => vectors.Terms[e.Term]).Where(t => !t.StartsWith("mode:", StringComparison.Ordinal)).Take(5)],
+                [.. x.Members.OrderByDescending(d => score[d]).ThenBy(d => d).Select(d => ordered[d].Id)],
+                [.. x.Members.SelectMany(d => ordered[d].Services).GroupBy(s => s, StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => g.Key)],
+                QuarterlyTrend.Of(x.Members, d => ordered[d].StartedAt, g => g.Count)))
+            .ToList();
+        return new ThemeAnalysis(themes, ordered.Count, sample.Length, Math.Round(modularity, 4), assigned.Count(a => a < 0));
+    }
+
+    private static Dictionary<string, int> Terms(Incident i)
+    {
+        var causes = Recurrence.RootCauseTerms(i); // analysed once, shared with the recurrence rule
+        var terms = causes is null ? TermCounts.Of(i.Title) : new Dictionary<string, int>(causes, StringComparer.Ordinal);
+        if (i.FailureMode is { Length: > 0 } mode)
+        {
+            terms["mode:" + mode.ToLowerInvariant()] = 1;
+        }
+
+        return terms;
+    }
+
+    private static Vectors Vectorise(List<Incident> ordered)
+    {
+        var counts = new Dictionary<string, int>[ordered.Count];
+        Parallel.For(0, ordered.Count, d => counts[d] = Terms(ordered[d]));
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        var df = new List<int>();
+        foreach (var c in counts)
+        {
+            foreach (var term in c.Keys)
+            {
+                if (!ids.TryGetValue(term, out var id))
+                {
+                    ids[term] = id = terms.Count;
+                    terms.Add(term);
+                    df.Add(0);
+                }
+
+                df[id]++;
+            }
+        }
+
+        var n = ordered.Count;
+        var docs = new (int Term, float Weight)[n][];
+        Parallel.For(0, n, d =>
+        {
+            var v = counts[d].Select(kv => (Term: ids[kv.Key], Weight: (float)((1 + Math.Log(kv.Value)) * Math.Log((double)(n + 1) / (df[ids[kv.Key]] + 1))))).ToArray();
+            var norm = Math.Sqrt(v.Sum(x => (double)x.Weight * x.Weight));
+            docs[d] = norm == 0 ? [] : [.. v.Select(x => (x.Term, (float)(x.Weight / norm))).OrderBy(x => x.Item1)];
+        });
+        return new Vectors(docs, terms);
+    }
+
+    private static List<(int A, int B, double Weight)> NeighbourGraph(int[] sample, Vectors vectors)
+    {
+        var postings = new Dictionary<int, List<(int Node, float Weight)>>();
+        for (var n = 0; n < sample.Length; n++)
+        {
+            foreach (var (term, w) in vectors.Docs[sample[n]])
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                list.Add((n, w));
+            }
+        }
+
+        var neighbours = new (int Node, float Score)[sample.Length][];
+        Parallel.For(0, sample.Length, () => new float[sample.Length], (n, _, acc) =>
+        {
+            Array.Clear(acc);
+            foreach (var (term, w) in vectors.Docs[sample[n]])
+            {
+                foreach (var (other, w2) in postings[term])
+                {
+                    acc[other] += w * w2;
+                }
+            }
+
+            acc[n] = 0;
+            var best = new List<(int Node, float Score)>(Neighbours + 1);
+            for (var m = 0; m < acc.Length; m++)
+            {
+                if (acc[m] >= MinSimilarity && (best.Count < Neighbours || acc[m] > best[^1].Score))
+                {
+                    var at = best.FindIndex(b => acc[m] > b.Score); // keeps the lower index first among equal scores
+                    best.Insert(at < 0 ? best.Count : at, (m, acc[m]));
+                    if (best.Count > Neighbours)
+                    {
+                        best.RemoveAt(Neighbours);
+                    }
+                }
+            }
+
+            neighbours[n] = [.. best];
+            return acc;
+        }, _ => { });
+
+        var edges = new Dictionary<(int, int), double>();
+        for (var n = 0; n < sample.Length; n++)
+        {
+            foreach (var (m, s) in neighbours[n])
+            {
+                edges[(Math.Min(n, m), Math.Max(n, m))] = s;
+            }
+        }
+
+        return [.. edges.OrderBy(e => e.Key).Select(e => (e.Key.Item1, e.Key.Item2, e.Value))];
+    }
+
+    private static (int Term, float Weight)[] Centroid(List<int> members, Vectors vectors)
+    {
+        var sum = new Dictionary<int, double>();
+        foreach (var d in members)
+        {
+            foreach (var (term, w) in vectors.Docs[d])
+            {
+                sum[term] = sum.GetValueOrDefault(term) + w;
+            }
+        }
+
+        var top = sum.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(CentroidTerms).ToList();
+        var norm = Math.Sqrt(top.Sum(kv => kv.Value * kv.Value));
+        return [.. top.Select(kv => (kv.Key, (float)(kv.Value / norm)))];
+    }
+
+    private sealed record Vectors((int Term, float Weight)[][] Docs, List<string> Terms);
+}
