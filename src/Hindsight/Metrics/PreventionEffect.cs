@@ -18,7 +18,8 @@ public sealed record PreventionOutcome(string ActionItem, string Incident, DateT
 /// <summary>
 /// Prevention effect rate (seed 000, prepare-learn): incidents avoided by prevention / incidents predicted. For each
 /// done action item of kind <c>prevent</c>, the incidents of the same recurring cause (<see cref="RecurrenceAnalysis.Causes"/>)
-/// are counted in equal windows before and after its completion — as long as the history allows on both sides, at most
+/// on the same primary (first-listed) service as the incident it came from — a chain of repeats can wander across
+/// shared dependencies to other services, which the item never targeted — are counted in equal windows before and after its completion — as long as the history allows on both sides, at most
 /// <see cref="MaxWindowDays"/> days and at least <see cref="MinWindowDays"/>. The count before is the prediction (the rate
 /// carried on); the shortfall after is what was avoided. Items whose cause did not occur at least
 /// <see cref="MinPredicted"/> times before are not judged: there was nothing to predict.
@@ -45,12 +46,13 @@ public static class PreventionEffect
         }
 
         var causes = recurrence.Causes();
-        var members = new Dictionary<int, List<DateTimeOffset>>(); // start times of each cause's incidents, in order
+        var members = new Dictionary<(int Cause, string? Service), List<DateTimeOffset>>(); // start times per cause and primary service, in order
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (!members.TryGetValue(causes[i], out var list))
+            var key = (causes[i], Primary(ordered[i]));
+            if (!members.TryGetValue(key, out var list))
             {
-                members[causes[i]] = list = [];
+                members[key] = list = [];
             }
 
             list.Add(ordered[i].StartedAt);
@@ -79,7 +81,7 @@ public static class PreventionEffect
                 }
 
                 var window = TimeSpan.FromDays(Math.Floor(days));
-                var cause = members[causes[i]];
+                var cause = members[(causes[i], Primary(ordered[i]))];
                 var origin = ordered[i].StartedAt >= done - window && ordered[i].StartedAt < done ? 1 : 0;
                 var before = CountIn(cause, done - window, done) - origin;
                 if (before < MinPredicted)
@@ -102,6 +104,8 @@ public static class PreventionEffect
         return (new Ratio(items.Sum(x => x.Avoided), items.Sum(x => x.Predicted)),
             [.. items.OrderByDescending(x => x.Avoided).ThenBy(x => x.ActionItem, StringComparer.Ordinal)]);
     }
+
+    private static string? Primary(Incident incident) => incident.Services.Count == 0 ? null : incident.Services[0].ToLowerInvariant();
 
     /// <summary>How many of the sorted times fall in [from, to).</summary>
     private static int CountIn(List<DateTimeOffset> sorted, DateTimeOffset from, DateTimeOffset to) => LowerBound(sorted, to) - LowerBound(sorted, from);

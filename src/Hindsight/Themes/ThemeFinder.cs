@@ -43,12 +43,16 @@ public static class ThemeFinder
         var vectors = Vectorise(ordered);
         var step = Math.Max(1.0, (double)ordered.Count / SampleSize);
         var sample = Enumerable.Range(0, (int)Math.Min(ordered.Count, SampleSize)).Select(k => (int)(k * step)).Distinct().ToArray();
-        var edges = NeighbourGraph(sample, vectors);
-        var (community, modularity) = Louvain.Detect(sample.Length, edges);
+
+        // Identical vectors are one point of the graph: otherwise copies of one text fill each other's neighbour lists
+        // and close variants of the same cause never link.
+        var points = sample.GroupBy(d => vectors.Docs[d], SameVector.Instance).Select(g => g.ToList()).ToList();
+        var edges = NeighbourGraph([.. points.Select(p => p[0])], vectors);
+        var (community, modularity) = Louvain.Detect(points.Count, edges);
         var minSize = Math.Max(3, (int)Math.Ceiling(MinShare * sample.Length));
-        var groups = sample.Select((doc, n) => (Doc: doc, Community: community[n]))
-            .GroupBy(x => x.Community).Where(g => g.Count() >= minSize)
-            .Select(g => g.Select(x => x.Doc).ToList()).ToList();
+        var groups = points.Select((docs, n) => (Docs: docs, Community: community[n]))
+            .GroupBy(x => x.Community).Select(g => g.SelectMany(x => x.Docs).ToList())
+            .Where(g => g.Count >= minSize).ToList();
         var centroids = groups.Select(g => Centroid(g, vectors)).ToArray();
 
         var assigned = new int[ordered.Count];
@@ -228,6 +232,25 @@ public static class ThemeFinder
         var top = sum.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(CentroidTerms).ToList();
         var norm = Math.Sqrt(top.Sum(kv => kv.Value * kv.Value));
         return [.. top.Select(kv => (kv.Key, (float)(kv.Value / norm)))];
+    }
+
+    private sealed class SameVector : IEqualityComparer<(int Term, float Weight)[]>
+    {
+        public static readonly SameVector Instance = new();
+
+        public bool Equals((int Term, float Weight)[]? x, (int Term, float Weight)[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode((int Term, float Weight)[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var (term, weight) in obj)
+            {
+                hash.Add(term);
+                hash.Add(weight);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     private sealed record Vectors((int Term, float Weight)[][] Docs, List<string> Terms);

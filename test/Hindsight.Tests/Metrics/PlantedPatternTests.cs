@@ -38,6 +38,60 @@ public sealed class PlantedPatternTests
         Assert.All(figures.Where(f => f.Service == "checkout-api" && f.Weekday is not (null or "Fri")), f => Assert.True(f.Rate < top.Rate / 1.5, $"{f.Weekday} {f.Rate}"));
     }
 
+    private static readonly DateTimeOffset End = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static bool IsPlantedRecurrence(Incident i) =>
+        Recurrence.RootCauseText(i) is { } text && text.Contains("exhausted the payments-api connection pool (max 50)", StringComparison.Ordinal);
+
+    [Fact]
+    public void TheRecurringRootCause_DropsAfterItsActionItemIsDone()
+    {
+        var (rate, items) = PreventionEffect.Of(Recurrence.Analyse(Incidents), End);
+        var fix = items.Single(i => i.ActionItem == "AI-POOL-1");
+        Assert.True(fix.Observed * 3 <= fix.Predicted, $"predicted {fix.Predicted}, observed {fix.Observed}");
+        Assert.True(fix.Predicted >= 20, $"predicted {fix.Predicted}");
+        Assert.NotNull(rate.Value);
+
+        // Every planted occurrence after the first is judged a repeated root cause.
+        var analysis = Recurrence.Analyse(Incidents);
+        var planted = analysis.Ordered.Select((i, k) => (i, k)).Where(x => IsPlantedRecurrence(x.i)).Skip(1).ToList();
+        Assert.All(planted, x => Assert.True(analysis.RepeatOf[x.k] >= 0, x.i.Id));
+    }
+
+    [Fact]
+    public void TheRecurringCause_IsATheme()
+    {
+        var themes = Hindsight.Themes.ThemeFinder.Find(Incidents);
+        var planted = Incidents.Where(IsPlantedRecurrence).Select(i => i.Id).ToHashSet();
+        var theme = themes.Themes.MaxBy(t => t.Members.Count(planted.Contains))!;
+        Assert.True(theme.Members.Count(planted.Contains) >= planted.Count * 0.8, $"{theme.Members.Count(planted.Contains)} of {planted.Count}");
+        Assert.Contains(theme.Terms, t => t.StartsWith("pool", StringComparison.Ordinal) || t.StartsWith("connection", StringComparison.Ordinal) || t == "ledger");
+        Assert.Contains("payments-api", theme.Services);
+    }
+
+    [Fact]
+    public void TheOrganisationLearns_DetectionAndResolutionFall_KnowledgeUseRises()
+    {
+        var report = Hindsight.Reports.ReportBuilder.Build(new Hindsight.Reports.ReportInput(
+            "default", Incidents, [.. History.OfType<Deployment>()], [.. History.OfType<ServiceDependency>()], [], End));
+        Assert.Equal("falling", report.DetectTrend.Direction);
+        Assert.Equal("falling", report.ResolveTrend.Direction);
+        var first = KnowledgeUtilisation.Of([.. Incidents.Take(Incidents.Count / 3)]).Value!.Value;
+        var last = KnowledgeUtilisation.Of([.. Incidents.Skip(2 * Incidents.Count / 3)]).Value!.Value;
+        Assert.True(last > first + 0.2, $"{first:P0} → {last:P0}");
+        Assert.NotNull(report.Maturity[0].Level);
+    }
+
+    [Fact]
+    public void PostmortemsWithoutActionItems_AndOverdueItems_AreFound()
+    {
+        var findings = Hindsight.Hygiene.HygieneCheck.Check(Incidents, End);
+        var expected = Incidents.Count(i => i.ResolvedAt is not null && i.Severity is not Severity.Sev3);
+        var none = findings.Count(f => f.Kind == "no_action_items");
+        Assert.InRange((double)none / expected, 0.15, 0.35); // the generator leaves ~25 % without
+        Assert.Contains(findings, f => f.Kind == "overdue_action_item");
+    }
+
     [Fact]
     public void BinomialTail_MatchesTheDirectSum()
     {

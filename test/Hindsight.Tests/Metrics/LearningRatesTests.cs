@@ -1,0 +1,115 @@
+using Hindsight.Incidents;
+using Hindsight.Metrics;
+
+namespace Hindsight.Tests.Metrics;
+
+public sealed class LearningRatesTests
+{
+    private static readonly DateTimeOffset Now = Make.T0.AddDays(400);
+
+    [Fact]
+    public void KnowledgeUtilisation_CountsConsultationsWherePastKnowledgeExisted()
+    {
+        Assert.NotNull(KnowledgeUtilisation.Of([Make.Incident("A", 0), Make.Incident("B", 1)]).Missing);
+        var rate = KnowledgeUtilisation.Of([
+            Make.Incident("A", 0),                                                                              // first of its mode: nothing to consult
+            Make.Incident("B", 1) with { Consulted = [new KnowledgeReference("incident", "A", true)] },          // available, used
+            Make.Incident("C", 2),                                                                              // available, not used
+            Make.Incident("D", 3, mode: "dns") with { Consulted = [new KnowledgeReference("runbook", "dns.md", false)] }, // new mode but consulted: counts
+        ]);
+        Assert.Equal((2, 3), ((int)rate.Part, (int)rate.Whole));
+        var application = KnowledgeUtilisation.Application([Make.Incident("B", 1) with { Consulted = [new("incident", "A", true), new("runbook", "r", false), new("runbook", "s")] }]);
+        Assert.Equal(0.5, application.Value);
+    }
+
+    [Fact]
+    public void ImplementationRate_IgnoresItemsNotYetDueAndCancelled()
+    {
+        var items = new[]
+        {
+            new ActionItem { Title = "done", Status = ActionItemStatus.Done, DueAt = Now.AddDays(-50) },
+            new ActionItem { Title = "overdue", Status = ActionItemStatus.Open, DueAt = Now.AddDays(-5) },
+            new ActionItem { Title = "not yet due", Status = ActionItemStatus.InProgress, DueAt = Now.AddDays(5) },
+            new ActionItem { Title = "no due date", Status = ActionItemStatus.Open },
+            new ActionItem { Title = "cancelled", Status = ActionItemStatus.Cancelled, DueAt = Now.AddDays(-9) },
+        };
+        var rate = Improvement.ImplementationRate([Make.Incident("A", 0) with { ActionItems = items }], Now);
+        Assert.Equal(0.5, rate.Value);
+        Assert.NotNull(Improvement.ImplementationRate([Make.Incident("A", 0)], Now).Missing);
+    }
+
+    [Fact]
+    public void Effectiveness_IsMeasuredOverExpected_OnDoneItemsThatRecordBoth()
+    {
+        var rate = Improvement.Effectiveness([Make.Incident("A", 0) with
+        {
+            ActionItems =
+            [
+                new ActionItem { Title = "a", Status = ActionItemStatus.Done, ExpectedEffect = 0.8, MeasuredEffect = 0.4 },
+                new ActionItem { Title = "b", Status = ActionItemStatus.Done, ExpectedEffect = 0.2, MeasuredEffect = 0.3 },
+                new ActionItem { Title = "c", Status = ActionItemStatus.Done, ExpectedEffect = 0.5 },
+                new ActionItem { Title = "d", Status = ActionItemStatus.Open, ExpectedEffect = 0.5, MeasuredEffect = 0.5 },
+            ],
+        }]);
+        Assert.Equal(0.7, rate.Value!.Value, 10);
+        Assert.NotNull(Improvement.Effectiveness([Make.Incident("A", 0)]).Missing);
+    }
+
+    [Fact]
+    public void PreventionEffect_ComparesEqualWindowsAroundTheFix()
+    {
+        const string cause = "Slow ledger queries exhausted the payments-api connection pool";
+        var fix = new ActionItem { Id = "AI-1", Title = "raise the pool", Kind = ActionItemKind.Prevent, Status = ActionItemStatus.Done, CompletedAt = Make.T0.AddDays(100) };
+        var incidents = new List<Incident>();
+        for (var d = 0; d < 100; d += 10)
+        {
+            incidents.Add(Make.Incident($"B{d}", d, mode: "pool", cause: cause) with { ActionItems = d == 90 ? [fix] : [] });
+        }
+
+        incidents.Add(Make.Incident("AFTER", 150, mode: "pool", cause: cause));
+        var (rate, items) = PreventionEffect.Of(Recurrence.Analyse(incidents), Make.T0.AddDays(300));
+        var item = Assert.Single(items);
+        Assert.Equal(("AI-1", 100, 9, 1, 8), (item.ActionItem, item.WindowDays, item.Predicted, item.Observed, item.Avoided)); // the origin B90 is left out
+        Assert.Equal(8.0 / 9, rate.Value!.Value, 10);
+        Assert.NotNull(PreventionEffect.Of(Recurrence.Analyse([Make.Incident("A", 0)]), Now).Rate.Missing);
+    }
+
+    [Fact]
+    public void ResponseEfficiency_ComparesWithTheMedianOfSimilarPastIncidents()
+    {
+        var ratios = ResponseEfficiency.Ratios([
+            Make.Incident("A", 0, 100),
+            Make.Incident("B", 1, 60, mode: "dns"),   // another mode: no past
+            Make.Incident("C", 2, 50),                // vs A: 0.5
+            Make.Incident("D", 3, 75, services: ["search"]), // another service: no past
+            Make.Incident("E", 4, 150),               // vs median(100, 50) = 75: 2
+        ]);
+        Assert.Equal([("C", 0.5), ("E", 2.0)], ratios.Select(r => (r.Incident.Id, r.Ratio)));
+    }
+
+    [Fact]
+    public void QuarterlyTrend_UsesTheTheilSenSlopeRelativeToTheLevel()
+    {
+        var falling = new QuarterlyTrend([("2025-Q1", 100), ("2025-Q2", 90), ("2025-Q3", 500), ("2025-Q4", 70), ("2026-Q1", 60)]);
+        Assert.Equal("falling", falling.Direction); // the odd quarter does not turn it
+        Assert.Equal(-10 * 4 / 90.0, falling.ChangePerYear!.Value, 10);
+        Assert.Null(new QuarterlyTrend([("2025-Q1", 1), ("2025-Q2", 2)]).Direction);
+        Assert.Equal("flat", new QuarterlyTrend([("2025-Q4", 10), ("2026-Q1", 10), ("2026-Q2", 10)]).Direction);
+    }
+
+    [Fact]
+    public void RecurrenceAnalysis_ChainsRepeatsIntoCauses()
+    {
+        const string cause = "Slow ledger queries exhausted the payments-api connection pool";
+        var analysis = Recurrence.Analyse([
+            Make.Incident("A", 0, mode: "pool", cause: cause),
+            Make.Incident("B", 1, mode: "dns", cause: "zone update removed a record"),
+            Make.Incident("C", 2, mode: "pool", cause: cause),
+            Make.Incident("D", 3, mode: "pool", cause: cause),
+        ]);
+        Assert.Equal([-1, -1, 0, 2], analysis.RepeatOf);
+        Assert.Equal([0, 1, 0, 0], analysis.Causes());
+        Assert.Equal(0.5, analysis.Rate.Value);
+        Assert.Equal(1.0, analysis.RateWhere(i => i.Id is "C" or "D").Value);
+    }
+}

@@ -1,0 +1,34 @@
+using Hindsight.Incidents;
+using Hindsight.Tests.Metrics;
+using Hindsight.Themes;
+
+namespace Hindsight.Tests.Themes;
+
+public sealed class ThemeFinderTests
+{
+    [Fact]
+    public void DistinctKindsOfCause_BecomeDistinctThemes_LabelledByTheirTerms()
+    {
+        string[] pool = ["Slow ledger queries exhausted the connection pool", "Connection pool exhausted by slow ledger queries", "Ledger queries held connections until the pool ran dry"];
+        string[] cert = ["The TLS certificate expired because renewal failed", "Certificate renewal job failed and the TLS certificate expired", "Expired TLS certificate after a failed renewal"];
+        var incidents = new List<Incident>();
+        for (var k = 0; k < 60; k++)
+        {
+            incidents.Add(Make.Incident($"P{k}", k, mode: "pool-exhaustion", cause: pool[k % 3]));
+            incidents.Add(Make.Incident($"C{k}", k + 0.5, mode: "certificate-expiry", cause: cert[k % 3]));
+        }
+
+        var analysis = ThemeFinder.Find(incidents);
+        Assert.Equal(2, analysis.Themes.Count);
+        var byFirst = analysis.Themes.ToDictionary(t => t.Members[0][0]);
+        Assert.All(byFirst['P'].Members, m => Assert.StartsWith("P", m, StringComparison.Ordinal));
+        Assert.All(byFirst['C'].Members, m => Assert.StartsWith("C", m, StringComparison.Ordinal));
+        Assert.Contains(byFirst['P'].Terms, t => t is "pool" or "ledger" or "connection");
+        Assert.Contains(byFirst['C'].Terms, t => t is "tls" or "renewal" or "certificate");
+        Assert.Equal(0, analysis.Unthemed);
+        Assert.Equal(ThemeFinder.Find(incidents).Themes.Select(t => t.Label), analysis.Themes.Select(t => t.Label)); // deterministic
+    }
+
+    [Fact]
+    public void TooFewIncidents_HaveNoThemes() => Assert.Empty(ThemeFinder.Find([Make.Incident("A", 0)]).Themes);
+}
