@@ -3,6 +3,7 @@ using Hindsight.Cli.Commands.Retrieval;
 using Hindsight.Cli.Output;
 using Hindsight.Generation;
 using Hindsight.Incidents;
+using Hindsight.Reports;
 using Hindsight.Retrieval;
 using Hindsight.Storage;
 using Hindsight.Storage.Ingestion;
@@ -58,12 +59,21 @@ internal static class DemoCommand
                 o.WriteLine();
             }
 
+            var reportFile = Path.Combine(folder, "report.html");
+            var learning = ReportBuilder.Build(await ReportCommand.LoadAsync(store, "default", null, null, false, context.Clock.GetUtcNow(), ct));
+            ReportCommand.Write(reportFile, learning);
+            var maturity = learning.Maturity[0];
+            o.WriteLine($"The learning report (hindsight {storeOption} report --html FILE): {reportFile}");
+            o.WriteLine($"  maturity level {maturity.Level} {maturity.Name}, held back by {string.Join(", ", maturity.HeldBackBy.Select(h => h.Replace('_', ' ')))}; "
+                + $"{learning.Themes.Themes.Count} recurring themes; open it in a browser");
+            o.WriteLine();
             o.WriteLine("Try next:");
             o.WriteLine($"  hindsight {storeOption} list --severity SEV1 --limit 10");
             o.WriteLine($"  hindsight {storeOption} show INC-000042");
             o.WriteLine($"  hindsight {storeOption} similar \"checkout latency spike after deploy\" --service checkout-api");
             o.WriteLine($"  hindsight {storeOption} train        (learn this organisation's notion of 'similar' from its links)");
             o.WriteLine($"  hindsight {storeOption} metrics --by quarter   (time to detect and resolve, recurrence, learning velocity)");
+            o.WriteLine($"  hindsight {storeOption} report --team payments   (maturity, themes, practices, hygiene, forecasts)");
             o.WriteLine($"  hindsight {storeOption} silos --source incidents   (knowledge held by one person)");
             o.WriteLine($"  hindsight {storeOption} drill generate --difficulty medium   (practise on a synthetic incident)");
             o.WriteLine($"  hindsight {storeOption} stats --json");

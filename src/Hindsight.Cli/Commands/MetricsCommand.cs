@@ -50,10 +50,23 @@ internal static class MetricsCommand
             var readiness = SkillGaps.Of(drills, DrillCatalogue.BuiltIn);
             var overall = TimeMetrics.Of(incidents);
             var breakdowns = dimensions.ToDictionary(d => d, d => TimeMetrics.By(incidents, Grouping(d)));
-            var (velocity, terms) = LearningVelocity.Compute(incidents);
+            var recurrence = Recurrence.Analyse(incidents);
+            var (velocity, terms) = LearningVelocity.Compute(recurrence);
             var byQuarter = LearningVelocity.ByQuarter(terms);
-            var repeats = terms.Where(t => t.Term == 0).Select(t => t.Incident).Distinct().Count();
-            var judged = incidents.Count(i => i.FailureMode is { Length: > 0 } && Recurrence.RootCauseText(i) is not null);
+            var repeats = (int)recurrence.Rate.Part;
+            var judged = (int)recurrence.Rate.Whole;
+            var now = context.Clock.GetUtcNow();
+            var rates = new (string Name, Ratio Rate)[]
+            {
+                ("knowledge_utilisation_rate", KnowledgeUtilisation.Of(recurrence.Ordered)),
+                ("knowledge_application_rate", KnowledgeUtilisation.Application(incidents)),
+                ("improvement_implementation_rate", Improvement.ImplementationRate(incidents, now)),
+                ("improvement_effectiveness", Improvement.Effectiveness(incidents)),
+                ("prevention_effect_rate", PreventionEffect.Of(recurrence, now).Rate),
+            };
+            var efficiency = ResponseEfficiency.Ratios(recurrence.Ordered);
+            var efficiencyMedian = Statistics.Quantiles.Median([.. efficiency.Select(e => e.Ratio)]);
+            var detect = QuarterlyTrend.Of(recurrence.Ordered, i => i.StartedAt, g => Statistics.Quantiles.Median([.. g.Select(i => i.Durations.TimeToDetect).OfType<TimeSpan>().Select(t => t.TotalMinutes)]));
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, new JsonObject
@@ -74,6 +87,13 @@ internal static class MetricsCommand
                         ["prepared_scenarios"] = readiness.Prepared, ["expected_scenarios"] = readiness.Expected, ["rate"] = Math.Round(readiness.Readiness, 4),
                     },
                     ["readiness_missing"] = drills.Count == 0 ? "no graded drill recorded ('hindsight drill grade … --record')" : null,
+                    ["rates"] = new JsonObject([.. rates.Select(r => new KeyValuePair<string, JsonNode?>(r.Name, Reports.ReportJson.Rate(r.Rate)))]),
+                    ["response_efficiency_ratio"] = efficiencyMedian is { } m ? Math.Round(m, 4) : null,
+                    ["detection_latency_trend"] = new JsonObject
+                    {
+                        ["direction"] = detect.Direction, ["change_per_year"] = detect.ChangePerYear is { } c ? Math.Round(c, 4) : null,
+                        ["quarters"] = new JsonArray([.. detect.Points.Select(p => (JsonNode)new JsonObject { ["quarter"] = p.Quarter, ["median_minutes"] = p.Value })]),
+                    },
                 });
                 return ExitCodes.Ok;
             }
@@ -102,6 +122,13 @@ internal static class MetricsCommand
                 : $"coverage expansion (regression tests per quarter): {string.Join(", ", coverage.TakeLast(8).Select(c => $"{c.Quarter} {c.FromIncidents + c.FromDrills}"))}");
             o.WriteLine(drills.Count == 0 ? "readiness: not measurable (no graded drill recorded)"
                 : $"readiness: {readiness.Prepared} of {readiness.Expected} scenarios drilled with a passing score ({readiness.Readiness:P0})");
+            foreach (var (name, rate) in rates)
+            {
+                o.WriteLine($"{name.Replace('_', ' ')}: {(rate.Value is { } v ? $"{v:P1} ({rate.Part:0.##} / {rate.Whole:0.##})" : $"not measurable ({rate.Missing})")}");
+            }
+
+            o.WriteLine(efficiencyMedian is { } ratio ? $"response efficiency: {ratio:0.00} × the time similar past incidents took (median over {efficiency.Count:N0})" : "response efficiency: not measurable (no incident has similar resolved ones before it)");
+            o.WriteLine(detect.Direction is null ? "detection latency trend: too few quarters" : $"detection latency trend: {detect.Direction} ({detect.ChangePerYear:+0%;-0%} a year)");
             o.WriteLine(incidents.Count < 2 ? "learning velocity: needs at least two incidents"
                 : $"learning velocity: {velocity:0.000}; by quarter: {string.Join(", ", byQuarter.TakeLast(8).Select(q => $"{q.Quarter} {q.Score:0.00}"))}");
             return ExitCodes.Ok;

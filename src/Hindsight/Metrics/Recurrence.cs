@@ -85,6 +85,10 @@ public static class Recurrence
         return new RecurrenceAnalysis(ordered, repeatOf);
     }
 
+    /// <summary>Whether two incidents' root-cause descriptions say the same thing (cosine ≥ <see cref="Similar"/>).</summary>
+    internal static bool SameCause(Incident a, Incident b) =>
+        RootCauseTerms(a) is { } x && RootCauseTerms(b) is { } y && TermCounts.Cosine(x, y) >= Similar;
+
     private static bool ShareAService(Incident a, Incident b)
     {
         foreach (var s in a.Services)

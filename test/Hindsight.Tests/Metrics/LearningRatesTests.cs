@@ -66,12 +66,34 @@ public sealed class LearningRatesTests
             incidents.Add(Make.Incident($"B{d}", d, mode: "pool", cause: cause) with { ActionItems = d == 90 ? [fix] : [] });
         }
 
-        incidents.Add(Make.Incident("AFTER", 150, mode: "pool", cause: cause));
+        incidents.Add(Make.Incident("AFTER", 120, mode: "pool", cause: cause));
+        incidents.Add(Make.Incident("LAST", 150, mode: "dns", cause: "zone update removed a record"));
         var (rate, items) = PreventionEffect.Of(Recurrence.Analyse(incidents), Make.T0.AddDays(300));
         var item = Assert.Single(items);
-        Assert.Equal(("AI-1", 100, 9, 1, 8), (item.ActionItem, item.WindowDays, item.Predicted, item.Observed, item.Avoided)); // the origin B90 is left out
-        Assert.Equal(8.0 / 9, rate.Value!.Value, 10);
+        // windows of 50 days (the history ends at day 150): [40, 90) before the origin B90, [100, 150) after the fix
+        Assert.Equal(("AI-1", 50, 5, 1, 4), (item.ActionItem, item.WindowDays, item.Predicted, item.Observed, item.Avoided));
+        Assert.Equal(0.8, rate.Value!.Value, 10);
         Assert.NotNull(PreventionEffect.Of(Recurrence.Analyse([Make.Incident("A", 0)]), Now).Rate.Missing);
+    }
+
+    [Fact]
+    public void PreventionEffect_WithoutARealEffect_IsNearZero()
+    {
+        // A steady rate of one cause and prevention items that change nothing: neither clipping the per-item
+        // shortfall nor keeping only frequent causes may turn chance into an effect.
+        var rng = new Random(9);
+        var incidents = Enumerable.Range(0, 3000).Select(k =>
+        {
+            var day = rng.NextDouble() * 1000;
+            var item = new ActionItem { Id = $"AI-{k}", Title = "fix", Kind = ActionItemKind.Prevent, Status = ActionItemStatus.Done, CompletedAt = Make.T0.AddDays(day + 10) };
+            return Make.Incident($"I{k}", day, mode: "pool", cause: "Slow ledger queries exhausted the connection pool", services: [$"svc-{k % 10}"]) with
+            {
+                ActionItems = rng.NextDouble() < 0.2 ? [item] : [],
+            };
+        }).ToList();
+        var (rate, items) = PreventionEffect.Of(Recurrence.Analyse(incidents), Make.T0.AddDays(2000));
+        Assert.True(items.Count > 300);
+        Assert.InRange(rate.Value!.Value, -0.1, 0.1);
     }
 
     [Fact]
