@@ -91,7 +91,7 @@ public static class ReportBuilder
 
     private static List<CountForecast> Forecasts(ReportInput input, IEnumerable<string> services) =>
         [.. new[] { Forecaster.Forecast("all", CountSeries.Monthly(input.Incidents, input.Now)) }
-            .Concat(services.Select(s => Forecaster.Forecast(s, CountSeries.Monthly([.. input.Incidents.Where(i => i.Services.Contains(s))], input.Now))))
+            .Concat(services.Select(s => Forecaster.Forecast(s, CountSeries.Monthly([.. input.Incidents.Where(i => i.Services.Contains(s))], input.Now, input.Incidents.Max(i => i.StartedAt)))))
             .OfType<CountForecast>()];
 
     private static IReadOnlyList<MaturityAssessment> Maturity(ReportInput input, RecurrenceAnalysis recurrence)
