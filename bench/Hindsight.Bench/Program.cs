@@ -1,6 +1,6 @@
 using Hindsight.Bench;
 
-// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases> [--incidents N] [--runs R]
+// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|report> [--incidents N] [--runs R]
 var command = args.Length > 0 ? args[0] : "ingest";
 var incidents = Arg("--incidents", 100_000);
 var runs = Arg("--runs", 5);
@@ -10,6 +10,7 @@ return command switch
     "generate" => GenerateBenchmark.Run(incidents, runs),
     "phases" => await PhaseBenchmark.RunAsync(incidents),
     "micro" => MicroBenchmark.Run(),
+    "report" => await ReportBenchmark.RunAsync(incidents, runs),
     _ => Usage(),
 };
 
@@ -21,6 +22,6 @@ int Arg(string name, int fallback)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases [--incidents N] [--runs R]");
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|report [--incidents N] [--runs R]");
     return 2;
 }

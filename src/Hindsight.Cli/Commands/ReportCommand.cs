@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Hindsight.Cli.Output;
-using Hindsight.Drills;
-using Hindsight.History;
-using Hindsight.Incidents;
 using Hindsight.Metrics;
 using Hindsight.Reports;
 using Hindsight.Storage;
+using Hindsight.Storage.Reports;
 
 namespace Hindsight.Cli.Commands;
 
@@ -51,43 +49,13 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>Reads one organisation's records for a report.</summary>
+    /// <summary>Reads one organisation's records for a report; an unknown team is a usage error.</summary>
     internal static async Task<ReportInput> LoadAsync(IHistoryStore store, string org, DateTimeOffset? since, string? team, bool maintenance, DateTimeOffset now, CancellationToken ct)
     {
-        var incidents = new List<Incident>();
-        await foreach (var r in store.ReadAsync(org, new RecordQuery(RecordKind.Incident, since), ct))
-        {
-            var i = (Incident)r;
-            if ((maintenance || !TimeMetrics.IsMaintenance(i)) && (team is null || string.Equals(i.Team, team, StringComparison.OrdinalIgnoreCase)))
-            {
-                incidents.Add(i);
-            }
-        }
-
-        if (team is not null && incidents.Count == 0)
-        {
-            throw new UserError($"no incident of team '{team}'{(since is null ? "" : " in that period")}; 'hindsight stats' lists the teams");
-        }
-
-        var deployments = new List<Deployment>();
-        await foreach (var r in store.ReadAsync(org, new RecordQuery(RecordKind.Deployment, since), ct))
-        {
-            deployments.Add((Deployment)r);
-        }
-
-        var dependencies = new List<ServiceDependency>();
-        await foreach (var r in store.ReadAsync(org, new RecordQuery(RecordKind.Dependency), ct))
-        {
-            dependencies.Add((ServiceDependency)r);
-        }
-
-        var drills = new List<DrillRecord>();
-        await foreach (var r in store.ReadAsync(org, new RecordQuery(RecordKind.Drill, since), ct))
-        {
-            drills.Add((DrillRecord)r);
-        }
-
-        return new ReportInput(org, incidents, deployments, dependencies, drills, now, since, team);
+        var input = await ReportLoader.LoadAsync(store, org, since, team, maintenance, now, ct);
+        return team is not null && input.Incidents.Count == 0
+            ? throw new UserError($"no incident of team '{team}'{(since is null ? "" : " in that period")}; 'hindsight stats' lists the teams")
+            : input;
     }
 
     /// <summary>Writes the HTML report, creating its folder.</summary>

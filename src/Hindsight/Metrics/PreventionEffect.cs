@@ -1,4 +1,5 @@
 using Hindsight.Incidents;
+using Hindsight.Text;
 
 namespace Hindsight.Metrics;
 
@@ -80,21 +81,25 @@ public static class PreventionEffect
             }
         }
 
+        var vectors = new TermVector?[ordered.Count]; // fetched once: the loops below compare each many times
+        Parallel.For(0, ordered.Count, i => vectors[i] = Recurrence.RootCauseVector(ordered[i]));
+        bool Same(TermVector origin, int other) => vectors[other] is { } v && origin.Cosine(v) >= Recurrence.Similar;
         var judged = new PreventionOutcome?[candidates.Count];
         Parallel.For(0, candidates.Count, k =>
         {
             var (id, i, done, window) = candidates[k];
             var origin = ordered[i];
+            var cause = vectors[i]!;
             var same = byKind[Key(origin)!.Value];
             int before = 0, after = 0;
             for (var n = LowerBound(same, origin.StartedAt - window); n < same.Count && same[n].At < origin.StartedAt; n++)
             {
-                before += Recurrence.SameCause(origin, ordered[same[n].Index]) ? 1 : 0;
+                before += Same(cause, same[n].Index) ? 1 : 0;
             }
 
             for (var n = LowerBound(same, done); n < same.Count && same[n].At < done + window; n++)
             {
-                after += same[n].Index != i && Recurrence.SameCause(origin, ordered[same[n].Index]) ? 1 : 0; // an item can be recorded done before its incident's postmortem
+                after += same[n].Index != i && Same(cause, same[n].Index) ? 1 : 0; // an item can be recorded done before its incident's postmortem
             }
 
             judged[k] = new PreventionOutcome(id, origin.Id, done, (int)window.TotalDays, before, after);

@@ -22,6 +22,9 @@ public static class Recurrence
     /// <summary>Each incident's root-cause terms, analysed once however often it is compared.</summary>
     private static readonly ConditionalWeakTable<Incident, Dictionary<string, int>> Analysed = [];
 
+    /// <summary>Each incident's root-cause vector, built once for the many comparisons.</summary>
+    private static readonly ConditionalWeakTable<Incident, TermVector> Vectors = [];
+
     /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
     public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous) => RepeatOf(current, previous) is not null;
 
@@ -30,7 +33,7 @@ public static class Recurrence
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
-        if (current.FailureMode is not { Length: > 0 } mode || RootCauseTerms(current) is not { } terms)
+        if (current.FailureMode is not { Length: > 0 } mode || RootCauseVector(current) is not { } terms)
         {
             return null;
         }
@@ -41,7 +44,7 @@ public static class Recurrence
             var p = previous[i];
             if (p.StartedAt <= current.StartedAt && string.Equals(p.FailureMode, mode, StringComparison.OrdinalIgnoreCase)
                 && ShareAService(p, current)
-                && RootCauseTerms(p) is { } other && TermCounts.Cosine(terms, other) >= Similar)
+                && RootCauseVector(p) is { } other && terms.Cosine(other) >= Similar)
             {
                 return p;
             }
@@ -55,7 +58,7 @@ public static class Recurrence
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-        Parallel.ForEach(ordered, i => RootCauseTerms(i)); // analyse the texts on every core; the comparisons below are in order
+        Parallel.ForEach(ordered, i => RootCauseVector(i)); // analyse the texts on every core; the comparisons below are in order
         var repeatOf = new int[ordered.Count];
         var index = new Dictionary<Incident, int>(ReferenceEqualityComparer.Instance);
         var byMode = new Dictionary<string, List<Incident>>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
@@ -85,10 +88,6 @@ public static class Recurrence
         return new RecurrenceAnalysis(ordered, repeatOf);
     }
 
-    /// <summary>Whether two incidents' root-cause descriptions say the same thing (cosine ≥ <see cref="Similar"/>).</summary>
-    internal static bool SameCause(Incident a, Incident b) =>
-        RootCauseTerms(a) is { } x && RootCauseTerms(b) is { } y && TermCounts.Cosine(x, y) >= Similar;
-
     private static bool ShareAService(Incident a, Incident b)
     {
         foreach (var s in a.Services)
@@ -111,6 +110,17 @@ public static class Recurrence
         ArgumentNullException.ThrowIfNull(incident);
         var text = string.Join(" ", incident.RootCauses.Select(r => r.Description).Where(d => !string.IsNullOrWhiteSpace(d)));
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>The root-cause vector of an incident (cached), or null when it has no root cause.</summary>
+    internal static TermVector? RootCauseVector(Incident incident)
+    {
+        if (Vectors.TryGetValue(incident, out var vector))
+        {
+            return vector;
+        }
+
+        return RootCauseTerms(incident) is { } terms ? Vectors.GetValue(incident, _ => TermVector.Of(terms)) : null;
     }
 
     /// <summary>The analysed terms of an incident's root causes (cached per incident), or null when it has none.</summary>
