@@ -87,18 +87,8 @@ public static class CountAnomalies
     public static double[] SeasonalIndex(IReadOnlyList<(DateTime Month, int Count)> monthly)
     {
         ArgumentNullException.ThrowIfNull(monthly);
-        var index = Enumerable.Repeat(1.0, 13).ToArray();
-        if (monthly.Count < 24)
-        {
-            return index;
-        }
-
-        var mean = monthly.Average(m => m.Count);
-        foreach (var g in monthly.GroupBy(m => m.Month.Month))
-        {
-            index[g.Key] = mean == 0 ? 1 : Math.Max(0.05, g.Average(m => m.Count) / mean);
-        }
-
-        return index;
+        return monthly.Count < 24
+            ? Enumerable.Repeat(1.0, 13).ToArray()
+            : Forecaster.MonthIndex([.. monthly.Select(m => (double)m.Count)], [.. monthly.Select(m => m.Month.Month)]);
     }
 }

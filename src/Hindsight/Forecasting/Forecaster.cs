@@ -82,29 +82,43 @@ public static class Forecaster
         return bestLevel;
     }
 
-    private static double Seasonal(ReadOnlySpan<double> values, ReadOnlySpan<int> calendar, int target)
+    /// <summary>The month-of-year index (1–12): mean count of the month / mean of all; 1 for a month never seen, at least 0.05.</summary>
+    public static double[] MonthIndex(ReadOnlySpan<double> values, ReadOnlySpan<int> calendar)
     {
         var sum = new double[13];
         var count = new int[13];
+        double total = 0;
         for (var t = 0; t < values.Length; t++)
         {
             sum[calendar[t]] += values[t];
             count[calendar[t]]++;
+            total += values[t];
         }
 
-        var mean = values.ToArray().Average();
-        if (mean == 0 || count[target] == 0)
+        var mean = values.Length == 0 ? 0 : total / values.Length;
+        var index = new double[13];
+        for (var m = 0; m < 13; m++)
+        {
+            index[m] = count[m] == 0 || mean == 0 ? 1 : Math.Max(0.05, sum[m] / count[m] / mean);
+        }
+
+        return index;
+    }
+
+    private static double Seasonal(ReadOnlySpan<double> values, ReadOnlySpan<int> calendar, int target)
+    {
+        var index = MonthIndex(values, calendar);
+        if (!calendar.Contains(target) || values.ToArray().Sum() == 0)
         {
             return Smooth(values);
         }
 
-        double Index(int month) => count[month] == 0 ? 1 : Math.Max(0.05, sum[month] / count[month] / mean);
         var adjusted = new double[values.Length];
         for (var t = 0; t < values.Length; t++)
         {
-            adjusted[t] = values[t] / Index(calendar[t]);
+            adjusted[t] = values[t] / index[calendar[t]];
         }
 
-        return Smooth(adjusted) * Index(target);
+        return Smooth(adjusted) * index[target];
     }
 }
