@@ -49,6 +49,24 @@ public sealed class RealDataTests : IDisposable
     }
 
     [SharedDataFact]
+    public async Task Report_OnStatusPageIncidents_GivesTheSameMedian_AndSaysWhatItCannotMeasure()
+    {
+        await _cli.RunAsync("ingest", SharedData.PathOf("github_status_incidents.jsonl"), "--format", "statuspage");
+
+        var report = await _cli.RunAsync("report", "--json");
+
+        Assert.Equal(0, report.Exit);
+        var json = report.Json;
+        Assert.Equal(73, json.GetProperty("time").GetProperty("time_to_resolve").GetProperty("median_minutes").GetDouble());
+        var maturity = json.GetProperty("maturity")[0];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, maturity.GetProperty("level").ValueKind);
+        Assert.All(maturity.GetProperty("indicators").EnumerateArray(), i => Assert.False(string.IsNullOrEmpty(i.GetProperty("missing").GetString())));
+        Assert.True(json.GetProperty("hygiene").GetProperty("no_action_items").TryGetProperty("missing", out _));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("learning").GetProperty("learning_velocity").ValueKind);
+        Assert.NotEmpty(json.GetProperty("themes").GetProperty("themes").EnumerateArray());
+    }
+
+    [SharedDataFact]
     public async Task EvalClassify_StatusPageComponents_BeatsTheMajorityBaselineClearly()
     {
         var result = await _cli.RunRawAsync("eval", "classify", SharedData.PathOf("github_status_incidents.jsonl"), "--label", "components", "--text", "title", "--text", "text", "--json");

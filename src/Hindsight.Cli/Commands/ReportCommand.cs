@@ -89,7 +89,7 @@ internal static class ReportCommand
         o.WriteLine();
         o.WriteLine($"time to resolve   {Line(r.Time["time_to_resolve"])}; {Trend(r.ResolveTrend)}");
         o.WriteLine($"time to detect    {Line(r.Time["time_to_detect"])}; {Trend(r.DetectTrend)}");
-        o.WriteLine($"learning velocity {(r.LearningVelocity is { } lv ? lv.ToString("0.000", CultureInfo.InvariantCulture) : "needs two incidents")}");
+        o.WriteLine($"learning velocity {(r.LearningVelocity is { } lv ? lv.ToString("0.000", CultureInfo.InvariantCulture) : "missing: needs two incidents and root causes with failure modes")}");
         o.WriteLine($"recurrence        {Rate(r.Recurrence)}");
         o.WriteLine($"knowledge used    {Rate(r.KnowledgeUtilisation)}");
         o.WriteLine($"items implemented {Rate(r.Implementation)}");
@@ -113,7 +113,9 @@ internal static class ReportCommand
         }
 
         o.WriteLine();
-        o.WriteLine("hygiene: " + string.Join(", ", ReportJson.HygieneKinds.Select(k => $"{r.Hygiene.Count(f => f.Kind == k):N0} {k.Replace('_', ' ')}")));
+        o.WriteLine("hygiene: " + string.Join(", ", ReportJson.HygieneKinds.Select(k => k == "no_action_items" && !Hygiene.HygieneCheck.RecordsActionItems(r.Input.Incidents)
+            ? "no action items not measurable (no incident records any)"
+            : $"{r.Hygiene.Count(f => f.Kind == k):N0} {k.Replace('_', ' ')}")));
         if (r.Forecasts.Count > 0 && r.Forecasts[0] is var f)
         {
             o.WriteLine($"forecast {f.Month}: {f.Forecast:0} incident(s) ({f.Model}; back-tested error ±{f.Mae:0.0} a month, naive ±{f.NaiveMae:0.0})");

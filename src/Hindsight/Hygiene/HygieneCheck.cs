@@ -8,7 +8,8 @@ namespace Hindsight.Hygiene;
 /// items; responders are part of the review; severity follows a clear rubric. Findings:
 /// <list type="bullet">
 /// <item><c>no_action_items</c> — a resolved SEV0–SEV2 incident (or one without a severity) with no follow-up item;
-/// SEV3 incidents are not expected to have a postmortem.</item>
+/// SEV3 incidents are not expected to have a postmortem. Only checked when the history records action items at all
+/// (<see cref="RecordsActionItems"/>): an import of status-page incidents has none, and that is not 800 findings.</item>
 /// <item><c>overdue_action_item</c> — an open or in-progress item past its due date.</item>
 /// <item><c>no_responders</c> — a postmortem (root causes or action items written) that names no responder: the review
 /// cannot have included the people who were there.</item>
@@ -23,8 +24,9 @@ public static class HygieneCheck
         ArgumentNullException.ThrowIfNull(incidents);
         var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         var findings = new List<HygieneFinding>();
+        var postmortems = RecordsActionItems(ordered);
         findings.AddRange(ordered
-            .Where(i => i.ResolvedAt is not null && i.Severity is not Incidents.Severity.Sev3 && i.ActionItems.Count == 0)
+            .Where(i => postmortems && i.ResolvedAt is not null && i.Severity is not Incidents.Severity.Sev3 && i.ActionItems.Count == 0)
             .Select(i => new HygieneFinding("no_action_items", i.Id, $"{SeverityOf(i)} resolved without a follow-up action item")));
         findings.AddRange(ordered
             .SelectMany(i => i.ActionItems.Where(a => a.IsOverdue(now)).Select(a => (Incident: i, Item: a)))
@@ -45,6 +47,9 @@ public static class HygieneCheck
 
         return findings;
     }
+
+    /// <summary>Whether any incident records a follow-up action item (otherwise the history holds no postmortems to check).</summary>
+    public static bool RecordsActionItems(IEnumerable<Incident> incidents) => incidents.Any(i => i.ActionItems.Count > 0);
 
     /// <summary>
     /// The severity the impact suggests (a product rubric; a team's own rubric may differ): SEV0 when 4+ services

@@ -50,7 +50,8 @@ public static class ReportBuilder
         var efficiency = Task.Run(() => ResponseEfficiency.Ratios(ordered));
         var (velocity, terms) = LearningVelocity.Compute(analysis);
         var (prevention, preventionItems) = PreventionEffect.Of(analysis, input.Now);
-        var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0)).ToList();
+        var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0))
+            .Where(x => x.Incident.FailureMode is { Length: > 0 } && Recurrence.RootCauseText(x.Incident) is not null).ToList(); // the judgeable ones
         var dependents = Dependents.Graph(input.Dependencies);
         var (utilisation, application, implementation, effectiveness, coverage) = knowledge.Result;
         var report = new LearningReport
@@ -62,8 +63,8 @@ public static class ReportBuilder
             DetectTrend = QuarterlyTrend.Of(ordered, i => i.StartedAt, g => MedianMinutes(g, d => d.TimeToDetect)),
             Recurrence = analysis.Rate,
             RecurrenceTrend = QuarterlyTrend.Of(repeats, r => r.Incident.StartedAt, g => (double)g.Count(r => r.Repeat) / g.Count),
-            LearningVelocity = incidents.Count < 2 ? null : Math.Round(velocity, 4),
-            LearningVelocityByQuarter = LearningVelocity.ByQuarter(terms),
+            LearningVelocity = incidents.Count < 2 || analysis.Rate.Value is null ? null : Math.Round(velocity, 4), // without judgeable root causes every term says "new"
+            LearningVelocityByQuarter = analysis.Rate.Value is null ? [] : LearningVelocity.ByQuarter(terms),
             Coverage = coverage,
             KnowledgeUtilisation = utilisation,
             KnowledgeApplication = application,

@@ -221,6 +221,12 @@ public static class ReportHtml
         foreach (var kind in ReportJson.HygieneKinds)
         {
             var found = r.Hygiene.Where(f => f.Kind == kind).ToList();
+            if (kind == "no_action_items" && !Hindsight.Hygiene.HygieneCheck.RecordsActionItems(r.Input.Incidents))
+            {
+                html.Append("<tr><td>no action items</td><td class=\"missing\">missing</td><td class=\"missing\">no incident records follow-up action items</td></tr>");
+                continue;
+            }
+
             html.Append(Invariant, $"<tr><td>{Escape(kind.Replace('_', ' '))}</td><td class=\"n {(found.Count == 0 ? "good" : "bad")}\">{found.Count:N0}</td><td>");
             foreach (var f in found.Take(3))
             {

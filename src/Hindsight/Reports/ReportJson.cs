@@ -42,6 +42,7 @@ public static class ReportJson
             {
                 ["recurrence_rate"] = Rate(report.Recurrence),
                 ["learning_velocity"] = report.LearningVelocity,
+                ["learning_velocity_missing"] = report.LearningVelocity is null ? "needs two incidents and root causes with failure modes to judge repeats" : null,
                 ["learning_velocity_by_quarter"] = Array(report.LearningVelocityByQuarter, q => new JsonObject { ["quarter"] = q.Quarter, ["score"] = q.Score, ["incidents"] = q.Incidents }),
                 ["coverage_expansion_by_quarter"] = Array(report.Coverage, c => new JsonObject
                 {
@@ -103,7 +104,9 @@ public static class ReportJson
             ["hygiene"] = new JsonObject([.. HygieneKinds.Select(kind =>
             {
                 var found = report.Hygiene.Where(f => f.Kind == kind).ToList();
-                return new KeyValuePair<string, JsonNode?>(kind, new JsonObject
+                return new KeyValuePair<string, JsonNode?>(kind, kind == "no_action_items" && !Hygiene.HygieneCheck.RecordsActionItems(input.Incidents)
+                    ? new JsonObject { ["missing"] = "no incident records follow-up action items: the history holds no postmortems to check" }
+                    : new JsonObject
                 {
                     ["count"] = found.Count,
                     ["findings"] = Array(found.Take(FindingsPerKind), f => new JsonObject { ["incident"] = f.Incident, ["detail"] = f.Detail }),
