@@ -76,7 +76,7 @@ internal static class MetricsCommand
                     ["by"] = new JsonObject([.. breakdowns.Select(b => new KeyValuePair<string, JsonNode?>(b.Key, new JsonObject([.. b.Value.Select(g => new KeyValuePair<string, JsonNode?>(g.Key, TimeJson(g.Value)))])))]),
                     ["recurrence"] = judged == 0 ? null : new JsonObject { ["repeats"] = repeats, ["judged"] = judged, ["rate"] = Math.Round((double)repeats / judged, 4) },
                     ["recurrence_missing"] = judged == 0 ? "no incident has both a failure mode and a root-cause description" : null,
-                    ["learning_velocity"] = incidents.Count < 2 ? null : Math.Round(velocity, 4),
+                    ["learning_velocity"] = incidents.Count < 2 || judged == 0 ? null : Math.Round(velocity, 4),
                     ["learning_velocity_by_quarter"] = new JsonArray([.. byQuarter.Select(q => (JsonNode)new JsonObject { ["quarter"] = q.Quarter, ["score"] = q.Score, ["incidents"] = q.Incidents })]),
                     ["coverage_expansion_by_quarter"] = new JsonArray([.. coverage.Select(c => (JsonNode)new JsonObject
                     {
@@ -129,7 +129,7 @@ internal static class MetricsCommand
 
             o.WriteLine(efficiencyMedian is { } ratio ? $"response efficiency: {ratio:0.00} × the time similar past incidents took (median over {efficiency.Count:N0})" : "response efficiency: not measurable (no incident has similar resolved ones before it)");
             o.WriteLine(detect.Direction is null ? "detection latency trend: too few quarters" : $"detection latency trend: {detect.Direction} ({detect.ChangePerYear:+0%;-0%} a year)");
-            o.WriteLine(incidents.Count < 2 ? "learning velocity: needs at least two incidents"
+            o.WriteLine(incidents.Count < 2 || judged == 0 ? "learning velocity: not measurable (needs two incidents, and failure modes with root causes to judge repeats)"
                 : $"learning velocity: {velocity:0.000}; by quarter: {string.Join(", ", byQuarter.TakeLast(8).Select(q => $"{q.Quarter} {q.Score:0.00}"))}");
             return ExitCodes.Ok;
         });
