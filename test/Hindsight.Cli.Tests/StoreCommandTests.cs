@@ -109,6 +109,9 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains("why:", result.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "store", "hindsight.db")));
         Assert.True(File.Exists(Path.Combine(dir, "store", "index", "default.hsx")));
+        var report = Path.Combine(dir, "report.html");
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+        Assert.Contains(report, result.Out.TrimEnd().Split('\n')[^2], StringComparison.Ordinal); // it ends saying where the report is
     }
 
     [Fact]

@@ -59,14 +59,6 @@ internal static class DemoCommand
                 o.WriteLine();
             }
 
-            var reportFile = Path.Combine(folder, "report.html");
-            var learning = ReportBuilder.Build(await ReportCommand.LoadAsync(store, "default", null, null, false, context.Clock.GetUtcNow(), ct));
-            ReportCommand.Write(reportFile, learning);
-            var maturity = learning.Maturity[0];
-            o.WriteLine($"The learning report (hindsight {storeOption} report --html FILE): {reportFile}");
-            o.WriteLine($"  maturity level {maturity.Level} {maturity.Name}, held back by {string.Join(", ", maturity.HeldBackBy.Select(h => h.Replace('_', ' ')))}; "
-                + $"{learning.Themes.Themes.Count} recurring themes; open it in a browser");
-            o.WriteLine();
             o.WriteLine("Try next:");
             o.WriteLine($"  hindsight {storeOption} list --severity SEV1 --limit 10");
             o.WriteLine($"  hindsight {storeOption} show INC-000042");
@@ -79,6 +71,14 @@ internal static class DemoCommand
             o.WriteLine($"  hindsight {storeOption} stats --json");
             o.WriteLine($"  hindsight {storeOption} check");
             o.WriteLine($"  hindsight {storeOption} ingest your-postmortems/   (JSON Lines, CSV, Markdown — see docs/formats.md)");
+            var reportFile = Path.Combine(folder, "report.html");
+            var learning = ReportBuilder.Build(await ReportCommand.LoadAsync(store, "default", null, null, false, context.Clock.GetUtcNow(), ct));
+            ReportCommand.Write(reportFile, learning);
+            var maturity = learning.Maturity[0];
+            o.WriteLine();
+            o.WriteLine($"The learning report (hindsight {storeOption} report --html FILE): {reportFile}");
+            o.WriteLine($"  maturity level {maturity.Level} {maturity.Name}, held back by {string.Join(", ", maturity.HeldBackBy.Select(h => h.Replace('_', ' ')))}; "
+                + $"{learning.Themes.Themes.Count} recurring themes; open it in a browser");
             return ExitCodes.Ok;
         });
         return command;
