@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.Import;
 
 namespace Hindsight.Alerts;
@@ -194,7 +195,6 @@ public static class AlertEvaluator
 
     private static DateTimeOffset WeekStart(DateTimeOffset at)
     {
-        var day = DayStart(at);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7)); // Monday
+        return new DateTimeOffset(UtcWeek.Start(at.UtcDateTime), TimeSpan.Zero);
     }
 }

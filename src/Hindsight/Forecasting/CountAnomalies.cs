@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hindsight.Calendar;
 using Hindsight.Incidents;
 using Hindsight.Statistics;
 
@@ -40,7 +41,7 @@ public static class CountAnomalies
         foreach (var i in incidents)
         {
             var d = i.StartedAt.UtcDateTime;
-            if (!position.TryGetValue(d.Date.AddDays(-(((int)d.DayOfWeek + 6) % 7)), out var k))
+            if (!position.TryGetValue(UtcWeek.Start(d), out var k))
             {
                 continue;
             }

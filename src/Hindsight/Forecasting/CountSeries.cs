@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.Incidents;
 
 namespace Hindsight.Forecasting;
@@ -16,7 +17,7 @@ public static class CountSeries
 
     /// <summary>Counts per week (Monday 00:00 UTC), like <see cref="Monthly"/>.</summary>
     public static IReadOnlyList<(DateTime Week, int Count)> Weekly(IReadOnlyCollection<Incident> incidents, DateTimeOffset now, DateTimeOffset? historyEnd = null) =>
-        Buckets(incidents, now, historyEnd, d => d.Date.AddDays(-(((int)d.DayOfWeek + 6) % 7)), w => w.AddDays(7));
+        Buckets(incidents, now, historyEnd, UtcWeek.Start, w => w.AddDays(7));
 
     private static List<(DateTime, int)> Buckets(IReadOnlyCollection<Incident> incidents, DateTimeOffset now, DateTimeOffset? historyEnd, Func<DateTime, DateTime> bucket, Func<DateTime, DateTime> next)
     {

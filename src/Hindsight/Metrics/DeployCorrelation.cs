@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.History;
 using Hindsight.Incidents;
 
@@ -33,8 +34,6 @@ public static class DeployCorrelation
     /// <summary>How long after a deploy an incident counts against it.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(3);
 
-    private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
     /// <summary>Change failure figures per service and per (service, weekday), most significant first.</summary>
     public static IReadOnlyList<ChangeFailure> Analyse(IReadOnlyList<Deployment> deployments, IReadOnlyList<Incident> incidents, IReadOnlyList<ServiceDependency> dependencies, TimeSpan? window = null)
     {
@@ -60,7 +59,7 @@ public static class DeployCorrelation
             results.Add(Figure(service.Key, null, outcomes.Count, outcomes.Count(o => o.Failed), outcomes.Average(o => o.Chance)));
             foreach (var day in outcomes.GroupBy(o => o.Day))
             {
-                results.Add(Figure(service.Key, Weekdays[day.Key], day.Count(), day.Count(o => o.Failed), day.Average(o => o.Chance)));
+                results.Add(Figure(service.Key, UtcWeek.DayNames[day.Key], day.Count(), day.Count(o => o.Failed), day.Average(o => o.Chance)));
             }
         }
 
@@ -95,7 +94,7 @@ public static class DeployCorrelation
 
     private static int HourOfWeek(DateTimeOffset at) => (Weekday(at) * 24) + at.UtcDateTime.Hour;
 
-    private static int Weekday(DateTimeOffset at) => ((int)at.UtcDateTime.DayOfWeek + 6) % 7;
+    private static int Weekday(DateTimeOffset at) => UtcWeek.DayIndex(at.UtcDateTime);
 
     private static DateTimeOffset Hour(DateTimeOffset at)
     {

@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.Drift;
 using Hindsight.Incidents;
 
@@ -29,7 +30,6 @@ public sealed record SeasonalProfile(string Name, IReadOnlyList<string> Buckets,
 public static class Seasonality
 {
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     /// <summary>The three profiles (month, weekday, hour); empty with fewer than two incidents.</summary>
     public static IReadOnlyList<SeasonalProfile> Profiles(IReadOnlyList<Incident> incidents)
@@ -53,7 +53,7 @@ public static class Seasonality
         return
         [
             Profile("month", Months, [.. incidents.Select(i => i.StartedAt.UtcDateTime.Month - 1)], monthDays),
-            Profile("weekday", Weekdays, [.. incidents.Select(i => Weekday(i.StartedAt.UtcDateTime))], weekdayDays),
+            Profile("weekday", UtcWeek.DayNames, [.. incidents.Select(i => Weekday(i.StartedAt.UtcDateTime))], weekdayDays),
             Profile("hour", [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture))],
                 [.. incidents.Select(i => i.StartedAt.UtcDateTime.Hour)], [.. Enumerable.Repeat(1.0, 24)]),
         ];
@@ -72,16 +72,16 @@ public static class Seasonality
         return grid;
     }
 
-    private static SeasonalProfile Profile(string name, string[] buckets, int[] bucketOf, double[] exposure)
+    private static SeasonalProfile Profile(string name, IReadOnlyList<string> buckets, int[] bucketOf, double[] exposure)
     {
-        var observed = new double[buckets.Length];
+        var observed = new double[buckets.Count];
         foreach (var b in bucketOf)
         {
             observed[b]++;
         }
 
         // buckets the span never covered expect nothing and observe nothing: leave them out of the test
-        var covered = Enumerable.Range(0, buckets.Length).Where(b => exposure[b] > 0).ToList();
+        var covered = Enumerable.Range(0, buckets.Count).Where(b => exposure[b] > 0).ToList();
         var total = observed.Sum();
         var exposureTotal = covered.Sum(b => exposure[b]);
         var expected = exposure.Select(e => e > 0 ? total * e / exposureTotal : 0).ToArray();
@@ -92,5 +92,5 @@ public static class Seasonality
         return new SeasonalProfile(name, buckets, observed, expected, test, buckets[peak], Math.Round(observed[peak] / expected[peak], 3));
     }
 
-    private static int Weekday(DateTime day) => ((int)day.DayOfWeek + 6) % 7;
+    private static int Weekday(DateTime day) => UtcWeek.DayIndex(day);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hindsight.Calendar;
 using Hindsight.Maturity;
 using Hindsight.Metrics;
 using Hindsight.Practices;
@@ -14,8 +15,6 @@ namespace Hindsight.Reports;
 public static class ReportHtml
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     private const string Style = """
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f5f2;color:#1f2328}
@@ -116,7 +115,7 @@ public static class ReportHtml
 
     private static void Patterns(StringBuilder html, LearningReport r)
     {
-        html.Append("<section><h2>When incidents start (UTC, hour × weekday)</h2>").Append(Heatmap(r.HourByWeekday, Weekdays));
+        html.Append("<section><h2>When incidents start (UTC, hour × weekday)</h2>").Append(Heatmap(r.HourByWeekday, UtcWeek.DayNames));
         foreach (var p in r.Seasonality)
         {
             html.Append(Invariant, $"<p>{Escape(p.Name)}: peak <b>{Escape(p.Peak)}</b> at {p.PeakRatio:0.00}× the even rate — {(p.IsReal ? "a real pattern" : "no significant pattern")} (χ² test p: {P(p.Test.PValue)})</p>");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hindsight.Calendar;
 
 namespace Hindsight.Silos;
 
@@ -56,8 +57,7 @@ public sealed record SiloWeeklyReport(
 
         if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day))
         {
-            var date = day.UtcDateTime.Date;
-            return new DateTimeOffset(date.AddDays(-(((int)date.DayOfWeek + 6) % 7)), TimeSpan.Zero);
+            return new DateTimeOffset(UtcWeek.Start(day.UtcDateTime), TimeSpan.Zero);
         }
 
         throw new FormatException($"'{text}' is not a week; expected an ISO week such as 2026-W47 or a date in it");
