@@ -6,6 +6,7 @@ using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Metrics;
+using Hindsight.Reports;
 using Hindsight.Storage;
 
 namespace Hindsight.Cli.Commands;
@@ -13,8 +14,6 @@ namespace Hindsight.Cli.Commands;
 /// <summary><c>hindsight metrics</c>: time metrics, recurrence and the learning-velocity score of the stored history.</summary>
 internal static class MetricsCommand
 {
-    private static readonly string[] Dimensions = ["service", "severity", "team", "quarter"];
-
     public static Command Create(CliContext context)
     {
         var by = new Option<string[]>("--by") { Description = "Also break the time metrics down by service, severity, team or quarter (repeat)" };
@@ -24,9 +23,9 @@ internal static class MetricsCommand
         command.SetAction(async (result, ct) =>
         {
             var dimensions = result.GetValue(by) ?? [];
-            foreach (var d in dimensions.Where(d => !Dimensions.Contains(d)))
+            foreach (var d in dimensions.Where(d => !TimeMetrics.Dimensions.Contains(d)))
             {
-                throw new UserError($"--by '{d}' is not a dimension; expected one of {string.Join(", ", Dimensions)}");
+                throw new UserError($"--by '{d}' is not a dimension; expected one of {string.Join(", ", TimeMetrics.Dimensions)}");
             }
 
             await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
@@ -49,7 +48,7 @@ internal static class MetricsCommand
             var coverage = CoverageExpansion.ByQuarter(incidents, drills);
             var readiness = SkillGaps.Of(drills, DrillCatalogue.BuiltIn);
             var overall = TimeMetrics.Of(incidents);
-            var breakdowns = dimensions.ToDictionary(d => d, d => TimeMetrics.By(incidents, Grouping(d)));
+            var breakdowns = dimensions.ToDictionary(d => d, d => TimeMetrics.By(incidents, TimeMetrics.Grouping(d)));
             var recurrence = Recurrence.Analyse(incidents);
             var (velocity, terms) = LearningVelocity.Compute(recurrence);
             var byQuarter = LearningVelocity.ByQuarter(terms);
@@ -66,14 +65,14 @@ internal static class MetricsCommand
             };
             var efficiency = ResponseEfficiency.Ratios(recurrence.Ordered);
             var efficiencyMedian = Statistics.Quantiles.Median([.. efficiency.Select(e => e.Ratio)]);
-            var detect = QuarterlyTrend.Of(recurrence.Ordered, i => i.StartedAt, g => Statistics.Quantiles.Median([.. g.Select(i => i.Durations.TimeToDetect).OfType<TimeSpan>().Select(t => t.TotalMinutes)]));
+            var detect = TimeMetrics.MedianTrend(recurrence.Ordered, d => d.TimeToDetect);
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, new JsonObject
                 {
                     ["incidents"] = incidents.Count,
-                    ["time"] = TimeJson(overall),
-                    ["by"] = new JsonObject([.. breakdowns.Select(b => new KeyValuePair<string, JsonNode?>(b.Key, new JsonObject([.. b.Value.Select(g => new KeyValuePair<string, JsonNode?>(g.Key, TimeJson(g.Value)))])))]),
+                    ["time"] = ReportJson.Times(overall),
+                    ["by"] = new JsonObject([.. breakdowns.Select(b => new KeyValuePair<string, JsonNode?>(b.Key, new JsonObject([.. b.Value.Select(g => new KeyValuePair<string, JsonNode?>(g.Key, ReportJson.Times(g.Value)))])))]),
                     ["recurrence"] = judged == 0 ? null : new JsonObject { ["repeats"] = repeats, ["judged"] = judged, ["rate"] = Math.Round((double)repeats / judged, 4) },
                     ["recurrence_missing"] = judged == 0 ? "no incident has both a failure mode and a root-cause description" : null,
                     ["learning_velocity"] = incidents.Count < 2 || judged == 0 ? null : Math.Round(velocity, 4),
@@ -87,13 +86,9 @@ internal static class MetricsCommand
                         ["prepared_scenarios"] = readiness.Prepared, ["expected_scenarios"] = readiness.Expected, ["rate"] = Math.Round(readiness.Readiness, 4),
                     },
                     ["readiness_missing"] = drills.Count == 0 ? "no graded drill recorded ('hindsight drill grade … --record')" : null,
-                    ["rates"] = new JsonObject([.. rates.Select(r => new KeyValuePair<string, JsonNode?>(r.Name, Reports.ReportJson.Rate(r.Rate)))]),
+                    ["rates"] = new JsonObject([.. rates.Select(r => new KeyValuePair<string, JsonNode?>(r.Name, ReportJson.Rate(r.Rate)))]),
                     ["response_efficiency_ratio"] = efficiencyMedian is { } m ? Math.Round(m, 4) : null,
-                    ["detection_latency_trend"] = new JsonObject
-                    {
-                        ["direction"] = detect.Direction, ["change_per_year"] = detect.ChangePerYear is { } c ? Math.Round(c, 4) : null,
-                        ["quarters"] = new JsonArray([.. detect.Points.Select(p => (JsonNode)new JsonObject { ["quarter"] = p.Quarter, ["median_minutes"] = p.Value })]),
-                    },
+                    ["detection_latency_trend"] = ReportJson.Trend(detect),
                 });
                 return ExitCodes.Ok;
             }
@@ -124,36 +119,17 @@ internal static class MetricsCommand
                 : $"readiness: {readiness.Prepared} of {readiness.Expected} scenarios drilled with a passing score ({readiness.Readiness:P0})");
             foreach (var (name, rate) in rates)
             {
-                o.WriteLine($"{name.Replace('_', ' ')}: {(rate.Value is { } v ? $"{v:P1} ({rate.Part:0.##} / {rate.Whole:0.##})" : $"not measurable ({rate.Missing})")}");
+                o.WriteLine($"{name.Replace('_', ' ')}: {RateText.Of(rate)}");
             }
 
             o.WriteLine(efficiencyMedian is { } ratio ? $"response efficiency: {ratio:0.00} × the time similar past incidents took (median over {efficiency.Count:N0})" : "response efficiency: not measurable (no incident has similar resolved ones before it)");
-            o.WriteLine(detect.Direction is null ? "detection latency trend: too few quarters" : $"detection latency trend: {detect.Direction} ({detect.ChangePerYear:+0%;-0%} a year)");
+            o.WriteLine($"detection latency trend: {detect.Describe()}");
             o.WriteLine(incidents.Count < 2 || judged == 0 ? "learning velocity: not measurable (needs two incidents, and failure modes with root causes to judge repeats)"
                 : $"learning velocity: {velocity:0.000}; by quarter: {string.Join(", ", byQuarter.TakeLast(8).Select(q => $"{q.Quarter} {q.Score:0.00}"))}");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static Func<Incident, IEnumerable<string>> Grouping(string dimension) => dimension switch
-    {
-        "service" => i => i.Services,
-        "severity" => i => i.Severity is { } s ? [SeverityText.Format(s)] : ["(none)"],
-        "team" => i => [i.Team ?? "(none)"],
-        _ => i => [TimeMetrics.Quarter(i.StartedAt)],
-    };
-
-    private static JsonObject TimeJson(IReadOnlyDictionary<string, Distribution> metrics) =>
-        new([.. metrics.Select(m => new KeyValuePair<string, JsonNode?>(m.Key, new JsonObject
-        {
-            ["count"] = m.Value.Count,
-            ["median_minutes"] = Round(m.Value.Median),
-            ["p90_minutes"] = Round(m.Value.P90),
-            ["mean_minutes"] = Round(m.Value.Mean),
-        }))]);
-
-    private static double? Round(double? v) => v is { } x ? Math.Round(x, 2) : null;
 
     private static string Line(Distribution d) => d.Count == 0 ? "no data"
         : $"median {Durations.FormatMinutes(d.Median)}, p90 {Durations.FormatMinutes(d.P90)}, mean {Durations.FormatMinutes(d.Mean)} ({d.Count.ToString("N0", CultureInfo.InvariantCulture)})";

@@ -87,15 +87,15 @@ internal static class ReportCommand
         }
 
         o.WriteLine();
-        o.WriteLine($"time to resolve   {Line(r.Time["time_to_resolve"])}; {Trend(r.ResolveTrend)}");
-        o.WriteLine($"time to detect    {Line(r.Time["time_to_detect"])}; {Trend(r.DetectTrend)}");
+        o.WriteLine($"time to resolve   {Line(r.Time["time_to_resolve"])}; {r.ResolveTrend.Describe()}");
+        o.WriteLine($"time to detect    {Line(r.Time["time_to_detect"])}; {r.DetectTrend.Describe()}");
         o.WriteLine($"learning velocity {(r.LearningVelocity is { } lv ? lv.ToString("0.000", CultureInfo.InvariantCulture) : "missing: needs two incidents and root causes with failure modes")}");
-        o.WriteLine($"recurrence        {Rate(r.Recurrence)}");
-        o.WriteLine($"knowledge used    {Rate(r.KnowledgeUtilisation)}");
-        o.WriteLine($"items implemented {Rate(r.Implementation)}");
-        o.WriteLine($"item effectiveness {Rate(r.Effectiveness)}");
-        o.WriteLine($"prevention effect {Rate(r.Prevention)}");
-        o.WriteLine($"response efficiency {(r.ResponseEfficiency is { } e ? $"{e:0.00} × the time similar past incidents took; {Trend(r.ResponseEfficiencyTrend)}" : "missing")}");
+        o.WriteLine($"recurrence        {RateText.Of(r.Recurrence)}");
+        o.WriteLine($"knowledge used    {RateText.Of(r.KnowledgeUtilisation)}");
+        o.WriteLine($"items implemented {RateText.Of(r.Implementation)}");
+        o.WriteLine($"item effectiveness {RateText.Of(r.Effectiveness)}");
+        o.WriteLine($"prevention effect {RateText.Of(r.Prevention)}");
+        o.WriteLine($"response efficiency {(r.ResponseEfficiency is { } e ? $"{e:0.00} × the time similar past incidents took; {r.ResponseEfficiencyTrend.Describe()}" : "missing")}");
         o.WriteLine();
         o.WriteLine($"themes ({r.Themes.Themes.Count}; modularity {r.Themes.Modularity:0.000}):");
         foreach (var theme in r.Themes.Themes.Take(8))
@@ -125,8 +125,4 @@ internal static class ReportCommand
     }
 
     private static string Line(Distribution d) => d.Count == 0 ? "no data" : $"median {Durations.FormatMinutes(d.Median)}, p90 {Durations.FormatMinutes(d.P90)}";
-
-    private static string Rate(Ratio r) => r.Value is { } v ? $"{v:P1} ({r.Part:0.##} / {r.Whole:0.##})" : $"missing: {r.Missing}";
-
-    private static string Trend(QuarterlyTrend t) => t.Direction is null ? "too few quarters for a trend" : $"{t.Direction} {t.ChangePerYear:+0%;-0%} a year";
 }

@@ -67,6 +67,6 @@ public static class MaturityModel
         }
 
         var l = level(v);
-        return new MaturityIndicator(name, Math.Round(v, 4), l, l == 4 ? null : next[l], null);
+        return new MaturityIndicator(name, v, l, l == 4 ? null : next[l], null);
     }
 }

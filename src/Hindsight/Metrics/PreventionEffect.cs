@@ -74,7 +74,7 @@ public static class PreventionEffect
                 anyDone = true;
                 var id = item.Id ?? $"{ordered[i].Id}/{item.Title}";
                 var days = Math.Min(MaxWindowDays, Math.Min((ordered[i].StartedAt - start).TotalDays, (end - done).TotalDays));
-                if (seen.Add(id) && days >= MinWindowDays && Key(ordered[i]) is not null && Recurrence.RootCauseText(ordered[i]) is not null)
+                if (seen.Add(id) && days >= MinWindowDays && Key(ordered[i]) is not null && recurrence.Judgeable[i])
                 {
                     candidates.Add((id, i, done, TimeSpan.FromDays(Math.Floor(days))));
                 }

@@ -43,6 +43,11 @@ public sealed record QuarterlyTrend(IReadOnlyList<(string Quarter, double Value)
         _ => "flat",
     };
 
+    /// <summary>The trend in words, e.g. "falling -17% a year", or "too few quarters for a trend".</summary>
+    public string Describe() => Direction is null
+        ? "too few quarters for a trend"
+        : $"{Direction} {ChangePerYear!.Value.ToString("+0%;-0%", System.Globalization.CultureInfo.InvariantCulture)} a year";
+
     /// <summary>The trend of a figure per quarter, from items with a time and a value.</summary>
     public static QuarterlyTrend Of<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at, Func<IReadOnlyList<T>, double?> value)
     {

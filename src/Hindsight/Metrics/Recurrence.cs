@@ -104,6 +104,13 @@ public static class Recurrence
         return false;
     }
 
+    /// <summary>Whether an incident can be judged a repeat: it has a failure mode and a root-cause description.</summary>
+    public static bool CanJudge(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return incident.FailureMode is { Length: > 0 } && RootCauseTerms(incident) is not null; // the terms are cached; the text is not
+    }
+
     /// <summary>The root-cause descriptions of an incident as one text, or null when it has none.</summary>
     public static string? RootCauseText(Incident incident)
     {

@@ -11,6 +11,11 @@ namespace Hindsight.Metrics;
 /// <param name="RepeatOf">For each, the index in <paramref name="Ordered"/> of the incident it repeats, or -1.</param>
 public sealed record RecurrenceAnalysis(IReadOnlyList<Incident> Ordered, IReadOnlyList<int> RepeatOf)
 {
+    private bool[]? _judgeable;
+
+    /// <summary>For each incident, whether it can be judged a repeat: it has a failure mode and a root-cause description.</summary>
+    public IReadOnlyList<bool> Judgeable => _judgeable ??= [.. Ordered.Select(Recurrence.CanJudge)];
+
     /// <summary>The recurrence rate: repeats / judged incidents (a failure mode and a root-cause description), or missing when none can be judged.</summary>
     public Ratio Rate => RateWhere(_ => true);
 
@@ -19,10 +24,10 @@ public sealed record RecurrenceAnalysis(IReadOnlyList<Incident> Ordered, IReadOn
     {
         ArgumentNullException.ThrowIfNull(include);
         int repeats = 0, judged = 0;
+        var judgeable = Judgeable;
         for (var k = 0; k < Ordered.Count; k++)
         {
-            var i = Ordered[k];
-            if (include(i) && i.FailureMode is { Length: > 0 } && Recurrence.RootCauseText(i) is not null)
+            if (judgeable[k] && include(Ordered[k]))
             {
                 judged++;
                 repeats += RepeatOf[k] >= 0 ? 1 : 0;

@@ -43,6 +43,26 @@ public static class TimeMetrics
             .ToDictionary(g => g.Key, g => Of(g.Select(x => x.Incident)), StringComparer.Ordinal);
     }
 
+    /// <summary>The dimensions incidents are grouped by.</summary>
+    public static readonly IReadOnlyList<string> Dimensions = ["service", "severity", "team", "quarter"];
+
+    /// <summary>The groups of an incident in a dimension of <see cref="Dimensions"/> (several services, or one group).</summary>
+    public static Func<Incident, IEnumerable<string>> Grouping(string dimension) => dimension switch
+    {
+        "service" => i => i.Services,
+        "severity" => i => i.Severity is { } s ? [SeverityText.Format(s)] : ["(none)"],
+        "team" => i => [i.Team ?? "(none)"],
+        "quarter" => i => [Quarter(i.StartedAt)],
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "expected service, severity, team or quarter"),
+    };
+
+    /// <summary>The median of one duration per quarter of the start, with its direction.</summary>
+    public static QuarterlyTrend MedianTrend(IEnumerable<Incident> incidents, Func<IncidentDurations, TimeSpan?> pick)
+    {
+        ArgumentNullException.ThrowIfNull(pick);
+        return QuarterlyTrend.Of(incidents, i => i.StartedAt, g => Statistics.Quantiles.Median(Minutes([.. g], pick)));
+    }
+
     /// <summary>The quarter an incident started in, e.g. 2026-Q3.</summary>
     public static string Quarter(DateTimeOffset at)
     {

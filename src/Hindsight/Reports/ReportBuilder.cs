@@ -29,9 +29,9 @@ public static class ReportBuilder
         var time = Task.Run(() => TimeMetrics.Of(incidents));
         var timeBy = Task.Run(() => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>)new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>
         {
-            ["severity"] = TimeMetrics.By(incidents, i => i.Severity is { } s ? [SeverityText.Format(s)] : ["(none)"]),
-            ["team"] = TimeMetrics.By(incidents, i => [i.Team ?? "(none)"]),
-            ["service"] = TimeMetrics.By(incidents, i => i.Services),
+            ["severity"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("severity")),
+            ["team"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("team")),
+            ["service"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("service")),
         });
         var hygiene = Task.Run(() => HygieneCheck.Check(incidents, input.Now));
         var seasonality = Task.Run(() => (Seasonality.Profiles(incidents), Seasonality.HourByWeekday(incidents)));
@@ -50,8 +50,7 @@ public static class ReportBuilder
         var efficiency = Task.Run(() => ResponseEfficiency.Ratios(ordered));
         var (velocity, terms) = LearningVelocity.Compute(analysis);
         var (prevention, preventionItems) = PreventionEffect.Of(analysis, input.Now);
-        var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0))
-            .Where(x => x.Incident.FailureMode is { Length: > 0 } && Recurrence.RootCauseText(x.Incident) is not null).ToList(); // the judgeable ones
+        var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0, Judged: analysis.Judgeable[k])).Where(x => x.Judged).ToList();
         var dependents = Dependents.Graph(input.Dependencies);
         var (utilisation, application, implementation, effectiveness, coverage) = knowledge.Result;
         var report = new LearningReport
@@ -59,8 +58,8 @@ public static class ReportBuilder
             Input = input,
             Time = time.Result,
             TimeBy = timeBy.Result,
-            ResolveTrend = QuarterlyTrend.Of(ordered, i => i.StartedAt, g => MedianMinutes(g, d => d.TimeToResolve)),
-            DetectTrend = QuarterlyTrend.Of(ordered, i => i.StartedAt, g => MedianMinutes(g, d => d.TimeToDetect)),
+            ResolveTrend = TimeMetrics.MedianTrend(ordered, d => d.TimeToResolve),
+            DetectTrend = TimeMetrics.MedianTrend(ordered, d => d.TimeToDetect),
             Recurrence = analysis.Rate,
             RecurrenceTrend = QuarterlyTrend.Of(repeats, r => r.Incident.StartedAt, g => (double)g.Count(r => r.Repeat) / g.Count),
             LearningVelocity = incidents.Count < 2 || analysis.Rate.Value is null ? null : Math.Round(velocity, 4), // without judgeable root causes every term says "new"
@@ -114,7 +113,4 @@ public static class ReportBuilder
 
         return result;
     }
-
-    private static double? MedianMinutes(IReadOnlyList<Incident> incidents, Func<IncidentDurations, TimeSpan?> pick) =>
-        Quantiles.Median([.. incidents.Select(i => pick(i.Durations)).OfType<TimeSpan>().Where(t => t >= TimeSpan.Zero).Select(t => t.TotalMinutes)]);
 }

@@ -90,8 +90,8 @@ public static class ReportHtml
     private static void Figures(StringBuilder html, LearningReport r)
     {
         html.Append("<section class=\"wide\"><h2>Learning metrics</h2><div class=\"tiles\">");
-        Tile(html, "median time to resolve", Minutes(r.Time["time_to_resolve"].Median), $"p90 {Minutes(r.Time["time_to_resolve"].P90)} · {TrendText(r.ResolveTrend)}");
-        Tile(html, "median time to detect", Minutes(r.Time["time_to_detect"].Median), $"p90 {Minutes(r.Time["time_to_detect"].P90)} · {TrendText(r.DetectTrend)}");
+        Tile(html, "median time to resolve", Minutes(r.Time["time_to_resolve"].Median), $"p90 {Minutes(r.Time["time_to_resolve"].P90)} · {r.ResolveTrend.Describe()}");
+        Tile(html, "median time to detect", Minutes(r.Time["time_to_detect"].Median), $"p90 {Minutes(r.Time["time_to_detect"].P90)} · {r.DetectTrend.Describe()}");
         Tile(html, "learning velocity", r.LearningVelocity?.ToString("0.00", Invariant), "seed 003 score, 0–1");
         Rate(html, "recurrence rate", r.Recurrence, "target < 10 %");
         Rate(html, "knowledge utilisation", r.KnowledgeUtilisation, "past knowledge consulted when it existed");
@@ -286,8 +286,6 @@ public static class ReportHtml
         Tile(html, name, ratio.Value?.ToString("P1", Invariant), ratio.Value is null ? ratio.Missing ?? note : note);
 
     private static string P(double p) => p < 1e-16 ? "&lt; 1e-16" : p < 0.001 ? p.ToString("0.#e0", Invariant) : p.ToString("0.###", Invariant);
-
-    private static string TrendText(QuarterlyTrend trend) => trend.Direction is null ? "no trend yet" : $"{trend.Direction} {trend.ChangePerYear!.Value.ToString("+0%;-0%", Invariant)} a year";
 
     private static string Minutes(double? minutes) => minutes switch
     {

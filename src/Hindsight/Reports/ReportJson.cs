@@ -138,7 +138,7 @@ public static class ReportJson
         ["scope"] = m.Scope, ["level"] = m.Level, ["name"] = m.Name,
         ["indicators"] = Array(m.Indicators, i => new JsonObject
         {
-            ["indicator"] = i.Name, ["value"] = i.Value, ["level"] = i.Level, ["next_level_needs"] = i.Target, ["missing"] = i.Missing,
+            ["indicator"] = i.Name, ["value"] = i.Value is { } v ? Math.Round(v, 4) : null, ["level"] = i.Level, ["next_level_needs"] = i.Target, ["missing"] = i.Missing,
         }),
         ["held_back_by"] = Array(m.HeldBackBy, s => JsonValue.Create(s)),
         ["advice"] = m.Advice,
@@ -151,13 +151,19 @@ public static class ReportJson
         ["helped_rate"] = f.HelpedRate is { } h ? Math.Round(h, 3) : null, ["p_value"] = f.PValue,
     };
 
-    private static JsonObject Trend(QuarterlyTrend t) => new()
+    /// <summary>A quarterly trend as JSON: direction, change per year and the quarters.</summary>
+    public static JsonObject Trend(QuarterlyTrend t)
     {
-        ["direction"] = t.Direction, ["change_per_year"] = t.ChangePerYear is { } c ? Math.Round(c, 4) : null,
-        ["quarters"] = Array(t.Points, p => new JsonObject { ["quarter"] = p.Quarter, ["value"] = p.Value }),
-    };
+        ArgumentNullException.ThrowIfNull(t);
+        return new()
+        {
+            ["direction"] = t.Direction, ["change_per_year"] = t.ChangePerYear is { } c ? Math.Round(c, 4) : null,
+            ["quarters"] = Array(t.Points, p => new JsonObject { ["quarter"] = p.Quarter, ["value"] = p.Value }),
+        };
+    }
 
-    private static JsonObject Times(IReadOnlyDictionary<string, Distribution> metrics) =>
+    /// <summary>Duration distributions as JSON: count, median, p90 and mean in minutes.</summary>
+    public static JsonObject Times(IReadOnlyDictionary<string, Distribution> metrics) =>
         Object(metrics, d => new JsonObject
         {
             ["count"] = d.Count, ["median_minutes"] = Round(d.Median), ["p90_minutes"] = Round(d.P90), ["mean_minutes"] = Round(d.Mean),
