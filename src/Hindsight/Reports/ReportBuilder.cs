@@ -46,13 +46,13 @@ public static class ReportBuilder
 
         var analysis = recurrence.Result;
         var ordered = analysis.Ordered;
-        var maturity = Task.Run(() => Maturity(input, analysis));
+        var (utilisation, application, implementation, effectiveness, coverage) = knowledge.Result;
+        var maturity = Task.Run(() => Maturity(input, analysis, utilisation, implementation));
         var efficiency = Task.Run(() => ResponseEfficiency.Ratios(ordered));
         var (velocity, terms) = LearningVelocity.Compute(analysis);
         var (prevention, preventionItems) = PreventionEffect.Of(analysis, input.Now);
         var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0, Judged: analysis.Judgeable[k])).Where(x => x.Judged).ToList();
         var dependents = Dependents.Graph(input.Dependencies);
-        var (utilisation, application, implementation, effectiveness, coverage) = knowledge.Result;
         var report = new LearningReport
         {
             Input = input,
@@ -94,12 +94,9 @@ public static class ReportBuilder
             .Concat(services.Select(s => Forecaster.Forecast(s, CountSeries.Monthly([.. input.Incidents.Where(i => i.Services.Contains(s))], input.Now, input.Incidents.Max(i => i.StartedAt)))))
             .OfType<CountForecast>()];
 
-    private static IReadOnlyList<MaturityAssessment> Maturity(ReportInput input, RecurrenceAnalysis recurrence)
+    private static IReadOnlyList<MaturityAssessment> Maturity(ReportInput input, RecurrenceAnalysis recurrence, Ratio utilisation, Ratio implementation)
     {
-        var result = new List<MaturityAssessment>
-        {
-            MaturityModel.Assess(input.Team ?? "organisation", recurrence.Rate, KnowledgeUtilisation.Of(recurrence.Ordered), Improvement.ImplementationRate(input.Incidents, input.Now)),
-        };
+        var result = new List<MaturityAssessment> { MaturityModel.Assess(input.Team ?? "organisation", recurrence.Rate, utilisation, implementation) };
         if (input.Team is not null)
         {
             return result;
