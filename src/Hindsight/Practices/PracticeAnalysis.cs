@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hindsight.Incidents;
 using Hindsight.Statistics;
 
@@ -13,7 +12,7 @@ namespace Hindsight.Practices;
 /// Benjamini–Hochberg at <see cref="FalseDiscoveryRate"/>. A best practice is significant with a ratio of medians of at
 /// most <see cref="Faster"/>; an anti-pattern is significant with a ratio of at least <see cref="Slower"/>.
 /// </summary>
-public static partial class PracticeAnalysis
+public static class PracticeAnalysis
 {
     /// <summary>Incidents an action needs to be judged.</summary>
     public const int MinSupport = 10;
@@ -124,7 +123,33 @@ public static partial class PracticeAnalysis
             text = text.Replace(s.ToLowerInvariant(), "{service}", StringComparison.Ordinal);
         }
 
-        return Spaces().Replace(Numbers().Replace(text, "#"), " ");
+        var folded = new System.Text.StringBuilder(text.Length);
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (char.IsAsciiDigit(c))
+            {
+                while (k + 1 < text.Length && (char.IsAsciiDigit(text[k + 1]) || (text[k + 1] == '.' && k + 2 < text.Length && char.IsAsciiDigit(text[k + 2]))))
+                {
+                    k++; // a number, with its dotted parts (a version)
+                }
+
+                folded.Append('#');
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                if (folded.Length > 0 && folded[^1] != ' ')
+                {
+                    folded.Append(' ');
+                }
+            }
+            else
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().TrimEnd();
     }
 
     /// <summary>Resolved incidents with their tie-averaged ranks by time to resolve.</summary>
@@ -158,10 +183,4 @@ public static partial class PracticeAnalysis
             return new RankedPool(members, rank, tieTerm);
         }
     }
-
-    [GeneratedRegex(@"\d+(\.\d+)*")]
-    private static partial Regex Numbers();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }
