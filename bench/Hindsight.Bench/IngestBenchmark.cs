@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Hindsight.Application.Ingestion;
+using Hindsight.Application.Workspaces;
 using Hindsight.History;
-using Hindsight.Storage.Ingestion;
+using Hindsight.Organisations;
+using Hindsight.Storage;
 using Hindsight.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -20,19 +23,19 @@ internal static class IngestBenchmark
         for (var run = 0; run < runs; run++)
         {
             var dir = BenchKit.TempFolder("ingest");
-            var store = SqliteHistoryStore.Open(dir);
+            var engine = await HindsightEngine.OpenAsync(new StoreOptions(dir, null));
             var clock = Stopwatch.StartNew();
-            var report = await new HistoryIngestor(store).IngestFileAsync(path, new IngestOptions());
+            var report = await engine.For(Organisation.Default).Ingest.FileAsync(path, new IngestOptions());
             var seconds = clock.Elapsed.TotalSeconds;
             records = report.Stored.Total;
-            if (!report.Complete || (await store.CountAsync("default"))[RecordKind.Incident] != incidents)
+            if (!report.Complete || (await engine.For(Organisation.Default).Incidents.StatsAsync()).Incidents != incidents)
             {
                 throw new InvalidOperationException("ingest did not store every incident");
             }
 
             rates.Add(incidents / seconds);
             Console.WriteLine($"run {run + 1}: {seconds:F2} s, {incidents / seconds:N0} incidents/s ({records / seconds:N0} records/s)");
-            await store.DisposeAsync();
+            await engine.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Directory.Delete(dir, true);
         }
@@ -54,7 +57,7 @@ internal static class IngestBenchmark
         var clock = Stopwatch.StartNew();
         foreach (var record in records)
         {
-            await using var writer = await store.BeginWriteAsync("default");
+            await using var writer = await store.BeginWriteAsync(Organisation.Default);
             await writer.WriteAsync([record]);
             await writer.CommitAsync();
         }

@@ -106,7 +106,7 @@ internal static class PhaseBenchmark
         var clock = Stopwatch.StartNew();
         foreach (var batch in records.Chunk(5_000))
         {
-            await using var writer = await store.BeginWriteAsync("bench");
+            await using var writer = await store.BeginWriteAsync(Hindsight.Organisations.Organisation.Parse("bench"));
             await writer.WriteAsync(batch);
             await writer.CommitAsync();
         }

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Hindsight.Application.Ingestion;
+using Hindsight.Application.Learning;
+using Hindsight.Application.Serialization;
+using Hindsight.Application.Workspaces;
+using Hindsight.Organisations;
 using Hindsight.Reports;
-using Hindsight.Storage.Ingestion;
-using Hindsight.Storage.Reports;
-using Hindsight.Storage.Sqlite;
+using Hindsight.Storage;
 
 namespace Hindsight.Bench;
 
@@ -15,22 +19,24 @@ internal static class ReportBenchmark
     public static async Task<int> RunAsync(int incidents, int runs)
     {
         var dir = BenchKit.TempFolder("report");
-        await using (var store = SqliteHistoryStore.Open(dir))
+        await using (var engine = await HindsightEngine.OpenAsync(new StoreOptions(dir, null)))
         {
-            await new HistoryIngestor(store).IngestFileAsync(BenchKit.HistoryFile(incidents), new IngestOptions());
+            await engine.For(Organisation.Default).Ingest.FileAsync(BenchKit.HistoryFile(incidents), new IngestOptions());
         }
 
-        var now = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero); // the generated history's end
+        var now = new FixedClock(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero)); // the generated history's end
         var (load, build, render, total) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         for (var run = 0; run < runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            await using var store = SqliteHistoryStore.Open(dir);
-            var input = await ReportLoader.LoadAsync(store, "default", null, null, false, now);
+            await using var engine = await HindsightEngine.OpenAsync(new StoreOptions(dir, null), clock: now);
+            var workspace = engine.For(Organisation.Default);
+            await workspace.Incidents.StatsAsync(); // reads the history into the workspace
             var loaded = clock.Elapsed.TotalSeconds;
-            var report = ReportBuilder.Build(input);
+            var result = await workspace.Learning.ReportAsync(new ReportRequest());
+            var report = result.Report;
             var built = clock.Elapsed.TotalSeconds;
-            var json = ReportJson.Of(report).ToJsonString();
+            var json = JsonSerializer.Serialize(result.Document, ResultJsonContext.Default.ReportDocument);
             var html = ReportHtml.Render(report);
             var done = clock.Elapsed.TotalSeconds;
             load.Add(loaded);
@@ -44,4 +50,10 @@ internal static class ReportBenchmark
         Directory.Delete(dir, true);
         return 0;
     }
+}
+
+/// <summary>A clock stopped at one moment.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Hindsight.Cli.Commands;
 using Hindsight.Cli.Commands.Retrieval;
 using Hindsight.Cli.Commands.Risk;
-using Hindsight.Storage;
+using Hindsight.Errors;
 
 namespace Hindsight.Cli;
 
@@ -81,10 +81,10 @@ internal static class HindsightCli
             context.Error.WriteLine("error: " + ex.Message);
             return ex.ExitCode;
         }
-        catch (StoreException ex)
+        catch (HindsightException ex)
         {
-            context.Error.WriteLine("error: " + ex.Message);
-            return ExitCodes.StoreError;
+            context.Error.WriteLine("error: " + ErrorText.Of(ex.Error, parsed.CommandResult.Command));
+            return ErrorText.ExitCodeOf(ex.Error);
         }
         catch (FileNotFoundException ex)
         {

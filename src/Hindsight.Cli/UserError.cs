@@ -1,6 +1,6 @@
 namespace Hindsight.Cli;
 
-/// <summary>A mistake of the user's, reported as one clear message and an exit code, never a stack trace.</summary>
+/// <summary>A mistake in the command line itself (a missing or conflicting option, a file that is not there), reported as one message and an exit code.</summary>
 internal sealed class UserError(string message, int exitCode = ExitCodes.Usage) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;

@@ -1,4 +1,5 @@
 using Hindsight.History;
+using Hindsight.Organisations;
 
 namespace Hindsight.Storage;
 
@@ -11,26 +12,32 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>Where the store is, for messages (a file path or a server, never a password).</summary>
     string Description { get; }
 
+    /// <summary>
+    /// The folder of an embedded store, where files derived from it (search-index snapshots) may be kept beside it;
+    /// null for a server store, whose derived files live with each process that uses it.
+    /// </summary>
+    string? LocalFolder { get; }
+
     /// <summary>Starts a write transaction for one organisation; nothing is visible or durable until <see cref="IHistoryWriter.CommitAsync"/>.</summary>
-    Task<IHistoryWriter> BeginWriteAsync(string organisation, CancellationToken cancellationToken = default);
+    Task<IHistoryWriter> BeginWriteAsync(Organisation organisation, CancellationToken cancellationToken = default);
 
     /// <summary>Finds one record by kind and key, or null.</summary>
-    Task<HistoryRecord?> FindAsync(string organisation, RecordKind kind, string key, CancellationToken cancellationToken = default);
+    Task<HistoryRecord?> FindAsync(Organisation organisation, RecordKind kind, string key, CancellationToken cancellationToken = default);
 
     /// <summary>Reads an organisation's records of one kind, in time order (then key order).</summary>
-    IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<HistoryRecord> ReadAsync(Organisation organisation, RecordQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The change feed: an organisation's records of one kind written after <paramref name="afterRevision"/>, oldest change
     /// first. An index that remembers the last revision it saw stays current by reading from there.
     /// </summary>
-    IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default);
 
     /// <summary>How many records of each kind an organisation has.</summary>
-    Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(Organisation organisation, CancellationToken cancellationToken = default);
 
     /// <summary>The organisations that have records.</summary>
-    Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every record of every organisation, for backup.</summary>
     IAsyncEnumerable<StoredRecord> ReadAllAsync(CancellationToken cancellationToken = default);

@@ -11,6 +11,9 @@ public interface IHistoryWriter : IAsyncDisposable
     /// </summary>
     Task<WriteCounts> WriteAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default);
 
+    /// <summary>Like <see cref="WriteAsync(IReadOnlyList{HistoryRecord}, CancellationToken)"/>, for records serialised already (ingest serialises while it reads).</summary>
+    Task<WriteCounts> WriteAsync(IReadOnlyList<SerializedRecord> records, CancellationToken cancellationToken = default);
+
     /// <summary>Commits; when this returns the writes are durable.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

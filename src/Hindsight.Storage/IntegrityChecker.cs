@@ -40,7 +40,7 @@ internal sealed class IntegrityChecker
             return;
         }
 
-        if (!RecordRow.HashOf(document).AsSpan().SequenceEqual(hash))
+        if (!SerializedRecord.HashOf(document).AsSpan().SequenceEqual(hash))
         {
             AddProblem($"{where}: content hash does not match the stored document (the row was altered or torn)");
         }
@@ -56,7 +56,7 @@ internal sealed class IntegrityChecker
             return;
         }
 
-        if (record.Key != key || RecordRow.ToMillis(record.At) != at)
+        if (record.Key != key || SerializedRecord.ToMillis(record.At) != at)
         {
             AddProblem($"{where}: key or time columns disagree with the stored document");
         }
@@ -76,7 +76,7 @@ internal sealed class IntegrityChecker
         }
     }
 
-    public IntegrityReport Report()
+    public IntegrityReport Report(string engine, string version)
     {
         var dangling = _links.Where(l => !_incidents.TryGetValue(l.Org, out var ids) || !ids.Contains(l.To)).ToList();
         var warnings = new List<string>();
@@ -92,6 +92,6 @@ internal sealed class IntegrityChecker
             problems.Add($"… and {_problemCount - _problems.Count} more problem(s)");
         }
 
-        return new IntegrityReport(problems, warnings, Checked);
+        return new IntegrityReport(problems, warnings, Checked, engine, version);
     }
 }

@@ -1,4 +1,5 @@
 using Hindsight.History;
+using Hindsight.Organisations;
 
 namespace Hindsight.Storage;
 

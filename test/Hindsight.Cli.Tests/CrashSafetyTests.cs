@@ -58,7 +58,7 @@ public sealed partial class CrashSafetyTests : IDisposable
         var stored = new Dictionary<string, string>();
         foreach (var kind in Enum.GetValues<RecordKind>())
         {
-            await foreach (var r in store.ReadAsync("default", new Hindsight.Storage.RecordQuery(kind)))
+            await foreach (var r in store.ReadAsync(Hindsight.Organisations.Organisation.Default, new Hindsight.Storage.RecordQuery(kind)))
             {
                 stored[kind + "/" + r.Key] = System.Text.Encoding.UTF8.GetString(CanonicalJson.Serialize(r));
             }

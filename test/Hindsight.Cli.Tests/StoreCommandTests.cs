@@ -120,7 +120,8 @@ public sealed class StoreCommandTests : IDisposable
         await GenerateAndIngestAsync(50);
         Assert.Equal(0, (await _cli.RunAsync("similar", "disk full")).Exit); // builds the index snapshot
         Assert.Equal(0, (await _cli.RunAsync("check")).Exit);
-        var stale = new Hindsight.Retrieval.IncidentIndex { Revision = long.MaxValue };
+        var stale = new Hindsight.Retrieval.IncidentIndex();
+        stale.Advance(long.MaxValue);
         stale.Add(new Hindsight.Incidents.Incident { Id = "INC-000001", Title = "something else entirely", StartedAt = DateTimeOffset.UnixEpoch });
         await using (var file = File.Create(Path.Combine(_cli.Store, "index", "default.hsx")))
         {

@@ -1,6 +1,7 @@
 using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Incidents;
+using Hindsight.Organisations;
 using Hindsight.Storage.Backup;
 
 namespace Hindsight.Storage.Tests;
@@ -8,7 +9,7 @@ namespace Hindsight.Storage.Tests;
 /// <summary>The storage suite: every test runs against SQLite and PostgreSQL.</summary>
 public sealed class HistoryStoreContractTests
 {
-    private static async Task<WriteCounts> WriteAsync(IHistoryStore store, string org, params HistoryRecord[] records)
+    private static async Task<WriteCounts> WriteAsync(IHistoryStore store, Organisation org, params HistoryRecord[] records)
     {
         await using var writer = await store.BeginWriteAsync(org);
         var counts = await writer.WriteAsync(records);
@@ -16,7 +17,7 @@ public sealed class HistoryStoreContractTests
         return counts;
     }
 
-    private static async Task<List<HistoryRecord>> ReadAsync(IHistoryStore store, string org, RecordQuery? query = null)
+    private static async Task<List<HistoryRecord>> ReadAsync(IHistoryStore store, Organisation org, RecordQuery? query = null)
     {
         var list = new List<HistoryRecord>();
         await foreach (var r in store.ReadAsync(org, query ?? RecordQuery.Incidents))
@@ -34,17 +35,17 @@ public sealed class HistoryStoreContractTests
     public async Task Write_ThenRead_ReturnsTheSameRecord(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        var incident = Incidents.Make("INC-1") with
+        var incident = TestIncidents.Make("INC-1") with
         {
             Summary = "決済 API が 503 を返した \u0000 nul char",
             RootCauses = [new RootCause(RootCauseKind.Process, "no canary")],
-            ActionItems = [new ActionItem { Title = "add canary", Kind = ActionItemKind.Prevent, DueAt = Incidents.T0.AddDays(7) }],
+            ActionItems = [new ActionItem { Title = "add canary", Kind = ActionItemKind.Prevent, DueAt = TestIncidents.T0.AddDays(7) }],
         };
 
-        var counts = await WriteAsync(t.Store, "acme", incident);
+        var counts = await WriteAsync(t.Store, Orgs.Acme, incident);
 
         Assert.Equal(new WriteCounts(1, 0, 0), counts);
-        var found = await t.Store.FindAsync("acme", RecordKind.Incident, "INC-1");
+        var found = await t.Store.FindAsync(Orgs.Acme, RecordKind.Incident, "INC-1");
         Assert.NotNull(found);
         Assert.Equal(Json(incident), Json(found));
     }
@@ -54,14 +55,14 @@ public sealed class HistoryStoreContractTests
     public async Task Write_SameRecordAgain_IsIdempotent_AndChangedRecordIsUpdated(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2", 10));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1"), TestIncidents.Make("INC-2", 10));
 
-        var again = await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2", 10, "Checkout errors (updated)"));
+        var again = await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1"), TestIncidents.Make("INC-2", 10, "Checkout errors (updated)"));
 
         Assert.Equal(new WriteCounts(0, 1, 1), again);
-        var counts = await t.Store.CountAsync("acme");
+        var counts = await t.Store.CountAsync(Orgs.Acme);
         Assert.Equal(2, counts[RecordKind.Incident]);
-        var updated = (Incident?)await t.Store.FindAsync("acme", RecordKind.Incident, "INC-2");
+        var updated = (Incident?)await t.Store.FindAsync(Orgs.Acme, RecordKind.Incident, "INC-2");
         Assert.Equal("Checkout errors (updated)", updated!.Title);
     }
 
@@ -71,10 +72,10 @@ public sealed class HistoryStoreContractTests
     {
         await using var t = await StoreBackends.CreateAsync(backend);
 
-        var counts = await WriteAsync(t.Store, "acme", Incidents.Make("INC-1", 0, "first"), Incidents.Make("INC-1", 0, "second"));
+        var counts = await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1", 0, "first"), TestIncidents.Make("INC-1", 0, "second"));
 
         Assert.Equal(new WriteCounts(1, 0, 1), counts);
-        Assert.Equal("second", ((Incident)(await t.Store.FindAsync("acme", RecordKind.Incident, "INC-1"))!).Title);
+        Assert.Equal("second", ((Incident)(await t.Store.FindAsync(Orgs.Acme, RecordKind.Incident, "INC-1"))!).Title);
     }
 
     [Theory]
@@ -82,18 +83,18 @@ public sealed class HistoryStoreContractTests
     public async Task Organisations_AreIsolated_InEveryRead(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1", 0, "acme's"));
-        await WriteAsync(t.Store, "globex", Incidents.Make("INC-1", 0, "globex's"), Incidents.Make("INC-2"));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1", 0, "acme's"));
+        await WriteAsync(t.Store, Orgs.Globex, TestIncidents.Make("INC-1", 0, "globex's"), TestIncidents.Make("INC-2"));
 
-        var acme = await ReadAsync(t.Store, "acme");
-        var found = (Incident?)await t.Store.FindAsync("globex", RecordKind.Incident, "INC-1");
-        var counts = await t.Store.CountAsync("acme");
+        var acme = await ReadAsync(t.Store, Orgs.Acme);
+        var found = (Incident?)await t.Store.FindAsync(Orgs.Globex, RecordKind.Incident, "INC-1");
+        var counts = await t.Store.CountAsync(Orgs.Acme);
 
         Assert.Equal("acme's", Assert.Single(acme.Cast<Incident>()).Title);
         Assert.Equal("globex's", found!.Title);
         Assert.Equal(1, counts[RecordKind.Incident]);
-        Assert.Null(await t.Store.FindAsync("initech", RecordKind.Incident, "INC-1"));
-        Assert.Equal(["acme", "globex"], await t.Store.OrganisationsAsync());
+        Assert.Null(await t.Store.FindAsync(Hindsight.Organisations.Organisation.Parse("initech"), RecordKind.Incident, "INC-1"));
+        Assert.Equal([Orgs.Acme, Orgs.Globex], await t.Store.OrganisationsAsync());
     }
 
     [Theory]
@@ -101,14 +102,14 @@ public sealed class HistoryStoreContractTests
     public async Task Writer_DisposedWithoutCommit_LeavesNothing(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1"));
 
-        await using (var writer = await t.Store.BeginWriteAsync("acme"))
+        await using (var writer = await t.Store.BeginWriteAsync(Orgs.Acme))
         {
-            await writer.WriteAsync([Incidents.Make("INC-2"), Incidents.Make("INC-1", 0, "changed")]);
+            await writer.WriteAsync([TestIncidents.Make("INC-2"), TestIncidents.Make("INC-1", 0, "changed")]);
         }
 
-        var all = await ReadAsync(t.Store, "acme");
+        var all = await ReadAsync(t.Store, Orgs.Acme);
         Assert.Equal("Checkout errors", Assert.Single(all.Cast<Incident>()).Title);
     }
 
@@ -117,10 +118,10 @@ public sealed class HistoryStoreContractTests
     public async Task Read_FiltersByTime_InTimeOrder_WithLimit(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("C", 120), Incidents.Make("A", 0), Incidents.Make("B", 60), Incidents.Make("D", 180));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("C", 120), TestIncidents.Make("A", 0), TestIncidents.Make("B", 60), TestIncidents.Make("D", 180));
 
-        var window = await ReadAsync(t.Store, "acme", new RecordQuery(RecordKind.Incident, Incidents.T0.AddMinutes(60), Incidents.T0.AddMinutes(180)));
-        var first2 = await ReadAsync(t.Store, "acme", new RecordQuery(RecordKind.Incident, Limit: 2));
+        var window = await ReadAsync(t.Store, Orgs.Acme, new RecordQuery(RecordKind.Incident, TestIncidents.T0.AddMinutes(60), TestIncidents.T0.AddMinutes(180)));
+        var first2 = await ReadAsync(t.Store, Orgs.Acme, new RecordQuery(RecordKind.Incident, Limit: 2));
 
         Assert.Equal(["B", "C"], window.Select(r => r.Key));
         Assert.Equal(["A", "B"], first2.Select(r => r.Key));
@@ -131,23 +132,23 @@ public sealed class HistoryStoreContractTests
     public async Task OtherRecordKinds_AreStoredSeparately(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme",
-            Incidents.Make("X1"),
-            new Deployment { Id = "X1", Service = "checkout", DeployedAt = Incidents.T0 },
+        await WriteAsync(t.Store, Orgs.Acme,
+            TestIncidents.Make("X1"),
+            new Deployment { Id = "X1", Service = "checkout", DeployedAt = TestIncidents.T0 },
             new ServiceDependency { Service = "checkout", DependsOn = "payments-db", Weight = 2 },
-            new ResponseLog { Id = "Q1", Category = "billing", Responder = "kenji", AskedAt = Incidents.T0 },
-            new Feedback { Id = "F1", QueryIncident = "X1", Result = "X1", Relevant = true, GivenAt = Incidents.T0 },
-            new LearnedWeights { UpdatedAt = Incidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } },
+            new ResponseLog { Id = "Q1", Category = "billing", Responder = "kenji", AskedAt = TestIncidents.T0 },
+            new Feedback { Id = "F1", QueryIncident = "X1", Result = "X1", Relevant = true, GivenAt = TestIncidents.T0 },
+            new LearnedWeights { UpdatedAt = TestIncidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } },
             new Hindsight.Risks.Risk { Id = "X1", Title = "Checkout outage", Category = "technical", Probability = Hindsight.Risks.RiskBand.Low, Impact = Hindsight.Risks.RiskBand.High },
-            new Hindsight.Silos.SiloRisk { Expert = "kenji", Category = "billing", TotalResponses = 6, ExpertResponses = 6, Ratio = 1, FirstDetectedAt = Incidents.T0, LastDetectedAt = Incidents.T0 },
-            new Hindsight.Drills.DrillRecord { Id = "dns-failure-hard-1@20260101", ExerciseId = "dns-failure-hard-1", Archetype = "dns-failure", GradedAt = Incidents.T0, Overall = 70 });
+            new Hindsight.Silos.SiloRisk { Expert = "kenji", Category = "billing", TotalResponses = 6, ExpertResponses = 6, Ratio = 1, FirstDetectedAt = TestIncidents.T0, LastDetectedAt = TestIncidents.T0 },
+            new Hindsight.Drills.DrillRecord { Id = "dns-failure-hard-1@20260101", ExerciseId = "dns-failure-hard-1", Archetype = "dns-failure", GradedAt = TestIncidents.T0, Overall = 70 });
 
-        var counts = await t.Store.CountAsync("acme");
+        var counts = await t.Store.CountAsync(Orgs.Acme);
 
         Assert.All(Enum.GetValues<RecordKind>(), k => Assert.Equal(1, counts[k]));
-        var deployment = await t.Store.FindAsync("acme", RecordKind.Deployment, "X1");
+        var deployment = await t.Store.FindAsync(Orgs.Acme, RecordKind.Deployment, "X1");
         Assert.IsType<Deployment>(deployment);
-        var risk = Assert.IsType<Hindsight.Risks.Risk>(await t.Store.FindAsync("acme", RecordKind.Risk, "X1"));
+        var risk = Assert.IsType<Hindsight.Risks.Risk>(await t.Store.FindAsync(Orgs.Acme, RecordKind.Risk, "X1"));
         Assert.Equal(Hindsight.Risks.RiskBand.Medium, risk.Level);
     }
 
@@ -156,11 +157,11 @@ public sealed class HistoryStoreContractTests
     public async Task Reopen_KeepsEverythingCommitted(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2"));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1"), TestIncidents.Make("INC-2"));
 
         var reopened = await t.ReopenAsync();
 
-        Assert.Equal(2, (await reopened.CountAsync("acme"))[RecordKind.Incident]);
+        Assert.Equal(2, (await reopened.CountAsync(Orgs.Acme))[RecordKind.Incident]);
     }
 
     [Theory]
@@ -168,7 +169,7 @@ public sealed class HistoryStoreContractTests
     public async Task Check_HealthyStore_ReportsNoProblems_AndWarnsOfDanglingLinks(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), Incidents.Make("INC-2", 5, "dup", new IncidentLink("INC-1", LinkKind.Duplicate)), Incidents.Make("INC-3", 9, "rel", new IncidentLink("INC-404", LinkKind.Related)));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1"), TestIncidents.Make("INC-2", 5, "dup", new IncidentLink("INC-1", LinkKind.Duplicate)), TestIncidents.Make("INC-3", 9, "rel", new IncidentLink("INC-404", LinkKind.Related)));
 
         var report = await t.Store.CheckAsync();
 
@@ -182,20 +183,20 @@ public sealed class HistoryStoreContractTests
     public async Task BackupAndRestore_RoundTripsEveryOrganisation(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Incidents.Make("INC-1"), new ServiceDependency { Service = "a", DependsOn = "b" });
-        await WriteAsync(t.Store, "globex", Incidents.Make("INC-9"));
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-1"), new ServiceDependency { Service = "a", DependsOn = "b" });
+        await WriteAsync(t.Store, Orgs.Globex, TestIncidents.Make("INC-9"));
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
         try
         {
             var written = await BackupFile.WriteAsync(t.Store, file, TimeProvider.System);
-            await WriteAsync(t.Store, "acme", Incidents.Make("INC-LATER"));
+            await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-LATER"));
 
             var restored = await BackupFile.RestoreAsync(t.Store, file);
 
             Assert.Equal(3, written);
             Assert.Equal(3, restored);
-            Assert.Equal(["INC-1"], (await ReadAsync(t.Store, "acme")).Select(r => r.Key));
-            Assert.Equal(["INC-9"], (await ReadAsync(t.Store, "globex")).Select(r => r.Key));
+            Assert.Equal(["INC-1"], (await ReadAsync(t.Store, Orgs.Acme)).Select(r => r.Key));
+            Assert.Equal(["INC-9"], (await ReadAsync(t.Store, Orgs.Globex)).Select(r => r.Key));
             Assert.True((await t.Store.CheckAsync()).IsHealthy);
         }
         finally
@@ -209,18 +210,18 @@ public sealed class HistoryStoreContractTests
     public async Task Restore_TruncatedBackup_ChangesNothing(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);
-        await WriteAsync(t.Store, "acme", Enumerable.Range(0, 50).Select(n => (HistoryRecord)Incidents.Make($"INC-{n}", n)).ToArray());
+        await WriteAsync(t.Store, Orgs.Acme, Enumerable.Range(0, 50).Select(n => (HistoryRecord)TestIncidents.Make($"INC-{n}", n)).ToArray());
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
         try
         {
             await BackupFile.WriteAsync(t.Store, file, TimeProvider.System);
             var bytes = await File.ReadAllBytesAsync(file);
             await File.WriteAllBytesAsync(file, bytes[..(bytes.Length / 2)]);
-            await WriteAsync(t.Store, "acme", Incidents.Make("INC-NEW"));
+            await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-NEW"));
 
             await Assert.ThrowsAnyAsync<Exception>(() => BackupFile.RestoreAsync(t.Store, file));
 
-            Assert.Equal(51, (await t.Store.CountAsync("acme"))[RecordKind.Incident]);
+            Assert.Equal(51, (await t.Store.CountAsync(Orgs.Acme))[RecordKind.Incident]);
         }
         finally
         {

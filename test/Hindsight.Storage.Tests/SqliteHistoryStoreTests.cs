@@ -27,9 +27,9 @@ public sealed class SqliteHistoryStoreTests : IDisposable
     public async Task Check_FindsADocumentAlteredBehindTheStoresBack()
     {
         var store = SqliteHistoryStore.Open(_dir);
-        await using (var writer = await store.BeginWriteAsync("acme"))
+        await using (var writer = await store.BeginWriteAsync(Orgs.Acme))
         {
-            await writer.WriteAsync([Incidents.Make("INC-1"), Incidents.Make("INC-2")]);
+            await writer.WriteAsync([TestIncidents.Make("INC-1"), TestIncidents.Make("INC-2")]);
             await writer.CommitAsync();
         }
 
@@ -60,6 +60,6 @@ public sealed class SqliteHistoryStoreTests : IDisposable
 
         var ex = Assert.Throws<StoreException>(() => SqliteHistoryStore.Open(_dir));
 
-        Assert.Contains("hindsight check", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("is it a Hindsight store? its integrity check says more", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Hindsight.Storage.Backup;
 
 namespace Hindsight.Cli.Commands;
 
@@ -13,9 +12,9 @@ internal static class BackupCommands
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var count = await BackupFile.WriteAsync(store, path, context.Clock, ct);
-            context.Out.WriteLine($"backed up {count:N0} record(s) of {store.Description} to {path}");
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var count = await host.Engine.Maintenance.BackupAsync(path, ct);
+            context.Out.WriteLine($"backed up {count:N0} record(s) of {host.Engine.StoreDescription} to {path}");
             return ExitCodes.Ok;
         });
         return command;
@@ -34,28 +33,9 @@ internal static class BackupCommands
                 throw new UserError($"{path}: no such backup file", ExitCodes.NotFound);
             }
 
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var orgs = await store.OrganisationsAsync(ct);
-            if (orgs.Count > 0 && !result.GetValue(force))
-            {
-                long records = 0;
-                foreach (var org in orgs)
-                {
-                    records += (await store.CountAsync(org, ct)).Values.Sum();
-                }
-
-                throw new UserError($"{store.Description} already holds {records:N0} record(s) in {orgs.Count} organisation(s); restore replaces all of them: add --force to do so", ExitCodes.Usage);
-            }
-
-            try
-            {
-                var count = await BackupFile.RestoreAsync(store, path, ct);
-                context.Out.WriteLine($"restored {count:N0} record(s) from {path} into {store.Description}");
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new UserError(ex.Message, ExitCodes.StoreError);
-            }
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var count = await host.Engine.Maintenance.RestoreAsync(path, result.GetValue(force), ct);
+            context.Out.WriteLine($"restored {count:N0} record(s) from {path} into {host.Engine.StoreDescription}");
 
             return ExitCodes.Ok;
         });

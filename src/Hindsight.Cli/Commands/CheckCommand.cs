@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Maintenance;
 using Hindsight.Cli.Output;
-using Hindsight.Storage;
-using Hindsight.Storage.Retrieval;
 
 namespace Hindsight.Cli.Commands;
 
@@ -15,52 +13,23 @@ internal static class CheckCommand
         var command = new Command("check", "Verify the store (database integrity, schema version, every record readable and consistent) and that each search index agrees with it") { json };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var report = await store.CheckAsync(ct);
-            var indexes = new List<IndexCheck>();
-            if (report.IsHealthy)
-            {
-                foreach (var org in await store.OrganisationsAsync(ct))
-                {
-                    indexes.Add(await SimilarityEngine.VerifyAsync(store, org, IndexLocation.SnapshotPath(store, org), ct));
-                }
-            }
-
-            var healthy = report.IsHealthy && indexes.All(i => i.Agrees);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var check = await host.Engine.Maintenance.CheckAsync(ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["store"] = store.Description,
-                    ["healthy"] = healthy,
-                    ["records_checked"] = report.RecordsChecked,
-                    ["problems"] = new JsonArray(report.Problems.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
-                    ["warnings"] = new JsonArray(report.Warnings.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
-                    ["indexes"] = new JsonArray([.. indexes.Select(IndexJson)]),
-                });
+                JsonOut.Write(context.Out, check);
             }
             else
             {
-                Print(context.Out, store, report, indexes);
+                Print(context.Out, check);
             }
 
-            return healthy ? ExitCodes.Ok : ExitCodes.IntegrityProblems;
+            return check.Healthy ? ExitCodes.Ok : ExitCodes.IntegrityProblems;
         });
         return command;
     }
 
-    private static JsonNode IndexJson(IndexCheck i) => new JsonObject
-    {
-        ["org"] = i.Organisation,
-        ["snapshot"] = i.SnapshotFound,
-        ["agrees"] = i.Agrees,
-        ["indexed"] = i.Indexed,
-        ["pending"] = i.Pending,
-        ["problem_count"] = i.ProblemCount,
-        ["problems"] = new JsonArray([.. i.Problems.Select(p => (JsonNode)JsonValue.Create(p))]),
-    };
-
-    private static void Print(TextWriter o, IHistoryStore store, IntegrityReport report, List<IndexCheck> indexes)
+    private static void Print(TextWriter o, CheckResult report)
     {
         foreach (var p in report.Problems)
         {
@@ -72,19 +41,19 @@ internal static class CheckCommand
             o.WriteLine("warning: " + w);
         }
 
-        o.WriteLine(report.IsHealthy
-            ? $"{store.Description}: ok ({report.RecordsChecked:N0} records checked)"
-            : $"{store.Description}: {report.Problems.Count} problem(s) found; restore the latest backup with 'hindsight restore FILE --force'");
-        foreach (var i in indexes)
+        o.WriteLine(report.Problems.Count == 0
+            ? $"{report.Store}: ok ({report.RecordsChecked:N0} records checked; {report.Database.Engine} {report.Database.Version})"
+            : $"{report.Store}: {report.Problems.Count} problem(s) found; restore the latest backup with 'hindsight restore FILE --force'");
+        foreach (var i in report.Indexes)
         {
             foreach (var p in i.Problems)
             {
-                o.WriteLine($"problem: index of '{i.Organisation}': {p}");
+                o.WriteLine($"problem: index of '{i.Org}': {p}");
             }
 
-            o.WriteLine(!i.SnapshotFound ? $"index of '{i.Organisation}': not built yet (the first search builds it)"
-                : i.Agrees ? $"index of '{i.Organisation}': agrees with the store ({i.Indexed:N0} incidents{(i.Pending > 0 ? $"; {i.Pending:N0} stored since, indexed on the next search" : "")})"
-                : $"index of '{i.Organisation}': {i.ProblemCount:N0} disagreement(s) with the store; rebuild it with 'hindsight --org {i.Organisation} reindex'");
+            o.WriteLine(!i.Snapshot ? $"index of '{i.Org}': not built yet (the first search builds it)"
+                : i.Agrees ? $"index of '{i.Org}': agrees with the store ({i.Indexed:N0} incidents{(i.Pending > 0 ? $"; {i.Pending:N0} stored since, indexed on the next search" : "")})"
+                : $"index of '{i.Org}': {i.ProblemCount:N0} disagreement(s) with the store; rebuild it with 'hindsight --org {i.Org} reindex'");
         }
     }
 }

@@ -1,14 +1,14 @@
 using System.CommandLine;
+using Hindsight.Application.Incidents;
+using Hindsight.Application.Ingestion;
+using Hindsight.Application.Learning;
+using Hindsight.Application.Workspaces;
 using Hindsight.Cli.Commands.Retrieval;
 using Hindsight.Cli.Output;
 using Hindsight.Generation;
 using Hindsight.Incidents;
-using Hindsight.Reports;
-using Hindsight.Retrieval;
+using Hindsight.Organisations;
 using Hindsight.Storage;
-using Hindsight.Storage.Ingestion;
-using Hindsight.Storage.Retrieval;
-using Hindsight.Storage.Sqlite;
 
 namespace Hindsight.Cli.Commands;
 
@@ -39,23 +39,24 @@ internal static class DemoCommand
             o.WriteLine($"1. generated   {history}");
 
             var storeDir = Path.Combine(folder, "store");
-            await using var store = SqliteHistoryStore.Open(storeDir);
+            await using var engine = await HindsightEngine.OpenAsync(new StoreOptions(storeDir, null), CliHost.OptionsOf(context), context.Clock, cancellationToken: ct);
+            var workspace = engine.For(Organisation.Default);
             var line = new ProgressLine(context, "ingest");
-            var report = await new HistoryIngestor(store).IngestFileAsync(
+            var report = await workspace.Ingest.FileAsync(
                 history, new IngestOptions(), new SynchronousProgress<IngestProgress>(p => line.Update((double)p.BytesRead / Math.Max(1, p.BytesTotal), $"{p.Committed:N0} stored")), ct);
             line.Done();
-            o.WriteLine($"2. ingested    {report.Stored.Total:N0} records into {store.Description} ({report.Rejected} rejected)");
+            o.WriteLine($"2. ingested    {report.Stored.Total:N0} records into {engine.StoreDescription} ({report.Rejected} rejected)");
             o.WriteLine();
 
-            var (counts, summary) = await StatsCommand.ComputeAsync(store, "default", ct);
-            StatsCommand.Print(context, store.Description, "default", counts, summary, topServices: 8);
+            StatsCommand.Print(context, await workspace.Incidents.StatsAsync(ct), topServices: 8);
             o.WriteLine();
-            var worst = await PrintLatestAsync(context, store, ct);
+            var worst = await PrintLatestAsync(context, workspace, ct);
             o.WriteLine();
             var storeOption = $"--store {Quote(storeDir)}";
             if (worst is not null)
             {
-                await PrintSuggestionsAsync(context, store, worst, storeOption, ct);
+                o.WriteLine($"What Hindsight tells the on-call engineer about it (hindsight {storeOption} suggest {worst.Id}):");
+                SuggestCommand.Print(o, await workspace.Retrieval.SuggestAsync(worst.Id, top: 5, cancellationToken: ct));
                 o.WriteLine();
             }
 
@@ -72,37 +73,24 @@ internal static class DemoCommand
             o.WriteLine($"  hindsight {storeOption} check");
             o.WriteLine($"  hindsight {storeOption} ingest your-postmortems/   (JSON Lines, CSV, Markdown — see docs/formats.md)");
             var reportFile = Path.Combine(folder, "report.html");
-            var learning = ReportBuilder.Build(await ReportCommand.LoadAsync(store, "default", null, null, false, context.Clock.GetUtcNow(), ct));
+            var learning = await workspace.Learning.ReportAsync(new ReportRequest(), ct);
             ReportCommand.Write(reportFile, learning);
-            var maturity = learning.Maturity[0];
+            var maturity = learning.Document.Maturity[0];
             o.WriteLine();
             o.WriteLine($"The learning report (hindsight {storeOption} report --html FILE): {reportFile}");
             o.WriteLine($"  maturity level {maturity.Level} {maturity.Name}, held back by {string.Join(", ", maturity.HeldBackBy.Select(h => h.Replace('_', ' ')))}; "
-                + $"{learning.Themes.Themes.Count} recurring themes; open it in a browser");
+                + $"{learning.Document.Themes.Themes.Count} recurring themes; open it in a browser");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static async Task PrintSuggestionsAsync(CliContext context, IHistoryStore store, Incident incident, string storeOption, CancellationToken ct)
+    private static async Task<Incident?> PrintLatestAsync(CliContext context, Workspace workspace, CancellationToken ct)
     {
-        var o = context.Out;
-        o.WriteLine($"What Hindsight tells the on-call engineer about it (hindsight {storeOption} suggest {incident.Id}):");
-        using var engine = await SimilarityEngine.OpenAsync(store, "default", new EngineOptions(IndexLocation.SnapshotPath(store, "default")), context.Clock, ct);
-        var suggestion = await engine.SuggestAsync(SimilarityQuery.For(incident, 5), incident, ct);
-        SuggestCommand.Print(o, suggestion, incident);
-    }
-
-    private static async Task<Incident?> PrintLatestAsync(CliContext context, IHistoryStore store, CancellationToken ct)
-    {
-        Incident? worst = null;
-        await foreach (Incident i in store.ReadAsync("default", new RecordQuery(History.RecordKind.Incident), ct))
-        {
-            if (i.Severity is Severity.Sev0 or Severity.Sev1 && i.ResolvedAt is not null)
-            {
-                worst = i;
-            }
-        }
+        var major = await workspace.Incidents.ListAsync(new IncidentFilter { Severity = "SEV0", Limit = 50 }, ct);
+        var serious = await workspace.Incidents.ListAsync(new IncidentFilter { Severity = "SEV1", Limit = 50 }, ct);
+        var worst = major.Incidents.Concat(serious.Incidents).Where(i => i.ResolvedAt is not null)
+            .OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id, StringComparer.Ordinal).FirstOrDefault();
 
         if (worst is null)
         {

@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Drills;
 using Hindsight.Cli.Output;
 using Hindsight.Drills;
-using Hindsight.History;
-using Hindsight.Import;
-using Hindsight.Incidents;
-using Hindsight.Storage;
 
 namespace Hindsight.Cli.Commands;
 
@@ -38,15 +34,16 @@ internal static class DrillCommand
         command.SetAction(async (result, ct) =>
         {
             var archetypes = Catalogue(result.GetValue(catalogue));
-            var dependencies = await DependenciesAsync(result, context, ct);
+            var options = new DrillOptions(result.GetValue(seed), result.GetValue(difficulty), result.GetValue(archetype), result.GetValue(service));
             Exercise exercise;
-            try
+            if (CliHost.NamesStore(result))
             {
-                exercise = DrillGenerator.Generate(new DrillOptions(result.GetValue(seed), result.GetValue(difficulty), result.GetValue(archetype), result.GetValue(service)), dependencies, archetypes);
+                await using var host = await CliHost.OpenAsync(result, context, ct);
+                exercise = await host.Workspace.Drills.GenerateAsync(options, archetypes, ct);
             }
-            catch (ArgumentException ex)
+            else
             {
-                throw new UserError(ex.Message);
+                exercise = DrillUseCases.Generate(options, catalogue: archetypes); // the fictional organisation's services
             }
 
             Emit(context, exercise, result.GetValue(output), result.GetValue(json));
@@ -63,17 +60,8 @@ internal static class DrillCommand
         var command = new Command("replay", "Turn a stored incident into an exercise with everything that gives the answer away removed") { id, output, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var org = GlobalOptions.OrgOf(result);
-            var incident = await store.FindAsync(org, RecordKind.Incident, result.GetValue(id)!.Trim(), ct) as Incident
-                ?? throw new UserError($"no incident '{result.GetValue(id)}' in organisation '{org}'", ExitCodes.NotFound);
-            var dependencies = new List<ServiceDependency>();
-            await foreach (var d in store.ReadAsync(org, new RecordQuery(RecordKind.Dependency), ct))
-            {
-                dependencies.Add((ServiceDependency)d);
-            }
-
-            Emit(context, ReplayBuilder.From(incident, dependencies), result.GetValue(output), result.GetValue(json));
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            Emit(context, await host.Workspace.Drills.ReplayAsync(result.GetValue(id)!, ct), result.GetValue(output), result.GetValue(json));
             return ExitCodes.Ok;
         });
         return command;
@@ -110,17 +98,9 @@ internal static class DrillCommand
             var path = result.GetValue(answers)!;
             UserError.RequireFile(path);
 
-            DrillAnswers given;
-            try
-            {
-                given = DrillGrader.ReadAnswers(path);
-            }
-            catch (InputException ex)
-            {
-                throw new UserError(ex.Message, ExitCodes.BadInput);
-            }
+            var given = DrillGrader.ReadAnswers(path);
 
-            var grade = DrillGrader.Grade(e, given);
+            GradeResult grade;
             if (result.GetValue(record))
             {
                 given = given with
@@ -128,33 +108,24 @@ internal static class DrillCommand
                     Participants = result.GetValue(participants) is { Length: > 0 } names ? names : given.Participants,
                     Team = result.GetValue(team) ?? given.Team,
                 };
-                await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-                await using var writer = await store.BeginWriteAsync(GlobalOptions.OrgOf(result), ct);
-                await writer.WriteAsync([DrillRecord.Of(e, given, grade, context.Clock.GetUtcNow())], ct);
-                await writer.CommitAsync(ct);
-                context.Error.WriteLine($"recorded in {store.Description}");
+                await using var host = await CliHost.OpenAsync(result, context, ct);
+                grade = await host.Workspace.Drills.GradeAsync(e, given, record: true, ct);
+                context.Error.WriteLine($"recorded in {host.Engine.StoreDescription}");
+            }
+            else
+            {
+                var graded = DrillGrader.Grade(e, given);
+                grade = new GradeResult(graded.ExerciseId, graded.Overall, graded.Tasks, Recorded: false);
             }
 
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["exercise"] = grade.ExerciseId,
-                    ["overall"] = grade.Overall,
-                    ["tasks"] = new JsonArray([.. grade.Tasks.Select(t => (JsonNode)new JsonObject
-                    {
-                        ["task"] = t.Task,
-                        ["score"] = t.Score,
-                        ["expected"] = t.Expected,
-                        ["given"] = t.Given,
-                        ["note"] = t.Note,
-                    })]),
-                });
+                JsonOut.Write(context.Out, grade);
                 return ExitCodes.Ok;
             }
 
             var o = context.Out;
-            o.WriteLine($"Debrief of {grade.ExerciseId}: {grade.Overall}/100");
+            o.WriteLine($"Debrief of {grade.Exercise}: {grade.Overall}/100");
             foreach (var t in grade.Tasks)
             {
                 o.WriteLine();
@@ -176,61 +147,32 @@ internal static class DrillCommand
         var command = new Command("history", "Graded drills, the skill gaps they show (weakest tasks and archetypes) and readiness") { team, participant, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var drills = new List<DrillRecord>();
-            await foreach (var r in store.ReadAsync(GlobalOptions.OrgOf(result), new RecordQuery(RecordKind.Drill), ct))
-            {
-                var d = (DrillRecord)r;
-                if ((result.GetValue(team) is not { } t || string.Equals(d.Team, t, StringComparison.OrdinalIgnoreCase))
-                    && (result.GetValue(participant) is not { } p || d.Participants.Contains(p, StringComparer.OrdinalIgnoreCase)))
-                {
-                    drills.Add(d);
-                }
-            }
-
-            var gaps = SkillGaps.Of(drills, DrillCatalogue.BuiltIn);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var gaps = await host.Workspace.Drills.HistoryAsync(result.GetValue(team), result.GetValue(participant), ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["drills"] = gaps.Drills,
-                    ["by_task"] = new JsonObject([.. gaps.ByTask.Select(x => new KeyValuePair<string, JsonNode?>(x.Task, x.Mean))]),
-                    ["by_archetype"] = new JsonArray([.. gaps.ByArchetype.Select(a => (JsonNode)new JsonObject { ["archetype"] = a.Archetype, ["mean"] = a.Mean, ["drills"] = a.Drills })]),
-                    ["weak"] = new JsonArray([.. gaps.Weak.Select(w => (JsonNode)w)]),
-                    ["prepared_scenarios"] = gaps.Prepared,
-                    ["expected_scenarios"] = gaps.Expected,
-                    ["readiness"] = Math.Round(gaps.Readiness, 3),
-                    ["regression_tests_by_quarter"] = new JsonObject([.. gaps.RegressionTestsByQuarter.Select(q => new KeyValuePair<string, JsonNode?>(q.Quarter, q.Tests))]),
-                    ["history"] = new JsonArray([.. drills.OrderBy(d => d.GradedAt).Select(d => (JsonNode)new JsonObject
-                    {
-                        ["exercise"] = d.ExerciseId,
-                        ["graded_at"] = d.GradedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                        ["team"] = d.Team,
-                        ["participants"] = new JsonArray([.. d.Participants.Select(n => (JsonNode)n)]),
-                        ["overall"] = d.Overall,
-                    })]),
-                });
+                JsonOut.Write(context.Out, gaps);
                 return ExitCodes.Ok;
             }
 
             var o = context.Out;
-            if (drills.Count == 0)
+            if (gaps.Drills == 0)
             {
                 o.WriteLine("No graded drill recorded yet: grade one with 'hindsight drill grade EXERCISE ANSWERS --record'.");
                 return ExitCodes.Ok;
             }
 
-            foreach (var d in drills.OrderBy(d => d.GradedAt))
+            foreach (var d in gaps.History)
             {
-                o.WriteLine($"{d.GradedAt:yyyy-MM-dd}  {d.Overall,3}/100  {d.ExerciseId}  {d.Team ?? "-"}  {string.Join(", ", d.Participants)}");
+                o.WriteLine($"{d.GradedAt:yyyy-MM-dd}  {d.Overall,3}/100  {d.Exercise}  {d.Team ?? "-"}  {string.Join(", ", d.Participants)}");
             }
 
             o.WriteLine();
-            o.WriteLine("By task (mean): " + string.Join(", ", gaps.ByTask.Select(x => $"{x.Task} {x.Mean:0}")));
+            o.WriteLine("By task (mean): " + string.Join(", ", gaps.ByTask.Select(x => $"{x.Key} {x.Value:0}")));
             o.WriteLine("By archetype (mean): " + string.Join(", ", gaps.ByArchetype.Select(a => $"{a.Archetype} {a.Mean:0} ({a.Drills})")));
             o.WriteLine(gaps.Weak.Count == 0 ? "No skill gap below 60." : "Skill gaps (mean below 60): " + string.Join(", ", gaps.Weak));
-            o.WriteLine($"Readiness: {gaps.Prepared} of {gaps.Expected} scenarios drilled with a passing score ({gaps.Readiness:P0}); regression tests designed in drills: "
-                + string.Join(", ", gaps.RegressionTestsByQuarter.Select(q => $"{q.Quarter} {q.Tests}")));
+            o.WriteLine($"Readiness: {gaps.PreparedScenarios} of {gaps.ExpectedScenarios} scenarios drilled with a passing score ({gaps.Readiness:P0}); regression tests designed in drills: "
+                + string.Join(", ", gaps.RegressionTestsByQuarter.Select(q => $"{q.Key} {q.Value}")));
             return ExitCodes.Ok;
         });
         return command;
@@ -267,24 +209,6 @@ internal static class DrillCommand
         {
             throw new UserError(ex.Message, ExitCodes.BadInput);
         }
-    }
-
-    /// <summary>The organisation's dependencies when a store is given or exists; none otherwise (the fictional organisation is used).</summary>
-    private static async Task<List<ServiceDependency>> DependenciesAsync(ParseResult result, CliContext context, CancellationToken ct)
-    {
-        var dependencies = new List<ServiceDependency>();
-        if (result.GetValue(GlobalOptions.Store) is null && result.GetValue(GlobalOptions.Db) is null)
-        {
-            return dependencies;
-        }
-
-        await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-        await foreach (var d in store.ReadAsync(GlobalOptions.OrgOf(result), new RecordQuery(RecordKind.Dependency), ct))
-        {
-            dependencies.Add((ServiceDependency)d);
-        }
-
-        return dependencies;
     }
 
     private static Exercise Load(string path)

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Hindsight.Anomalies;
-using Hindsight.Canonical;
+using Hindsight.Application.Evaluation;
 using Hindsight.Cli.Output;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Cli.Commands;
 
@@ -13,58 +12,42 @@ internal static class EvalAnomalyCommand
 {
     public static Command Create(CliContext context)
     {
-        var series = new Argument<string[]>("SERIES.csv") { Description = "Series files (timestamp,value)", Arity = ArgumentArity.OneOrMore };
+        var seriesFiles = new Argument<string[]>("SERIES.csv") { Description = "Series files (timestamp,value)", Arity = ArgumentArity.OneOrMore };
         var windows = new Option<string>("--windows") { Description = "Labelled anomaly windows (NAB combined_windows.json)", Required = true };
         var json = GlobalOptions.Json();
-        var command = new Command("anomaly", "Score the anomaly detector on labelled series: precision, recall, F1 per series and overall, beside a 3-sigma baseline") { series, windows, json };
+        var command = new Command("anomaly", "Score the anomaly detector on labelled series: precision, recall, F1 per series and overall, beside a 3-sigma baseline") { seriesFiles, windows, json };
         command.SetAction(result =>
         {
             var labels = Windows(result.GetValue(windows)!);
-            var rows = new List<(string Series, WindowScore Ours, WindowScore Baseline)>();
-            foreach (var path in result.GetValue(series)!)
+            var series = new List<LabelledSeries>();
+            foreach (var path in result.GetValue(seriesFiles)!)
             {
                 var key = labels.Keys.Where(k => path.Replace('\\', '/').EndsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length)
                     ?? throw new UserError($"{path}: no labelled windows for this series (its path must end with a key of the windows file)", ExitCodes.BadInput);
                 var (times, values) = Read(path);
-                var ours = WindowScore.Of([.. new RobustDetector().Detect(values).Select(i => times[i])], labels[key]);
-                var baseline = WindowScore.Of([.. ThreeSigmaDetector.Detect(values).Select(i => times[i])], labels[key]);
-                rows.Add((key, ours, baseline));
+                series.Add(new LabelledSeries(key, times, values, labels[key]));
             }
 
-            var all = WindowScore.Sum(rows.Select(r => r.Ours));
-            var allBaseline = WindowScore.Sum(rows.Select(r => r.Baseline));
+            var report = Evaluations.Anomalies(series);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["series"] = rows.Count,
-                    ["precision"] = Math.Round(all.Precision, 4),
-                    ["recall"] = Math.Round(all.Recall, 4),
-                    ["f1"] = Math.Round(all.F1, 4),
-                    ["baseline"] = Score(allBaseline),
-                    ["per_series"] = new JsonObject([.. rows.Select(r => new KeyValuePair<string, JsonNode?>(r.Series, new JsonObject { ["detector"] = Score(r.Ours), ["baseline"] = Score(r.Baseline) }))]),
-                });
+                JsonOut.Write(context.Out, report);
                 return ExitCodes.Ok;
             }
 
             var o = context.Out;
-            foreach (var (name, ours, baseline) in rows)
+            foreach (var (name, figure) in report.PerSeries)
             {
-                o.WriteLine($"{name,-58} F1 {ours.F1:0.00} (P {ours.Precision:0.00} R {ours.Recall:0.00})   3-sigma F1 {baseline.F1:0.00}");
+                o.WriteLine($"{name,-58} F1 {figure.Detector.F1:0.00} (P {figure.Detector.Precision:0.00} R {figure.Detector.Recall:0.00})   3-sigma F1 {figure.Baseline.F1:0.00}");
             }
 
+            var (all, allBaseline) = (report.Overall, report.BaselineOverall);
             o.WriteLine($"overall: F1 {all.F1:0.000}, precision {all.Precision:0.000}, recall {all.Recall:0.000} ({all.Hits} of {all.Windows} windows, {all.FalsePositives} false positives)");
             o.WriteLine($"3-sigma baseline: F1 {allBaseline.F1:0.000}, precision {allBaseline.Precision:0.000}, recall {allBaseline.Recall:0.000} ({allBaseline.Hits} hits, {allBaseline.FalsePositives} false positives)");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static JsonObject Score(WindowScore s) => new()
-    {
-        ["precision"] = Math.Round(s.Precision, 4), ["recall"] = Math.Round(s.Recall, 4), ["f1"] = Math.Round(s.F1, 4),
-        ["windows"] = s.Windows, ["hits"] = s.Hits, ["false_positives"] = s.FalsePositives,
-    };
 
     private static Dictionary<string, List<(DateTimeOffset, DateTimeOffset)>> Windows(string path)
     {

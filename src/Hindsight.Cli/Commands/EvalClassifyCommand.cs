@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Hindsight.Classification;
+using Hindsight.Application.Evaluation;
 using Hindsight.Cli.Output;
 
 namespace Hindsight.Cli.Commands;
@@ -22,45 +21,17 @@ internal static class EvalClassifyCommand
             var path = result.GetValue(file)!;
             UserError.RequireFile(path);
 
-            if (result.GetValue(folds) < 2)
-            {
-                throw new UserError("--folds must be at least 2");
-            }
-
             var fields = result.GetValue(text) is { Length: > 0 } t ? t : ["title", "text"];
             var (examples, unlabelled) = Read(path, result.GetValue(label)!, fields);
-            ClassificationReport report;
-            try
-            {
-                report = CrossValidation.Run(examples, result.GetValue(folds));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UserError($"{path}: {ex.Message}", ExitCodes.BadInput);
-            }
-
+            var report = Evaluations.Classifier(examples, unlabelled, result.GetValue(folds), path);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["examples"] = report.Examples,
-                    ["unlabelled"] = unlabelled,
-                    ["folds"] = report.Folds,
-                    ["accuracy"] = Math.Round(report.Accuracy, 4),
-                    ["macro_f1"] = Math.Round(report.MacroF1, 4),
-                    ["majority_baseline"] = Math.Round(report.MajorityBaseline, 4),
-                    ["majority_macro_f1"] = Math.Round(report.MajorityMacroF1, 4),
-                    ["classes"] = new JsonArray([.. report.Classes.Select(c => (JsonNode)new JsonObject
-                    {
-                        ["label"] = c.Label, ["support"] = c.Support, ["precision"] = Math.Round(c.Precision, 4), ["recall"] = Math.Round(c.Recall, 4), ["f1"] = Math.Round(c.F1, 4),
-                    })]),
-                    ["left_out"] = new JsonObject([.. report.LeftOut.Select(l => new KeyValuePair<string, JsonNode?>(l.Key, l.Value))]),
-                });
+                JsonOut.Write(context.Out, report);
                 return ExitCodes.Ok;
             }
 
             var o = context.Out;
-            o.WriteLine($"{report.Examples:N0} examples, {report.Classes.Count} classes, {report.Folds}-fold stratified; {unlabelled:N0} without a label skipped");
+            o.WriteLine($"{report.Examples:N0} examples, {report.Classes.Count} classes, {report.Folds}-fold stratified; {report.Unlabelled:N0} without a label skipped");
             o.WriteLine($"accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000}   (majority baseline: accuracy {report.MajorityBaseline:0.000}, macro-F1 {report.MajorityMacroF1:0.000})");
             foreach (var c in report.Classes.OrderByDescending(c => c.Support))
             {

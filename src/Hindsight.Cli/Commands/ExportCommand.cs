@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Text;
-using Hindsight.Canonical;
 using Hindsight.History;
-using Hindsight.Storage;
 
 namespace Hindsight.Cli.Commands;
 
@@ -16,32 +13,23 @@ internal static class ExportCommand
         var command = new Command("export", "Write the organisation's history as canonical JSON Lines (what ingest reads back)") { output, kind };
         command.SetAction(async (result, ct) =>
         {
-            var kinds = Enum.GetValues<RecordKind>().OrderBy(k => k switch { RecordKind.Dependency => 0, RecordKind.Deployment => 1, RecordKind.Risk => 2, RecordKind.ResponseLog => 3, RecordKind.Incident => 4, RecordKind.Silo => 5, RecordKind.Drill => 6, RecordKind.Feedback => 7, _ => 8 }).ToList();
+            IReadOnlyList<RecordKind>? kinds = null;
             if (result.GetValue(kind) is { } k)
             {
                 kinds = RecordKindText.TryParse(k, out var only) ? [only] : throw new UserError($"--kind '{k}' is unknown; expected {RecordKindText.Expected}");
             }
 
-            var org = GlobalOptions.OrgOf(result);
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
             var path = result.GetValue(output);
-            long count = 0;
+            long count;
             await using (var file = path is null ? null : new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16))
             {
-                var writer = file ?? context.Out;
-                foreach (var recordKind in kinds)
-                {
-                    await foreach (var record in store.ReadAsync(org, new RecordQuery(recordKind), ct))
-                    {
-                        await writer.WriteLineAsync(Encoding.UTF8.GetString(CanonicalJson.Serialize(record)));
-                        count++;
-                    }
-                }
+                count = await host.Workspace.Incidents.ExportAsync(file ?? context.Out, kinds, ct);
             }
 
             if (path is not null)
             {
-                context.Error.WriteLine($"exported {count:N0} record(s) of organisation '{org}' to {path}");
+                context.Error.WriteLine($"exported {count:N0} record(s) of organisation '{host.Organisation}' to {path}");
             }
 
             return ExitCodes.Ok;

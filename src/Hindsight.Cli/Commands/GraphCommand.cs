@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Graphs;
 using Hindsight.Cli.Output;
 using Hindsight.Graphs;
-using Hindsight.Import;
 
 namespace Hindsight.Cli.Commands;
 
@@ -26,22 +25,15 @@ internal static class GraphCommand
         var command = new Command("communities", "Louvain communities and their modularity") { file, json };
         command.SetAction(result =>
         {
-            var graph = Load(result.GetValue(file)!);
-            var (community, modularity) = Louvain.Detect(graph.Names.Count, graph.Edges);
-            var groups = community.Select((c, n) => (c, n)).GroupBy(x => x.c).OrderBy(g => g.Key).Select(g => g.Select(x => graph.Names[x.n]).ToList()).ToList();
+            var found = GraphAnalyses.Communities(Load(result.GetValue(file)!));
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["nodes"] = graph.Names.Count,
-                    ["edges"] = graph.Edges.Count,
-                    ["modularity"] = Math.Round(modularity, 6),
-                    ["communities"] = new JsonArray([.. groups.Select(g => (JsonNode)new JsonArray([.. g.Select(n => (JsonNode)n)]))]),
-                });
+                JsonOut.Write(context.Out, found);
                 return ExitCodes.Ok;
             }
 
-            context.Out.WriteLine($"{groups.Count} communities, modularity {modularity.ToString("0.000000", CultureInfo.InvariantCulture)} ({graph.Names.Count} nodes, {graph.Edges.Count} edges)");
+            var groups = found.Communities;
+            context.Out.WriteLine($"{groups.Count} communities, modularity {found.Modularity.ToString("0.000000", CultureInfo.InvariantCulture)} ({found.Nodes} nodes, {found.Edges} edges)");
             for (var c = 0; c < groups.Count; c++)
             {
                 context.Out.WriteLine($"  {c + 1}: {string.Join(" ", groups[c])}");
@@ -61,23 +53,16 @@ internal static class GraphCommand
         var command = new Command("path", "The most likely propagation path (Dijkstra; a heavier edge is a shorter one)") { file, from, to, json };
         command.SetAction(result =>
         {
-            var graph = new DependencyGraph(Load(result.GetValue(file)!).Dependencies);
-            int a = Node(graph, result.GetValue(from)!), b = Node(graph, result.GetValue(to)!);
-            var path = graph.ShortestPath(a, b);
+            var path = GraphAnalyses.Path(Load(result.GetValue(file)!), result.GetValue(from)!, result.GetValue(to)!);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["connected"] = path is not null,
-                    ["cost"] = path?.Cost,
-                    ["path"] = path is { } p ? new JsonArray([.. p.Path.Select(n => (JsonNode)graph.Name(n))]) : null,
-                });
+                JsonOut.Write(context.Out, path);
             }
             else
             {
-                context.Out.WriteLine(path is { } p
-                    ? $"{string.Join(" → ", p.Path.Select(graph.Name))}  (cost {p.Cost.ToString("0.###", CultureInfo.InvariantCulture)}, {p.Path.Count - 1} hop(s))"
-                    : $"{graph.Name(a)} and {graph.Name(b)} are not connected");
+                context.Out.WriteLine(path.Path is { } p
+                    ? $"{string.Join(" → ", p)}  (cost {path.Cost!.Value.ToString("0.###", CultureInfo.InvariantCulture)}, {p.Count - 1} hop(s))"
+                    : $"{result.GetValue(from)} and {result.GetValue(to)} are not connected");
             }
 
             return ExitCodes.Ok;
@@ -93,17 +78,11 @@ internal static class GraphCommand
         var command = new Command("blast-radius", "The services a failure of SERVICE reaches: itself and everything that depends on it, directly or not") { file, service, json };
         command.SetAction(result =>
         {
-            var edges = Load(result.GetValue(file)!);
-            var name = result.GetValue(service)!.Trim();
-            if (!edges.Names.Contains(name))
-            {
-                throw new UserError($"'{name}' is not in the graph", ExitCodes.NotFound);
-            }
-
-            var reached = Dependents.BlastRadius(name, Dependents.Graph(edges.Dependencies));
+            var found = GraphAnalyses.BlastRadius(Load(result.GetValue(file)!), result.GetValue(service)!);
+            var (name, reached) = (found.Service, found.BlastRadius);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject { ["service"] = name, ["blast_radius"] = new JsonArray([.. reached.Select(s => (JsonNode)s)]) });
+                JsonOut.Write(context.Out, found);
             }
             else
             {
@@ -115,20 +94,10 @@ internal static class GraphCommand
         return command;
     }
 
-    private static int Node(DependencyGraph graph, string name) =>
-        graph.Find(name) is var n and >= 0 ? n : throw new UserError($"'{name}' is not in the graph", ExitCodes.NotFound);
-
     private static EdgeList Load(string path)
     {
         UserError.RequireFile(path);
 
-        try
-        {
-            return EdgeList.Read(path);
-        }
-        catch (InputException ex)
-        {
-            throw new UserError(ex.Message, ExitCodes.BadInput);
-        }
+        return EdgeList.Read(path);
     }
 }

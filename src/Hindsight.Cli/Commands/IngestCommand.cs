@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Ingestion;
 using Hindsight.Cli.Output;
 using Hindsight.Import;
-using Hindsight.Storage;
-using Hindsight.Storage.Ingestion;
 
 namespace Hindsight.Cli.Commands;
 
@@ -27,7 +25,6 @@ internal static class IngestCommand
         };
         command.SetAction(async (result, ct) =>
         {
-            var org = GlobalOptions.OrgOf(result);
             var inputs = Expand(result.GetValue(files)!);
             var csv = result.GetValue(mapping) is { } m ? LoadMapping(m) : null;
             var rejectsAll = result.GetValue(rejects);
@@ -36,8 +33,7 @@ internal static class IngestCommand
                 throw new UserError("--batch-size must be between 1 and 1,000,000");
             }
 
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var ingestor = new HistoryIngestor(store);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
             var reports = new List<IngestReport>();
             if (rejectsAll is not null)
             {
@@ -48,7 +44,6 @@ internal static class IngestCommand
             {
                 var options = new IngestOptions
                 {
-                    Organisation = org,
                     Format = result.GetValue(format),
                     Strict = result.GetValue(strict),
                     Mapping = csv,
@@ -62,7 +57,7 @@ internal static class IngestCommand
                 IngestReport report;
                 try
                 {
-                    report = await ingestor.IngestFileAsync(input, options, progress, ct);
+                    report = await host.Workspace.Ingest.FileAsync(input, options, progress, ct);
                 }
                 finally
                 {
@@ -78,7 +73,8 @@ internal static class IngestCommand
 
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, ToJson(reports, store.Description, org));
+                var files = reports.Select(IngestResult.Of).ToList();
+                JsonOut.Write(context.Out, new IngestSummary(host.Engine.StoreDescription, host.Organisation.Name, files.Sum(f => f.Stored), files.Sum(f => f.Rejected), files));
             }
 
             return reports.Any(r => r.RolledBack) ? ExitCodes.RolledBack
@@ -146,41 +142,5 @@ internal static class IngestCommand
         {
             context.Error.WriteLine($"rejected records and their reasons: {r.RejectsFile}");
         }
-    }
-
-    private static JsonObject ToJson(List<IngestReport> reports, string store, string org)
-    {
-        var files = new JsonArray();
-        foreach (var r in reports)
-        {
-            files.Add(new JsonObject
-            {
-                ["file"] = r.File,
-                ["format"] = r.Format.ToString().ToLowerInvariant(),
-                ["records"] = r.Records,
-                ["stored"] = r.Stored.Total,
-                ["inserted"] = r.Stored.Inserted,
-                ["updated"] = r.Stored.Updated,
-                ["unchanged"] = r.Stored.Unchanged,
-                ["rejected"] = r.Rejected,
-                ["rolled_back"] = r.RolledBack,
-                ["rejects_file"] = r.RejectsFile,
-                ["problems"] = new JsonArray(r.Problems.Select(p => (JsonNode)new JsonObject
-                {
-                    ["line"] = p.Line,
-                    ["field"] = p.Field,
-                    ["message"] = p.Message,
-                }).ToArray()),
-            });
-        }
-
-        return new JsonObject
-        {
-            ["store"] = store,
-            ["organisation"] = org,
-            ["stored"] = reports.Sum(r => r.Stored.Total),
-            ["rejected"] = reports.Sum(r => r.Rejected),
-            ["files"] = files,
-        };
     }
 }

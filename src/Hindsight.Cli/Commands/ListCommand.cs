@@ -1,14 +1,12 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Hindsight.Canonical;
+using Hindsight.Application.Incidents;
 using Hindsight.Cli.Output;
 using Hindsight.Incidents;
-using Hindsight.Storage;
 using Spectre.Console;
 
 namespace Hindsight.Cli.Commands;
 
-/// <summary><c>hindsight list</c>: incidents, filtered by service, severity, team and time.</summary>
+/// <summary><c>hindsight list</c>: incidents, filtered by service, severity, team, time and text.</summary>
 internal static class ListCommand
 {
     public static Command Create(CliContext context)
@@ -18,40 +16,27 @@ internal static class ListCommand
         var team = new Option<string?>("--team") { Description = "Only this team" };
         var since = new Option<string?>("--since") { Description = "Only incidents that started at or after this time (e.g. 2024-01-01)" };
         var until = new Option<string?>("--until") { Description = "Only incidents that started before this time" };
+        var text = new Option<string?>("--text") { Description = "Only incidents whose title, summary, services or tags contain every word of this text" };
         var limit = new Option<int>("--limit", "-n") { Description = "At most this many (the latest)", DefaultValueFactory = _ => 50 };
         var json = GlobalOptions.Json();
-        var command = new Command("list", "List incidents, latest last") { service, severity, team, since, until, limit, json };
+        var command = new Command("list", "List incidents, latest last") { service, severity, team, since, until, text, limit, json };
         command.SetAction(async (result, ct) =>
         {
-            Severity? sev = null;
-            if (result.GetValue(severity) is { } s)
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var page = await host.Workspace.Incidents.ListAsync(new IncidentFilter
             {
-                sev = SeverityText.TryParse(s, out var parsed) ? parsed : throw new UserError($"--severity '{s}' is not a severity; expected {SeverityText.Expected}");
-            }
-
-            var services = new HashSet<string>(result.GetValue(service) ?? [], StringComparer.OrdinalIgnoreCase);
-            var teamName = result.GetValue(team);
-            var query = new RecordQuery(History.RecordKind.Incident, Time(result.GetValue(since), "--since"), Time(result.GetValue(until), "--until"));
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var keep = Math.Max(1, result.GetValue(limit));
-            var latest = new Queue<Incident>();
-            await foreach (Incident i in store.ReadAsync(GlobalOptions.OrgOf(result), query, ct))
-            {
-                if ((sev is null || i.Severity == sev)
-                    && (teamName is null || string.Equals(i.Team, teamName, StringComparison.OrdinalIgnoreCase))
-                    && (services.Count == 0 || i.Services.Any(services.Contains)))
-                {
-                    latest.Enqueue(i);
-                    if (latest.Count > keep)
-                    {
-                        latest.Dequeue();
-                    }
-                }
-            }
-
+                Services = result.GetValue(service) ?? [],
+                Severity = result.GetValue(severity),
+                Team = result.GetValue(team),
+                Since = result.GetValue(since),
+                Until = result.GetValue(until),
+                Text = result.GetValue(text),
+                Limit = Math.Clamp(result.GetValue(limit), 1, 1000),
+            }, ct);
+            var latest = page.Incidents.Reverse().ToList();
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonArray(latest.Select(i => JsonOut.Record(i)).ToArray()));
+                JsonOut.Write<IReadOnlyList<Incident>>(context.Out, latest);
                 return ExitCodes.Ok;
             }
 
@@ -68,7 +53,7 @@ internal static class ListCommand
             }
 
             context.Console.Write(table);
-            context.Out.WriteLine($"{latest.Count} incident(s)");
+            context.Out.WriteLine($"{latest.Count} incident(s){(page.Matched > latest.Count ? $" of {page.Matched:N0} matching" : "")}");
             return ExitCodes.Ok;
         });
         return command;
@@ -76,7 +61,7 @@ internal static class ListCommand
 
     internal static DateTimeOffset? Time(string? text, string option) =>
         text is null ? null
-        : TimestampConverter.TryParse(text, out var t) ? t
+        : Vocabulary.TimestampConverter.TryParse(text, out var t) ? t
         : throw new UserError($"{option} '{text}' is not a time; expected a date or timestamp such as 2024-03-01 or 2024-03-01T14:05:00Z");
 
     internal static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

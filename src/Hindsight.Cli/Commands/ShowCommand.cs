@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hindsight.Cli.Output;
-using Hindsight.History;
 using Hindsight.Incidents;
 
 namespace Hindsight.Cli.Commands;
@@ -15,16 +14,11 @@ internal static class ShowCommand
         var command = new Command("show", "Show one incident with everything known about it") { id, json };
         command.SetAction(async (result, ct) =>
         {
-            var key = result.GetValue(id)!;
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            if (await store.FindAsync(GlobalOptions.OrgOf(result), RecordKind.Incident, key, ct) is not Incident i)
-            {
-                throw new UserError($"no incident '{key}' in organisation '{GlobalOptions.OrgOf(result)}' of {store.Description}; 'hindsight list' shows what there is", ExitCodes.NotFound);
-            }
-
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var i = await host.Workspace.Incidents.GetAsync(result.GetValue(id)!, ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, JsonOut.Record(i));
+                JsonOut.Write(context.Out, i);
             }
             else
             {

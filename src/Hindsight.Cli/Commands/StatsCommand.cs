@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Incidents;
 using Hindsight.Cli.Output;
-using Hindsight.History;
-using Hindsight.Incidents;
-using Hindsight.Storage;
 using Spectre.Console;
 
 namespace Hindsight.Cli.Commands;
@@ -17,16 +14,15 @@ internal static class StatsCommand
         var command = new Command("stats", "Counts by severity, service and month, and the median time to resolve") { json };
         command.SetAction(async (result, ct) =>
         {
-            var org = GlobalOptions.OrgOf(result);
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var (counts, summary) = await ComputeAsync(store, org, ct);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var stats = await host.Workspace.Incidents.StatsAsync(ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, ToJson(store.Description, org, counts, summary));
+                JsonOut.Write(context.Out, stats);
             }
             else
             {
-                Print(context, store.Description, org, counts, summary);
+                Print(context, stats);
             }
 
             return ExitCodes.Ok;
@@ -34,44 +30,11 @@ internal static class StatsCommand
         return command;
     }
 
-    internal static async Task<(IReadOnlyDictionary<RecordKind, long> Counts, HistorySummary Summary)> ComputeAsync(IHistoryStore store, string org, CancellationToken ct)
-    {
-        var counts = await store.CountAsync(org, ct);
-        var incidents = new List<Incident>();
-        await foreach (Incident i in store.ReadAsync(org, RecordQuery.Incidents, ct))
-        {
-            incidents.Add(i);
-        }
-
-        return (counts, HistorySummary.Of(incidents));
-    }
-
-    internal static JsonObject ToJson(string storeName, string org, IReadOnlyDictionary<RecordKind, long> counts, HistorySummary s) => new()
-    {
-        ["store"] = storeName,
-        ["organisation"] = org,
-        ["incidents"] = counts[RecordKind.Incident],
-        ["deployments"] = counts[RecordKind.Deployment],
-        ["dependencies"] = counts[RecordKind.Dependency],
-        ["response_logs"] = counts[RecordKind.ResponseLog],
-        ["resolved"] = s.Resolved,
-        ["median_minutes_to_resolve"] = s.MedianMinutesToResolve,
-        ["duplicate_pairs"] = s.DuplicatePairs,
-        ["related_pairs"] = s.RelatedPairs,
-        ["open_action_items"] = s.OpenActionItems,
-        ["first"] = s.First?.UtcDateTime.ToString("O"),
-        ["last"] = s.Last?.UtcDateTime.ToString("O"),
-        ["by_severity"] = JsonOut.Counts(s.BySeverity),
-        ["by_service"] = JsonOut.Counts(s.ByService),
-        ["by_team"] = JsonOut.Counts(s.ByTeam),
-        ["by_month"] = JsonOut.Counts(s.ByMonth),
-    };
-
-    internal static void Print(CliContext context, string storeName, string org, IReadOnlyDictionary<RecordKind, long> counts, HistorySummary s, int topServices = 10)
+    internal static void Print(CliContext context, HistoryStats s, int topServices = 10)
     {
         var o = context.Out;
-        o.WriteLine($"{storeName} · organisation '{org}'");
-        o.WriteLine($"  {counts[RecordKind.Incident]:N0} incidents, {counts[RecordKind.Deployment]:N0} deployments, {counts[RecordKind.Dependency]:N0} service dependencies, {counts[RecordKind.ResponseLog]:N0} response logs");
+        o.WriteLine($"{s.Store} · organisation '{s.Organisation}'");
+        o.WriteLine($"  {s.Incidents:N0} incidents, {s.Deployments:N0} deployments, {s.Dependencies:N0} service dependencies, {s.ResponseLogs:N0} response logs");
         if (s.Incidents == 0)
         {
             o.WriteLine("  no incidents yet: 'hindsight ingest FILE' adds some, 'hindsight demo' shows a generated history");

@@ -1,43 +1,22 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Hindsight.Application.Serialization;
 
 namespace Hindsight.Cli.Output;
 
-/// <summary>Writes JSON results to standard output, indented, with readable non-ASCII text.</summary>
+/// <summary>Writes results to standard output as JSON, indented, with readable non-ASCII text, in the one result form of the engine.</summary>
 internal static class JsonOut
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static void Write(TextWriter output, JsonNode? node)
+    private static readonly JsonSerializerOptions Options = new(ResultJsonContext.Default.Options)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
-        {
-            if (node is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                node.WriteTo(writer);
-            }
-        }
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    public static JsonObject Counts(IEnumerable<KeyValuePair<string, long>> counts)
+    public static void Write<T>(TextWriter output, T value)
     {
-        var obj = new JsonObject();
-        foreach (var (k, v) in counts)
-        {
-            obj[k] = v;
-        }
-
-        return obj;
+        var info = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        output.WriteLine(JsonSerializer.Serialize(value, info));
     }
-
-    public static JsonNode Record(Hindsight.History.HistoryRecord record) =>
-        JsonNode.Parse(Hindsight.Canonical.CanonicalJson.Serialize(record))!;
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Hindsight.Canonical;
 using Hindsight.History;
+using Hindsight.Organisations;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,6 +21,9 @@ public sealed class PostgresHistoryStore : IHistoryStore
 
     /// <inheritdoc />
     public string Description { get; }
+
+    /// <inheritdoc />
+    public string? LocalFolder => null;
 
     /// <summary>Connects with a connection string and migrates the schema.</summary>
     /// <exception cref="StoreException">The server cannot be reached or refuses the login.</exception>
@@ -44,24 +48,23 @@ public sealed class PostgresHistoryStore : IHistoryStore
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
             await source.DisposeAsync().ConfigureAwait(false);
-            throw new StoreException($"cannot open {description}: {ex.Message}; check --db / HINDSIGHT_DB and that the server is running", ex);
+            throw new StoreException($"cannot open {description}: {ex.Message}; check the connection string and that the server is running", ex);
         }
 
         return new PostgresHistoryStore(source, description);
     }
 
     /// <inheritdoc />
-    public async Task<IHistoryWriter> BeginWriteAsync(string organisation, CancellationToken cancellationToken = default)
+    public async Task<IHistoryWriter> BeginWriteAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(organisation);
         return await PostgresHistoryWriter.BeginAsync(_source, organisation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<HistoryRecord?> FindAsync(string organisation, RecordKind kind, string key, CancellationToken cancellationToken = default)
+    public async Task<HistoryRecord?> FindAsync(Organisation organisation, RecordKind kind, string key, CancellationToken cancellationToken = default)
     {
         await using var cmd = _source.CreateCommand("SELECT doc FROM hindsight.records WHERE org = $1 AND kind = $2 AND key = $3");
-        cmd.Parameters.AddWithValue(organisation);
+        cmd.Parameters.AddWithValue(organisation.Name);
         cmd.Parameters.AddWithValue(RecordKindText.Format(kind));
         cmd.Parameters.AddWithValue(key);
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string doc
@@ -70,20 +73,20 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<HistoryRecord> ReadAsync(Organisation organisation, RecordQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         return ChangeDecoder.DecodeAsync(query.Kind, DocumentsAsync(organisation, query, cancellationToken), cancellationToken);
     }
 
-    private async IAsyncEnumerable<byte[]> DocumentsAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<byte[]> DocumentsAsync(Organisation organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var cmd = _source.CreateCommand(
             "SELECT doc FROM hindsight.records WHERE org = $1 AND kind = $2 AND ($3::bigint IS NULL OR at >= $3) AND ($4::bigint IS NULL OR at < $4) ORDER BY at, key LIMIT $5");
-        cmd.Parameters.AddWithValue(organisation);
+        cmd.Parameters.AddWithValue(organisation.Name);
         cmd.Parameters.AddWithValue(RecordKindText.Format(query.Kind));
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)RecordRow.ToMillis(query.From) ?? DBNull.Value });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)RecordRow.ToMillis(query.Until) ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)SerializedRecord.ToMillis(query.From) ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)SerializedRecord.ToMillis(query.Until) ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)query.Limit ?? DBNull.Value });
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -93,14 +96,14 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
         ChangeDecoder.DecodeAsync(kind, ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), cancellationToken);
 
-    private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(Organisation organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var cmd = _source.CreateCommand("SELECT rev, doc FROM hindsight.records WHERE rev > $1 AND org = $2 AND kind = $3 ORDER BY rev");
         cmd.Parameters.AddWithValue(afterRevision);
-        cmd.Parameters.AddWithValue(organisation);
+        cmd.Parameters.AddWithValue(organisation.Name);
         cmd.Parameters.AddWithValue(RecordKindText.Format(kind));
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -110,29 +113,32 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
         await using var cmd = _source.CreateCommand("SELECT kind, count(*) FROM hindsight.records WHERE org = $1 GROUP BY kind");
-        cmd.Parameters.AddWithValue(organisation);
+        cmd.Parameters.AddWithValue(organisation.Name);
         var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0L);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            counts[RecordRow.ParseKind(reader.GetString(0))] = reader.GetInt64(1);
+            counts[SerializedRecord.ParseKind(reader.GetString(0))] = reader.GetInt64(1);
         }
 
         return counts;
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken cancellationToken = default)
     {
         await using var cmd = _source.CreateCommand("SELECT DISTINCT org FROM hindsight.records ORDER BY org");
-        var orgs = new List<string>();
+        var orgs = new List<Organisation>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            orgs.Add(reader.GetString(0));
+            if (Organisation.TryParse(reader.GetString(0), out var org, out _))
+            {
+                orgs.Add(org); // a name older releases allowed (upper case) cannot be asked for, so it is not listed
+            }
         }
 
         return orgs;
@@ -146,8 +152,8 @@ public sealed class PostgresHistoryStore : IHistoryStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new StoredRecord(
-                reader.GetString(0), RecordRow.ParseKind(reader.GetString(1)), reader.GetString(2),
-                RecordRow.FromMillis(reader.IsDBNull(3) ? null : reader.GetInt64(3)), Encoding.UTF8.GetBytes(reader.GetString(4)));
+                reader.GetString(0), SerializedRecord.ParseKind(reader.GetString(1)), reader.GetString(2),
+                SerializedRecord.FromMillis(reader.IsDBNull(3) ? null : reader.GetInt64(3)), Encoding.UTF8.GetBytes(reader.GetString(4)));
         }
     }
 
@@ -172,7 +178,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
                 await copy.WriteAsync(r.Organisation, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(RecordKindText.Format(r.Kind), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(r.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                if (RecordRow.ToMillis(r.At) is { } at)
+                if (SerializedRecord.ToMillis(r.At) is { } at)
                 {
                     await copy.WriteAsync(at, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 }
@@ -182,7 +188,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
                 }
 
                 await copy.WriteAsync(0L, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(RecordRow.HashOf(r.Document.Span), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(SerializedRecord.HashOf(r.Document.Span), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(Encoding.UTF8.GetString(r.Document.Span), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -210,6 +216,12 @@ public sealed class PostgresHistoryStore : IHistoryStore
             checker.AddProblem($"schema version is {version}; this build expects {PostgresSchema.Latest}");
         }
 
+        string serverVersion;
+        await using (var server = new NpgsqlCommand("SHOW server_version", connection))
+        {
+            serverVersion = (string)(await server.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
         await using var cmd = new NpgsqlCommand("SELECT org, kind, key, at, hash, doc FROM hindsight.records", connection);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -218,7 +230,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
                 (byte[])reader[4], Encoding.UTF8.GetBytes(reader.GetString(5)));
         }
 
-        return checker.Report();
+        return checker.Report("postgresql", serverVersion);
     }
 
     /// <inheritdoc />

@@ -1,11 +1,12 @@
 using Hindsight.History;
+using Hindsight.Organisations;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Hindsight.Storage.Postgres;
 
 /// <summary>One PostgreSQL write transaction for one organisation; each batch is one set-based upsert.</summary>
-internal sealed class PostgresHistoryWriter : IHistoryWriter, IRowWriter
+internal sealed class PostgresHistoryWriter : IHistoryWriter
 {
     private const string Upsert = """
         INSERT INTO hindsight.records AS r (org, kind, key, at, rev, hash, doc)
@@ -18,17 +19,17 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter, IRowWriter
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly string _organisation;
+    private readonly Organisation _organisation;
     private bool _committed;
 
-    private PostgresHistoryWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, string organisation)
+    private PostgresHistoryWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, Organisation organisation)
     {
         _connection = connection;
         _transaction = transaction;
         _organisation = organisation;
     }
 
-    public static async Task<PostgresHistoryWriter> BeginAsync(NpgsqlDataSource source, string organisation, CancellationToken cancellationToken)
+    public static async Task<PostgresHistoryWriter> BeginAsync(NpgsqlDataSource source, Organisation organisation, CancellationToken cancellationToken)
     {
         var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -38,12 +39,12 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter, IRowWriter
     public Task<WriteCounts> WriteAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return WriteRowsAsync(RecordRow.FromAll(records), cancellationToken);
+        return WriteAsync(SerializedRecord.FromAll(records), cancellationToken);
     }
 
-    public async Task<WriteCounts> WriteRowsAsync(IReadOnlyList<RecordRow> rows, CancellationToken cancellationToken)
+    public async Task<WriteCounts> WriteAsync(IReadOnlyList<SerializedRecord> records, CancellationToken cancellationToken = default)
     {
-        var (unique, superseded) = RecordRow.LastOfEachKey(rows);
+        var (unique, superseded) = SerializedRecord.LastOfEachKey(records);
         var n = unique.Count;
         var kinds = new string[n];
         var keys = new string[n];
@@ -58,7 +59,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter, IRowWriter
         }
 
         await using var cmd = new NpgsqlCommand(Upsert, _connection, _transaction);
-        cmd.Parameters.AddWithValue("org", _organisation);
+        cmd.Parameters.AddWithValue("org", _organisation.Name);
         cmd.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = kinds });
         cmd.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
         cmd.Parameters.Add(new NpgsqlParameter("ats", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ats });

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Hindsight.Canonical;
 using Hindsight.History;
+using Hindsight.Organisations;
 using Microsoft.Data.Sqlite;
 
 namespace Hindsight.Storage.Sqlite;
@@ -28,6 +29,9 @@ public sealed class SqliteHistoryStore : IHistoryStore
     /// <inheritdoc />
     public string Description => "sqlite:" + Path;
 
+    /// <inheritdoc />
+    public string? LocalFolder => System.IO.Path.GetDirectoryName(Path);
+
     /// <summary>Opens (creating if needed) the store in <paramref name="directory"/>, migrating its schema.</summary>
     /// <exception cref="StoreException">The folder cannot be created, the file is not a Hindsight store, or it is from a newer version.</exception>
     public static SqliteHistoryStore Open(string directory)
@@ -40,7 +44,7 @@ public sealed class SqliteHistoryStore : IHistoryStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"cannot create the store folder {directory}: {ex.Message}; choose another with --store or LEARNING_STORAGE_DIR", ex);
+            throw new StoreException($"cannot create the store folder {directory}: {ex.Message}; choose another store folder", ex);
         }
 
         var store = new SqliteHistoryStore(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, FileName)));
@@ -59,7 +63,7 @@ public sealed class SqliteHistoryStore : IHistoryStore
         }
         catch (SqliteException ex)
         {
-            throw new StoreException($"cannot open the store {store.Path}: {ex.Message} (is it a Hindsight store? run 'hindsight check')", ex);
+            throw new StoreException($"cannot open the store {store.Path}: {ex.Message} (is it a Hindsight store? its integrity check says more)", ex);
         }
 
         return store;
@@ -76,32 +80,31 @@ public sealed class SqliteHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public Task<IHistoryWriter> BeginWriteAsync(string organisation, CancellationToken cancellationToken = default)
+    public Task<IHistoryWriter> BeginWriteAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(organisation);
         return Task.FromResult<IHistoryWriter>(new SqliteHistoryWriter(Connect(), organisation));
     }
 
     /// <inheritdoc />
-    public Task<HistoryRecord?> FindAsync(string organisation, RecordKind kind, string key, CancellationToken cancellationToken = default)
+    public Task<HistoryRecord?> FindAsync(Organisation organisation, RecordKind kind, string key, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT doc FROM records WHERE org = $org AND kind = $kind AND key = $key";
-        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$org", organisation.Name);
         cmd.Parameters.AddWithValue("$kind", RecordKindText.Format(kind));
         cmd.Parameters.AddWithValue("$key", key);
         return Task.FromResult(cmd.ExecuteScalar() is byte[] doc ? CanonicalJson.Deserialize(kind, doc) : null);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<HistoryRecord> ReadAsync(string organisation, RecordQuery query, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<HistoryRecord> ReadAsync(Organisation organisation, RecordQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         return ChangeDecoder.DecodeAsync(query.Kind, DocumentsAsync(organisation, query, cancellationToken), cancellationToken);
     }
 
-    private async IAsyncEnumerable<byte[]> DocumentsAsync(string organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<byte[]> DocumentsAsync(Organisation organisation, RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
@@ -110,10 +113,10 @@ public sealed class SqliteHistoryStore : IHistoryStore
             + (query.Until is null ? "" : " AND at < $until")
             + " ORDER BY at, key"
             + (query.Limit is null ? "" : " LIMIT $limit");
-        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$org", organisation.Name);
         cmd.Parameters.AddWithValue("$kind", RecordKindText.Format(query.Kind));
-        cmd.Parameters.AddWithValue("$from", RecordRow.ToMillis(query.From) ?? 0);
-        cmd.Parameters.AddWithValue("$until", RecordRow.ToMillis(query.Until) ?? 0);
+        cmd.Parameters.AddWithValue("$from", SerializedRecord.ToMillis(query.From) ?? 0);
+        cmd.Parameters.AddWithValue("$until", SerializedRecord.ToMillis(query.Until) ?? 0);
         cmd.Parameters.AddWithValue("$limit", query.Limit ?? 0);
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (reader.Read())
@@ -124,15 +127,15 @@ public sealed class SqliteHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RecordChange> ChangesAsync(string organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
         ChangeDecoder.DecodeAsync(kind, ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), cancellationToken);
 
-    private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(string organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(Organisation organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT rev, doc FROM records WHERE rev > $after AND org = $org AND kind = $kind ORDER BY rev, seq";
-        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$org", organisation.Name);
         cmd.Parameters.AddWithValue("$kind", RecordKindText.Format(kind));
         cmd.Parameters.AddWithValue("$after", afterRevision);
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -144,36 +147,39 @@ public sealed class SqliteHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(string organisation, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT kind, count(*) FROM records WHERE org = $org GROUP BY kind";
-        cmd.Parameters.AddWithValue("$org", organisation);
+        cmd.Parameters.AddWithValue("$org", organisation.Name);
         var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0L);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            counts[RecordRow.ParseKind(reader.GetString(0))] = reader.GetInt64(1);
+            counts[SerializedRecord.ParseKind(reader.GetString(0))] = reader.GetInt64(1);
         }
 
         return Task.FromResult<IReadOnlyDictionary<RecordKind, long>>(counts);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT DISTINCT org FROM records ORDER BY org";
-        var orgs = new List<string>();
+        var orgs = new List<Organisation>();
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            orgs.Add(reader.GetString(0));
+            if (Organisation.TryParse(reader.GetString(0), out var org, out _))
+            {
+                orgs.Add(org); // a name older releases allowed (upper case) cannot be asked for, so it is not listed
+            }
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(orgs);
+        return Task.FromResult<IReadOnlyList<Organisation>>(orgs);
     }
 
     /// <inheritdoc />
@@ -187,8 +193,8 @@ public sealed class SqliteHistoryStore : IHistoryStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new StoredRecord(
-                reader.GetString(0), RecordRow.ParseKind(reader.GetString(1)), reader.GetString(2),
-                RecordRow.FromMillis(reader.IsDBNull(3) ? null : reader.GetInt64(3)), (byte[])reader[4]);
+                reader.GetString(0), SerializedRecord.ParseKind(reader.GetString(1)), reader.GetString(2),
+                SerializedRecord.FromMillis(reader.IsDBNull(3) ? null : reader.GetInt64(3)), (byte[])reader[4]);
         }
     }
 
@@ -222,8 +228,8 @@ public sealed class SqliteHistoryStore : IHistoryStore
             org.Value = r.Organisation;
             kind.Value = RecordKindText.Format(r.Kind);
             key.Value = r.Key;
-            at.Value = (object?)RecordRow.ToMillis(r.At) ?? DBNull.Value;
-            hash.Value = RecordRow.HashOf(bytes);
+            at.Value = (object?)SerializedRecord.ToMillis(r.At) ?? DBNull.Value;
+            hash.Value = SerializedRecord.HashOf(bytes);
             doc.Value = bytes;
             insert.ExecuteNonQuery();
             count++;
@@ -267,7 +273,9 @@ public sealed class SqliteHistoryStore : IHistoryStore
             checker.Inspect(rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.IsDBNull(3) ? null : rows.GetInt64(3), (byte[])rows[4], (byte[])rows[5]);
         }
 
-        return checker.Report();
+        using var library = connection.CreateCommand();
+        library.CommandText = "SELECT sqlite_version()";
+        return checker.Report("sqlite", (string)library.ExecuteScalar()!);
     }
 
     /// <inheritdoc />

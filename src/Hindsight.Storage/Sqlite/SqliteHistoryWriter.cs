@@ -1,10 +1,11 @@
 using Hindsight.History;
+using Hindsight.Organisations;
 using Microsoft.Data.Sqlite;
 
 namespace Hindsight.Storage.Sqlite;
 
 /// <summary>One SQLite write transaction (BEGIN IMMEDIATE) for one organisation, with a prepared upsert.</summary>
-internal sealed class SqliteHistoryWriter : IHistoryWriter, IRowWriter
+internal sealed class SqliteHistoryWriter : IHistoryWriter
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -12,7 +13,7 @@ internal sealed class SqliteHistoryWriter : IHistoryWriter, IRowWriter
     private readonly SqliteParameter _kind, _key, _at, _hash, _doc;
     private bool _committed;
 
-    public SqliteHistoryWriter(SqliteConnection connection, string organisation)
+    public SqliteHistoryWriter(SqliteConnection connection, Organisation organisation)
     {
         _connection = connection;
         long revision;
@@ -32,7 +33,7 @@ internal sealed class SqliteHistoryWriter : IHistoryWriter, IRowWriter
             ON CONFLICT (org, kind, key) DO UPDATE SET at = excluded.at, rev = excluded.rev, hash = excluded.hash, doc = excluded.doc
             WHERE records.hash <> excluded.hash
             """;
-        _upsert.Parameters.AddWithValue("$org", organisation);
+        _upsert.Parameters.AddWithValue("$org", organisation.Name);
         _kind = _upsert.Parameters.Add("$kind", SqliteType.Text);
         _key = _upsert.Parameters.Add("$key", SqliteType.Text);
         _at = _upsert.Parameters.Add("$at", SqliteType.Integer);
@@ -45,12 +46,12 @@ internal sealed class SqliteHistoryWriter : IHistoryWriter, IRowWriter
     public Task<WriteCounts> WriteAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return WriteRowsAsync(RecordRow.FromAll(records), cancellationToken);
+        return WriteAsync(SerializedRecord.FromAll(records), cancellationToken);
     }
 
-    public Task<WriteCounts> WriteRowsAsync(IReadOnlyList<RecordRow> rows, CancellationToken cancellationToken)
+    public Task<WriteCounts> WriteAsync(IReadOnlyList<SerializedRecord> records, CancellationToken cancellationToken = default)
     {
-        var (unique, superseded) = RecordRow.LastOfEachKey(rows);
+        var (unique, superseded) = SerializedRecord.LastOfEachKey(records);
         int inserted = 0, updated = 0, unchanged = superseded;
         foreach (var row in unique)
         {

@@ -1,4 +1,5 @@
 using Hindsight.Calendar;
+using Hindsight.Errors;
 using Hindsight.Import;
 
 namespace Hindsight.Alerts;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using Hindsight.Errors;
 using Hindsight.Import;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper;
 using Hindsight.Canonical;
+using Hindsight.Errors;
 using Hindsight.Import;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Alerts;
 

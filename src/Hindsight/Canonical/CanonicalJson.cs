@@ -1,10 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
 using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
 using Hindsight.Silos;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Canonical;
 

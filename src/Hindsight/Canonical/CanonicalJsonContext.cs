@@ -4,6 +4,7 @@ using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
 using Hindsight.Silos;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Canonical;
 

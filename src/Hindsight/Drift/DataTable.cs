@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hindsight.Errors;
 using Hindsight.Import;
 
 namespace Hindsight.Drift;
@@ -72,7 +73,7 @@ public sealed class DataTable
 
             if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
             {
-                throw InputException.At(File, line, column, $"'{Clip(value)}' is not a number; expected a number such as 12.5, or compare the column as categories with --categorical");
+                throw InputException.At(File, line, column, $"'{Clip(value)}' is not a number; expected a number such as 12.5, or compare the column as categories", "not_a_number");
             }
 
             numbers.Add(number);

@@ -1,4 +1,6 @@
+using Hindsight.Errors;
 using Hindsight.Import;
+using Hindsight.Statistics;
 
 namespace Hindsight.Drift;
 

@@ -1,3 +1,4 @@
+using Hindsight.Statistics;
 namespace Hindsight.Drift;
 
 /// <summary>The drift of every compared column and the fairness gaps of each file.</summary>

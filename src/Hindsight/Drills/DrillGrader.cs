@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Hindsight.Import;
+using Hindsight.Errors;
 using Hindsight.Incidents;
 using Hindsight.Text;
 

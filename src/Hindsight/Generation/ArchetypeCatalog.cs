@@ -1,7 +1,7 @@
-using Hindsight.Canonical;
 using Hindsight.Incidents;
-using YamlDotNet.Serialization;
+using Hindsight.Vocabulary;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization;
 
 namespace Hindsight.Generation;
 

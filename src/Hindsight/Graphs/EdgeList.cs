@@ -1,6 +1,6 @@
 using System.Globalization;
+using Hindsight.Errors;
 using Hindsight.History;
-using Hindsight.Import;
 
 namespace Hindsight.Graphs;
 

@@ -18,6 +18,9 @@ namespace Hindsight.Hygiene;
 /// </summary>
 public static class HygieneCheck
 {
+    /// <summary>The kinds of finding, in the order reported.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["no_action_items", "overdue_action_item", "no_responders", "severity_inconsistent"];
+
     /// <summary>The findings over <paramref name="incidents"/> as of <paramref name="now"/>, in order of kind then start.</summary>
     public static IReadOnlyList<HygieneFinding> Check(IEnumerable<Incident> incidents, DateTimeOffset now)
     {

@@ -3,6 +3,7 @@ using CsvHelper;
 using Hindsight.Canonical;
 using Hindsight.Incidents;
 using Hindsight.Validation;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Import;
 
@@ -30,7 +31,7 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
             }
 
             var names = string.Join(", ", missing.Select(f => $"'{mapping.Columns[f]}' (for {f})"));
-            return ParsedRecord.Invalid(1, "", $"the header lacks column {names} that mapping '{mapping.Name}' needs; the header has: {string.Join(", ", header)}. Use --mapping to name another mapping");
+            return ParsedRecord.Invalid(1, "", $"the header lacks column {names} that mapping '{mapping.Name}' needs; the header has: {string.Join(", ", header)}; name another column mapping that matches it");
         }, (csv, line, raw) => ReadRow(csv, index, line, raw));
     }
 

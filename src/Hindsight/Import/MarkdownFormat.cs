@@ -1,10 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Incidents;
+using Hindsight.Vocabulary;
 using YamlDotNet.RepresentationModel;
 
 namespace Hindsight.Import;

@@ -4,6 +4,7 @@ using CsvHelper;
 using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Validation;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Import;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hindsight.Canonical;
 using Hindsight.Incidents;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Import;
 

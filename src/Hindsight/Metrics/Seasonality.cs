@@ -1,6 +1,7 @@
 using Hindsight.Calendar;
 using Hindsight.Drift;
 using Hindsight.Incidents;
+using Hindsight.Statistics;
 
 namespace Hindsight.Metrics;
 

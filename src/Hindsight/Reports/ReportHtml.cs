@@ -217,7 +217,7 @@ public static class ReportHtml
     private static void Hygiene(StringBuilder html, LearningReport r)
     {
         html.Append("<section><h2>Postmortem hygiene</h2><table>");
-        foreach (var kind in ReportJson.HygieneKinds)
+        foreach (var kind in Hindsight.Hygiene.HygieneCheck.Kinds)
         {
             var found = r.Hygiene.Where(f => f.Kind == kind).ToList();
             if (kind == "no_action_items" && !Hindsight.Hygiene.HygieneCheck.RecordsActionItems(r.Input.Incidents))

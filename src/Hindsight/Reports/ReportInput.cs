@@ -1,6 +1,7 @@
 using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
+using Hindsight.Organisations;
 
 namespace Hindsight.Reports;
 

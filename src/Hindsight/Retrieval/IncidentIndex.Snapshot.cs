@@ -63,7 +63,8 @@ public sealed partial class IncidentIndex
                 throw new InvalidDataException("not an index snapshot of this version");
             }
 
-            var index = new IncidentIndex { Revision = r.ReadInt64() };
+            var index = new IncidentIndex();
+            index.Advance(r.ReadInt64());
             var n = r.ReadInt32();
             index._totalLength = r.ReadInt64();
             index.Grow(n + 1);

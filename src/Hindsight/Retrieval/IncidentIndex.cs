@@ -46,7 +46,10 @@ public sealed partial class IncidentIndex
     public int Count => _docOfKey.Count;
 
     /// <summary>The store revision the index reflects: every change up to it is in, none after it.</summary>
-    public long Revision { get; set; }
+    public long Revision { get; private set; }
+
+    /// <summary>Records that every change up to <paramref name="revision"/> is in (the revision never goes back).</summary>
+    public void Advance(long revision) => Revision = Math.Max(Revision, revision);
 
     internal double AverageLength => Count == 0 ? 1 : Math.Max(1, (double)_totalLength / Count);
 

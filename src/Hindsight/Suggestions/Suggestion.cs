@@ -9,4 +9,4 @@ public sealed record Suggestion(
     IReadOnlyList<SimilarIncident> Similar,
     IReadOnlyList<SuggestedAction> Actions,
     IReadOnlyList<SuggestedExpert> Experts,
-    ResponseEfficiency? Efficiency);
+    IncidentEfficiency? Efficiency);

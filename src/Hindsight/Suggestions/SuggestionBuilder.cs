@@ -59,7 +59,7 @@ public static class SuggestionBuilder
     }
 
     /// <summary>The response-efficiency ratio, or null without a time for the query or for the similar incidents.</summary>
-    public static ResponseEfficiency? Efficiency(Incident? query, IReadOnlyList<SimilarIncident> similar, DateTimeOffset now)
+    public static IncidentEfficiency? Efficiency(Incident? query, IReadOnlyList<SimilarIncident> similar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(similar);
         var times = similar.Select(s => s.Incident.Durations.TimeToResolve?.TotalMinutes).OfType<double>().ToList();
@@ -70,7 +70,7 @@ public static class SuggestionBuilder
 
         var open = query.ResolvedAt is null;
         var minutes = open ? (now - query.StartedAt).TotalMinutes : query.Durations.TimeToResolve!.Value.TotalMinutes;
-        return minutes < 0 ? null : new ResponseEfficiency(Math.Round(minutes, 1), open, Math.Round(median, 1), times.Count, Math.Round(minutes / median, 3));
+        return minutes < 0 ? null : new IncidentEfficiency(Math.Round(minutes, 1), open, Math.Round(median, 1), times.Count, Math.Round(minutes / median, 3));
     }
 
     private static double RoleWeight(string? role) =>

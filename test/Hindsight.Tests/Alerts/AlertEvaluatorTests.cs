@@ -1,4 +1,5 @@
 using Hindsight.Alerts;
+using Hindsight.Errors;
 using Hindsight.Import;
 
 namespace Hindsight.Tests.Alerts;

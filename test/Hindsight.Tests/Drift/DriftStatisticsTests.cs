@@ -1,4 +1,5 @@
 using Hindsight.Drift;
+using Hindsight.Statistics;
 
 namespace Hindsight.Tests.Drift;
 

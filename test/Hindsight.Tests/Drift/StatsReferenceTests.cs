@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hindsight.Drift;
+using Hindsight.Statistics;
 
 namespace Hindsight.Tests.Drift;
 

@@ -1,4 +1,5 @@
 using Hindsight.Drills;
+using Hindsight.Errors;
 using Hindsight.Import;
 
 namespace Hindsight.Tests.Drills;

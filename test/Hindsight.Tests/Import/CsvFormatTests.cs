@@ -49,7 +49,7 @@ public sealed class CsvFormatTests
 
         var error = records.Single().Errors.Single().Message;
         Assert.Contains("incident_number", error, StringComparison.Ordinal);
-        Assert.Contains("--mapping", error, StringComparison.Ordinal);
+        Assert.Contains("name another column mapping", error, StringComparison.Ordinal);
     }
 
     [Theory]

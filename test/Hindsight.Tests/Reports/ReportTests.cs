@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Hindsight.Generation;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Reports;
@@ -38,34 +37,8 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public void MissingInputs_AreSaid_NotPrintedAsZero()
+    public void MissingInputs_AreSaidOnThePage()
     {
-        var report = Hostile();
-        var json = ReportJson.Of(report);
-        var learning = json["learning"]!;
-        Assert.NotNull(learning["knowledge_utilisation_rate"]!["missing"]);
-        Assert.NotNull(learning["improvement_implementation_rate"]!["missing"]);
-        Assert.NotNull(learning["readiness"]!["missing"]);
-        Assert.Null(learning["knowledge_utilisation_rate"]!["value"]);
-        Assert.Contains("missing", ReportHtml.Render(report), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Json_HasEverySection()
-    {
-        var history = HistoryGenerator.Generate(new GeneratorOptions(1500, Seed: 4)).ToList();
-        var report = ReportBuilder.Build(new ReportInput("default", [.. history.OfType<Incident>()], [.. history.OfType<Deployment>()], [.. history.OfType<ServiceDependency>()], [],
-            new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero)));
-        var json = ReportJson.Of(report);
-        foreach (var key in new[] { "time", "time_by", "trends", "learning", "maturity", "seasonality", "hour_by_weekday", "deploys", "propagation", "blast_radius", "themes", "practices", "hygiene", "forecasts", "count_anomalies" })
-        {
-            Assert.NotNull(json[key]);
-        }
-
-        Assert.Equal(1500, (int)json["incidents"]!);
-        Assert.NotNull(json["learning"]!["knowledge_utilisation_rate"]!["value"]);
-        Assert.NotEmpty(json["themes"]!["themes"]!.AsArray());
-        Assert.Equal(9, json["maturity"]!.AsArray().Count); // the organisation and its eight teams
-        Assert.NotEmpty(json["forecasts"]!.AsArray());
+        Assert.Contains("missing", ReportHtml.Render(Hostile()), StringComparison.Ordinal);
     }
 }

@@ -119,7 +119,7 @@ public sealed class IncidentIndexTests
             Incident("B", "Connection pool exhausted on payments-db", null, ["payments-db"]),
             Incident("C", "証明書の期限切れ", "TLS 証明書が失効"));
         index.Remove("A");
-        index.Revision = 42;
+        index.Advance(42);
         using var stream = new MemoryStream();
         index.Save(stream);
         stream.Position = 0;

@@ -1,3 +1,4 @@
+using Hindsight.Import;
 using Hindsight.Risks;
 
 namespace Hindsight.Tests.Risks;

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Hindsight.History;
-using Hindsight.Retrieval;
+using Hindsight.Application.Retrieval;
 
 namespace Hindsight.Cli.Commands.Retrieval;
 
@@ -28,35 +27,19 @@ internal static class FeedbackCommand
                 throw new UserError("name the search: --query ID (a stored incident) or --text TEXT");
             }
 
-            await using var session = await EngineSession.OpenAsync(result, context, ct);
-            var target = result.GetValue(resultId)!;
-            if (!session.Engine.Read(index => index.Contains(target)))
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var done = await host.Workspace.Retrieval.FeedbackAsync(new FeedbackRequest
             {
-                throw new UserError($"no incident '{target}' in organisation '{session.Organisation}'", ExitCodes.NotFound);
-            }
-
-            if (result.GetValue(query) is { } q && !session.Engine.Read(index => index.Contains(q)))
-            {
-                throw new UserError($"no incident '{q}' in organisation '{session.Organisation}'", ExitCodes.NotFound);
-            }
-
-            var now = context.Clock.GetUtcNow();
-            var feedback = new Feedback
-            {
-                Id = $"fb-{now:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..8]}",
                 QueryIncident = result.GetValue(query),
                 QueryText = result.GetValue(text),
-                Result = target,
+                Result = result.GetValue(resultId)!,
                 Relevant = result.GetValue(relevant),
-                GivenAt = now,
                 By = result.GetValue(by) ?? context.Environment("USER"),
-            };
-            var before = session.Engine.Weights;
-            var after = await session.Engine.RecordFeedbackAsync(feedback, ct);
-            context.Out.WriteLine($"recorded: {target} is {(feedback.Relevant ? "" : "not ")}similar to {feedback.QueryIncident ?? "\"" + feedback.QueryText + "\""} ({feedback.Id})");
-            context.Out.WriteLine(before.Equals(after)
+            }, ct);
+            context.Out.WriteLine($"recorded: {done.Result} is {(done.Relevant ? "" : "not ")}similar to {done.Query} ({done.Id})");
+            context.Out.WriteLine(!done.Changed
                 ? "weights unchanged (a 'not relevant' needs a relevant result for the same search to learn from; 'hindsight train' will use it)"
-                : "weights updated: " + string.Join(", ", SimilarityFeatures.All.Where(f => Math.Abs(after[f] - before[f]) > 1e-9).Select(f => $"{SimilarityFeatures.Name(f)} {before[f]:0.###}→{after[f]:0.###}")));
+                : "weights updated: " + string.Join(", ", done.Before.Where(b => Math.Abs(done.After[b.Key] - b.Value) > 1e-9).Select(b => $"{b.Key} {b.Value:0.###}→{done.After[b.Key]:0.###}")));
             return ExitCodes.Ok;
         });
         return command;

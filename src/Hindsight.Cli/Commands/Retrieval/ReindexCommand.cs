@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Hindsight.Cli.Output;
 
 namespace Hindsight.Cli.Commands.Retrieval;
@@ -14,22 +12,15 @@ internal static class ReindexCommand
         var command = new Command("reindex", "Rebuild the organisation's search index from the store (after 'check' reports a disagreement)") { json };
         command.SetAction(async (result, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(result, context, ct);
-            var clock = Stopwatch.StartNew();
-            await session.Engine.RebuildAsync(ct);
-            var seconds = clock.Elapsed.TotalSeconds;
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var done = await host.Workspace.Retrieval.ReindexAsync(ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["org"] = session.Organisation,
-                    ["incidents"] = session.Engine.Count,
-                    ["seconds"] = Math.Round(seconds, 3),
-                });
+                JsonOut.Write(context.Out, done);
             }
             else
             {
-                context.Out.WriteLine($"index of '{session.Organisation}' rebuilt: {session.Engine.Count:N0} incidents in {seconds:0.0} s");
+                context.Out.WriteLine($"index of '{done.Org}' rebuilt: {done.Incidents:N0} incidents in {done.Seconds:0.0} s");
             }
 
             return ExitCodes.Ok;

@@ -1,10 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Retrieval;
 using Hindsight.Cli.Output;
-using Hindsight.History;
-using Hindsight.Incidents;
-using Hindsight.Retrieval;
-using Hindsight.Suggestions;
 
 namespace Hindsight.Cli.Commands.Retrieval;
 
@@ -22,16 +18,22 @@ internal static class SimilarCommand
         var command = new Command("similar", "Find past incidents like this one, and why they match") { text, id, services, tags, top, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(result, context, ct);
-            var (query, _) = await QueryAsync(session, result.GetValue(text), result.GetValue(id), result.GetValue(services), result.GetValue(tags), result.GetValue(top), context, ct);
-            var similar = await session.Engine.SimilarAsync(query, ct);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var found = await host.Workspace.Retrieval.SimilarAsync(new SimilarRequest
+            {
+                Text = result.GetValue(text),
+                Id = result.GetValue(id),
+                Services = result.GetValue(services) ?? [],
+                Tags = result.GetValue(tags) ?? [],
+                Top = result.GetValue(top),
+            }, ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonArray([.. similar.Select(ToJson)]));
+                JsonOut.Write(context.Out, found.Similar);
             }
             else
             {
-                Print(context.Out, similar, session.Engine.Count);
+                Print(context.Out, found.Similar, found.Indexed);
             }
 
             return ExitCodes.Ok;
@@ -39,85 +41,25 @@ internal static class SimilarCommand
         return command;
     }
 
-    /// <summary>The query for a stored incident (by id) or for a text with optional services and tags.</summary>
-    public static async Task<(SimilarityQuery Query, Incident? Incident)> QueryAsync(
-        EngineSession session, string? text, string? id, string[]? services, string[]? tags, int top, CliContext context, CancellationToken ct)
-    {
-        if (top is < 1 or > 1000)
-        {
-            throw new UserError($"--top {top} is out of range; expected 1 to 1000");
-        }
-
-        if (id is not null)
-        {
-            var incident = await session.Store.FindAsync(session.Organisation, RecordKind.Incident, id, ct) as Incident
-                ?? throw new UserError($"no incident '{id}' in organisation '{session.Organisation}' (see 'hindsight list')", ExitCodes.NotFound);
-            return (SimilarityQuery.For(incident, top), incident);
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new UserError("say what is happening (TEXT) or give --id ID of a stored incident");
-        }
-
-        return (new SimilarityQuery
-        {
-            Text = IndexedText.FromQuery(text),
-            Services = services ?? [],
-            Tags = tags ?? [],
-            At = context.Clock.GetUtcNow(),
-            Top = top,
-        }, null);
-    }
-
-    public static JsonObject ToJson(SimilarIncident s) => new()
-    {
-        ["id"] = s.Incident.Id,
-        ["score"] = s.Score,
-        ["title"] = s.Incident.Title,
-        ["started_at"] = s.Incident.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["severity"] = s.Incident.Severity is { } sev ? SeverityText.Format(sev) : null,
-        ["services"] = new JsonArray([.. s.Incident.Services.Select(x => (JsonNode)x)]),
-        ["why"] = WhyJson(s.Why),
-    };
-
-    public static JsonObject WhyJson(MatchExplanation why)
-    {
-        var features = new JsonObject();
-        foreach (var (name, value) in why.Contributions)
-        {
-            features[name] = value;
-        }
-
-        return new JsonObject
-        {
-            ["features"] = features,
-            ["terms"] = Strings(why.SharedTerms),
-            ["signatures"] = Strings(why.SharedSignatures),
-            ["services"] = Strings(why.SharedServices),
-            ["tags"] = Strings(why.SharedTags),
-        };
-    }
-
-    public static string WhyText(MatchExplanation why)
+    public static string WhyText(MatchReasons why)
     {
         var parts = new List<string>();
-        if (why.SharedSignatures.Count > 0)
+        if (why.Signatures.Count > 0)
         {
-            parts.Add("signature " + string.Join(", ", why.SharedSignatures));
+            parts.Add("signature " + string.Join(", ", why.Signatures));
         }
 
-        if (why.SharedServices.Count > 0)
+        if (why.Services.Count > 0)
         {
-            parts.Add("service " + string.Join(", ", why.SharedServices));
+            parts.Add("service " + string.Join(", ", why.Services));
         }
 
-        if (why.SharedTerms.Count > 0)
+        if (why.Terms.Count > 0)
         {
-            parts.Add("words " + string.Join(", ", why.SharedTerms.Take(4)));
+            parts.Add("words " + string.Join(", ", why.Terms.Take(4)));
         }
 
-        if (why.Contributions.ContainsKey("graph") && why.SharedServices.Count == 0)
+        if (why.Features.ContainsKey("graph") && why.Services.Count == 0)
         {
             parts.Add("dependency neighbour");
         }
@@ -125,7 +67,7 @@ internal static class SimilarCommand
         return string.Join("; ", parts);
     }
 
-    private static void Print(TextWriter o, IReadOnlyList<SimilarIncident> similar, int indexed)
+    private static void Print(TextWriter o, IReadOnlyList<SimilarIncidentResult> similar, int indexed)
     {
         if (similar.Count == 0)
         {
@@ -135,12 +77,10 @@ internal static class SimilarCommand
 
         foreach (var (s, i) in similar.Select((s, i) => (s, i + 1)))
         {
-            var when = s.Incident.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var severity = s.Incident.Severity is { } sev ? SeverityText.Format(sev) + " " : "";
-            o.WriteLine($"{i,2}. {s.Score,6:0.000}  {s.Incident.Id}  {when}  {severity}{s.Incident.Title}");
+            var when = s.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var severity = s.Severity is { } sev ? sev + " " : "";
+            o.WriteLine($"{i,2}. {s.Score,6:0.000}  {s.Id}  {when}  {severity}{s.Title}");
             o.WriteLine($"              why: {WhyText(s.Why)}");
         }
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Retrieval;
 using Hindsight.Cli.Output;
-using Hindsight.History;
-using Hindsight.Incidents;
-using Hindsight.Suggestions;
 
 namespace Hindsight.Cli.Commands.Retrieval;
 
@@ -19,18 +16,15 @@ internal static class SuggestCommand
         var command = new Command("suggest", "Suggest actions that helped in similar incidents, experts to escalate to, and the response-efficiency ratio") { target, services, top, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(result, context, ct);
-            var arg = result.GetValue(target)!;
-            var stored = await session.Store.FindAsync(session.Organisation, RecordKind.Incident, arg.Trim(), ct) as Incident;
-            var (query, incident) = await SimilarCommand.QueryAsync(session, stored is null ? arg : null, stored?.Id, result.GetValue(services), [], result.GetValue(top), context, ct);
-            var suggestion = await session.Engine.SuggestAsync(query, incident, ct);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var suggestion = await host.Workspace.Retrieval.SuggestAsync(result.GetValue(target)!, result.GetValue(services), result.GetValue(top), ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, ToJson(suggestion));
+                JsonOut.Write(context.Out, suggestion);
             }
             else
             {
-                Print(context.Out, suggestion, incident);
+                Print(context.Out, suggestion);
             }
 
             return ExitCodes.Ok;
@@ -38,48 +32,19 @@ internal static class SuggestCommand
         return command;
     }
 
-    public static JsonObject ToJson(Suggestion s) => new()
+    public static void Print(TextWriter o, SuggestionResult s)
     {
-        ["similar"] = new JsonArray([.. s.Similar.Select(SimilarCommand.ToJson)]),
-        ["actions"] = new JsonArray([.. s.Actions.Select(a => (JsonNode)new JsonObject
-        {
-            ["action"] = a.Description,
-            ["helped"] = a.Helped,
-            ["tried"] = a.Tried,
-            ["reliability"] = a.Reliability,
-            ["score"] = a.Score,
-            ["incidents"] = new JsonArray([.. a.Incidents.Select(i => (JsonNode)i)]),
-        })]),
-        ["experts"] = new JsonArray([.. s.Experts.Select(e => (JsonNode)new JsonObject
-        {
-            ["name"] = e.Name,
-            ["roles"] = new JsonArray([.. e.Roles.Select(r => (JsonNode)r)]),
-            ["incidents"] = e.Incidents,
-            ["last_responded"] = e.LastResponded.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["score"] = e.Score,
-        })]),
-        ["efficiency"] = s.Efficiency is { } f ? new JsonObject
-        {
-            ["minutes"] = f.Minutes,
-            ["open"] = f.Open,
-            ["similar_median_minutes"] = f.SimilarMedianMinutes,
-            ["similar_resolved"] = f.SimilarResolved,
-            ["ratio"] = f.Ratio,
-        } : null,
-    };
-
-    public static void Print(TextWriter o, Suggestion s, Incident? incident)
-    {
+        var incident = s.For;
         if (s.Similar.Count == 0)
         {
             o.WriteLine("No similar incidents found, so nothing to suggest yet.");
             return;
         }
 
-        o.WriteLine($"Similar incidents ({s.Similar.Count}):");
+        o.WriteLine(s.Similar.Count > 5 ? $"Similar incidents (the 5 closest of {s.Similar.Count}):" : $"Similar incidents ({s.Similar.Count}):");
         foreach (var x in s.Similar.Take(5))
         {
-            o.WriteLine($"  {x.Score,6:0.000}  {x.Incident.Id}  {x.Incident.Title}");
+            o.WriteLine($"  {x.Score,6:0.000}  {x.Id}  {x.Title}");
             o.WriteLine($"          why: {SimilarCommand.WhyText(x.Why)}");
         }
 
@@ -87,7 +52,7 @@ internal static class SuggestCommand
         o.WriteLine(s.Actions.Count == 0 ? "No action is recorded as having helped in them." : "Actions that helped:");
         foreach (var a in s.Actions)
         {
-            o.WriteLine($"  - {a.Description}  (helped {a.Helped} of {a.Tried} tries, reliability {a.Reliability:0.00}; {string.Join(", ", a.Incidents.Take(3))})");
+            o.WriteLine($"  - {a.Action}  (helped {a.Helped} of {a.Tried} tries, reliability {a.Reliability:0.00}; {string.Join(", ", a.Incidents.Take(3))})");
         }
 
         o.WriteLine();

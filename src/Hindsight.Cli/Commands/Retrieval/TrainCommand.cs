@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Retrieval;
 using Hindsight.Cli.Output;
-using Hindsight.Retrieval;
-using Hindsight.Retrieval.Training;
 
 namespace Hindsight.Cli.Commands.Retrieval;
 
@@ -16,42 +14,23 @@ internal static class TrainCommand
         var command = new Command("train", "Learn similarity weights from the links between incidents and from feedback (Adagrad)") { json, compare };
         command.SetAction(async (result, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(result, context, ct);
-            var run = await session.Engine.TrainAsync(ct);
-            if (run.Pairs == 0)
-            {
-                throw new UserError("nothing to learn from: no incident links (duplicate/related) and no feedback yet; the default weights stay", ExitCodes.NotFound);
-            }
-
-            var report = new JsonObject
-            {
-                ["pairs"] = run.Pairs,
-                ["epochs"] = run.Losses.Count - 1,
-                ["loss_before"] = Math.Round(run.Losses[0], 5),
-                ["loss_after"] = Math.Round(run.Losses[^1], 5),
-                ["weights"] = EvalCommand.WeightsJson(run.Weights),
-            };
-            if (result.GetValue(compare))
-            {
-                var pairs = await session.Engine.PairsAsync(SimilarityWeights.Default, ct);
-                report["convergence"] = ConvergenceComparison.Run(pairs);
-            }
-
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var run = await host.Workspace.Retrieval.TrainAsync(result.GetValue(compare), ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, report);
+                JsonOut.Write(context.Out, run);
                 return ExitCodes.Ok;
             }
 
-            context.Out.WriteLine($"trained on {run.Pairs:N0} ranking pairs from links and feedback; loss {run.Losses[0]:0.0000} → {run.Losses[^1]:0.0000} in {run.Losses.Count - 1} epochs");
-            WeightsCommand.Print(context.Out, run.Weights);
-            if (report["convergence"] is JsonObject c)
+            context.Out.WriteLine($"trained on {run.Pairs:N0} ranking pairs from links and feedback; loss {run.LossBefore:0.0000} → {run.LossAfter:0.0000} in {run.Epochs} epochs");
+            WeightsCommand.Print(context.Out, run.Weights, RetrievalUseCases.DefaultWeights);
+            if (run.Convergence is { } c)
             {
                 context.Out.WriteLine();
                 context.Out.WriteLine("single-pair steps to reach 99 % of the best loss reduction (same pairs, same order):");
                 foreach (var (name, node) in c)
                 {
-                    context.Out.WriteLine($"  {name,-12} {node!["steps_to_converge"]?.ToString() ?? "not within " + (run.Losses.Count - 1) + " epochs"}  (final loss {node["final_loss"]})");
+                    context.Out.WriteLine($"  {name,-12} {node.StepsToConverge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not within " + run.Epochs + " epochs"}  (final loss {node.FinalLoss})");
                 }
             }
 

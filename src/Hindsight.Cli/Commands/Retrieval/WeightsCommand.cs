@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Hindsight.Cli.Output;
-using Hindsight.Retrieval;
 
 namespace Hindsight.Cli.Commands.Retrieval;
 
@@ -15,42 +13,29 @@ internal static class WeightsCommand
         var command = new Command("weights", "Show the similarity weights in use (learned or default)") { json, reset };
         command.SetAction(async (result, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(result, context, ct);
-            if (result.GetValue(reset))
-            {
-                await session.Engine.ResetWeightsAsync(ct);
-            }
-
-            var learned = session.Engine.Learned;
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var weights = await host.Workspace.Retrieval.WeightsAsync(result.GetValue(reset), ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonObject
-                {
-                    ["weights"] = EvalCommand.WeightsJson(session.Engine.Weights),
-                    ["defaults"] = EvalCommand.WeightsJson(SimilarityWeights.Default),
-                    ["learned_from"] = learned?.LearnedFrom,
-                    ["examples"] = learned?.Examples ?? 0,
-                    ["updated_at"] = learned?.UpdatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                });
+                JsonOut.Write(context.Out, weights);
                 return ExitCodes.Ok;
             }
 
-            context.Out.WriteLine(learned is null
-                ? $"organisation '{session.Organisation}' uses the default weights (learn its own with 'hindsight train' or 'hindsight feedback')"
-                : $"organisation '{session.Organisation}': learned from {learned.LearnedFrom} ({learned.Examples:N0} pairs), updated {learned.UpdatedAt:yyyy-MM-dd HH:mm} UTC");
-            Print(context.Out, session.Engine.Weights);
+            context.Out.WriteLine(weights.LearnedFrom is null
+                ? $"organisation '{host.Organisation}' uses the default weights (learn its own with 'hindsight train' or 'hindsight feedback')"
+                : $"organisation '{host.Organisation}': learned from {weights.LearnedFrom} ({weights.Examples:N0} pairs), updated {weights.UpdatedAt:yyyy-MM-dd HH:mm} UTC");
+            Print(context.Out, weights.Weights, weights.Defaults);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    public static void Print(TextWriter o, SimilarityWeights weights)
+    public static void Print(TextWriter o, IReadOnlyDictionary<string, double> weights, IReadOnlyDictionary<string, double> defaults)
     {
-        foreach (var feature in SimilarityFeatures.All)
+        foreach (var (name, value) in weights)
         {
-            var value = weights[feature];
-            var change = value - SimilarityWeights.Default[feature];
-            o.WriteLine($"  {SimilarityFeatures.Name(feature),-10} {value,7:0.000}  (default {SimilarityWeights.Default[feature]:0.000}{(Math.Abs(change) > 1e-6 ? $", {change:+0.000;-0.000}" : "")})");
+            var change = value - defaults[name];
+            o.WriteLine($"  {name,-10} {value,7:0.000}  (default {defaults[name]:0.000}{(Math.Abs(change) > 1e-6 ? $", {change:+0.000;-0.000}" : "")})");
         }
     }
 }

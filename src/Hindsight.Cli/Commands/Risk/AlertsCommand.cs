@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hindsight.Alerts;
+using Hindsight.Application.Monitoring;
 using Hindsight.Cli.Output;
-using Hindsight.Import;
 
 namespace Hindsight.Cli.Commands.Risk;
 
@@ -51,42 +51,28 @@ internal static class AlertsCommand
                 throw new UserError("give --rules FILE or --example-rules (one of them)");
             }
 
-            AlertRuleSet set;
-            IReadOnlyList<AlertEvent> events;
-            try
-            {
-                set = rulesPath is null ? AlertRulesFile.Example() : AlertRulesFile.Read(UserError.RequireFile(rulesPath));
-                events = AlertEvaluator.Evaluate(set, MetricSamplesFile.Read(UserError.RequireFile(result.GetValue(samples)!)), rulesPath ?? AlertRulesFile.ExampleName);
-            }
-            catch (InputException ex)
-            {
-                throw new UserError(ex.Message, ExitCodes.BadInput);
-            }
-
-            IReadOnlyList<NotificationResult> sent = [];
-            if (result.GetValue(notify))
-            {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-                sent = await new WebhookNotifier(http, attempts: 3, firstDelay: TimeSpan.FromMilliseconds(500)).SendAsync(events, set, ct);
-                await LogFailuresAsync(context, sent.Where(s => !s.Delivered).ToList(), result.GetValue(failedLog)!, ct);
-            }
-
+            var set = rulesPath is null ? AlertRulesFile.Example() : AlertRulesFile.Read(UserError.RequireFile(rulesPath));
+            var samplesRead = MetricSamplesFile.Read(UserError.RequireFile(result.GetValue(samples)!));
+            using var http = result.GetValue(notify) ? new HttpClient { Timeout = TimeSpan.FromSeconds(5) } : null;
+            var notifier = http is null ? null : new WebhookNotifier(http, attempts: 3, firstDelay: TimeSpan.FromMilliseconds(500));
+            var run = await Monitoring.AlertsAsync(set, samplesRead, rulesPath ?? AlertRulesFile.ExampleName, notifier, ct);
+            await LogFailuresAsync(context, [.. run.Notifications.Where(s => !s.Delivered)], result.GetValue(failedLog)!, ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, ToJson(events, sent));
+                JsonOut.Write(context.Out, run);
             }
             else
             {
-                Print(context.Out, set, events, sent, result.GetValue(notify));
+                Print(context.Out, run, result.GetValue(notify));
             }
 
-            return sent.Any(s => !s.Delivered) ? ExitCodes.NotificationsFailed : ExitCodes.Ok;
+            return run.Notifications.Any(s => !s.Delivered) ? ExitCodes.NotificationsFailed : ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Appends each undelivered notification to the failed log and says so on standard error.</summary>
-    private static async Task LogFailuresAsync(CliContext context, List<NotificationResult> failed, string path, CancellationToken ct)
+    private static async Task LogFailuresAsync(CliContext context, List<NotificationFigure> failed, string path, CancellationToken ct)
     {
         if (failed.Count == 0)
         {
@@ -98,51 +84,30 @@ internal static class AlertsCommand
         {
             await log.WriteLineAsync(new JsonObject
             {
-                ["rule"] = f.Event.Rule.Name,
-                ["channel"] = f.Channel.Name,
-                ["webhook"] = f.Channel.Webhook.ToString(),
-                ["at"] = f.Event.At.ToString("O", CultureInfo.InvariantCulture),
-                ["text"] = f.Event.Message,
+                ["rule"] = f.Rule,
+                ["channel"] = f.Channel,
+                ["webhook"] = f.Webhook,
+                ["at"] = f.At.ToString("O", CultureInfo.InvariantCulture),
+                ["text"] = f.Message,
                 ["attempts"] = f.Attempts,
                 ["error"] = f.Error,
             }.ToJsonString().AsMemory(), ct);
-            context.Error.WriteLine($"notification of {f.Event.Rule.Name} to {f.Channel.Name} ({f.Channel.Webhook}) failed after {f.Attempts} attempt(s): {f.Error}; logged to {path}");
+            context.Error.WriteLine($"notification of {f.Rule} to {f.Channel} ({f.Webhook}) failed after {f.Attempts} attempt(s): {f.Error}; logged to {path}");
         }
     }
 
-    private static JsonObject ToJson(IReadOnlyList<AlertEvent> events, IReadOnlyList<NotificationResult> sent) => new()
+    private static void Print(TextWriter o, AlertRun run, bool notified)
     {
-        ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
-        {
-            ["rule"] = e.Rule.Name,
-            ["at"] = e.At.ToString("O", CultureInfo.InvariantCulture),
-            ["state"] = e.Fired ? "fired" : "resolved",
-            ["value"] = e.Value,
-            ["text"] = e.Text,
-            ["severity"] = e.Rule.Severity,
-            ["notify"] = e.Notify,
-            ["message"] = e.Message,
-        })]),
-        ["notifications"] = new JsonArray([.. sent.Select(s => (JsonNode)new JsonObject
-        {
-            ["rule"] = s.Event.Rule.Name,
-            ["channel"] = s.Channel.Name,
-            ["delivered"] = s.Delivered,
-            ["attempts"] = s.Attempts,
-            ["error"] = s.Error,
-        })]),
-    };
-
-    private static void Print(TextWriter o, AlertRuleSet set, IReadOnlyList<AlertEvent> events, IReadOnlyList<NotificationResult> sent, bool notified)
-    {
+        var (events, sent) = (run.Events, run.Notifications);
         foreach (var e in events)
         {
-            var note = !e.Fired ? "" : e.Notify ? $"  → {string.Join(", ", e.Rule.Channels)}" : "  (silenced: notified less than the silence window ago)";
+            var fired = e.State == "fired";
+            var note = !fired ? "" : e.Notify ? $"  → {string.Join(", ", e.Channels)}" : "  (silenced: notified less than the silence window ago)";
             o.WriteLine($"{e.Message}{note}");
         }
 
-        var fires = events.Count(e => e.Fired);
-        o.WriteLine($"{set.Rules.Count} rule(s): {fires} fire(s), {events.Count(e => e.Fired && e.Notify)} to notify, {events.Count(e => e.Fired && !e.Notify)} silenced, {events.Count(e => !e.Fired)} resolve(s)");
+        var fires = events.Count(e => e.State == "fired");
+        o.WriteLine($"{run.Rules} rule(s): {fires} fire(s), {events.Count(e => e.State == "fired" && e.Notify)} to notify, {events.Count(e => e.State == "fired" && !e.Notify)} silenced, {events.Count(e => e.State != "fired")} resolve(s)");
         if (notified)
         {
             o.WriteLine($"notifications: {sent.Count(s => s.Delivered)} delivered, {sent.Count(s => !s.Delivered)} failed");

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Hindsight.Application.Monitoring;
 using Hindsight.Cli.Output;
 using Hindsight.Drift;
-using Hindsight.Import;
 
 namespace Hindsight.Cli.Commands.Risk;
 
@@ -37,20 +36,12 @@ internal static class DriftCommand
                 throw new UserError("fairness gaps need --group and --prediction together (and --label only with them)");
             }
 
-            DriftReport report;
-            try
-            {
-                var options = new DriftOptions(result.GetValue(columns) ?? [], result.GetValue(categorical), result.GetValue(bins), result.GetValue(group), result.GetValue(prediction), result.GetValue(label));
-                report = DriftAnalysis.Compare(Load(result.GetValue(baseline)!), Load(result.GetValue(current)!), options);
-            }
-            catch (InputException ex)
-            {
-                throw new UserError(ex.Message, ExitCodes.BadInput);
-            }
+            var options = new DriftOptions(result.GetValue(columns) ?? [], result.GetValue(categorical), result.GetValue(bins), result.GetValue(group), result.GetValue(prediction), result.GetValue(label));
+            var report = Monitoring.Drift(Load(result.GetValue(baseline)!), Load(result.GetValue(current)!), options);
 
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, ToJson(report));
+                JsonOut.Write(context.Out, report);
             }
             else
             {
@@ -65,85 +56,37 @@ internal static class DriftCommand
     private static DataTable Load(string path) =>
         DataTable.Read(UserError.RequireFile(path));
 
-    private static JsonObject ToJson(DriftReport report) => new()
-    {
-        ["verdict"] = DriftVerdicts.Text(report.Verdict),
-        ["columns"] = new JsonArray([.. report.Columns.Select(c => (JsonNode)new JsonObject
-        {
-            ["column"] = c.Column,
-            ["kind"] = c.Categorical ? "categorical" : "numeric",
-            ["baseline_n"] = c.BaselineCount,
-            ["current_n"] = c.CurrentCount,
-            ["psi"] = c.Psi.Value,
-            ["verdict"] = DriftVerdicts.Text(c.Psi.Verdict),
-            ["bins"] = new JsonObject
-            {
-                ["edges"] = Numbers(c.Psi.Edges),
-                ["categories"] = new JsonArray([.. c.Psi.Categories.Select(v => (JsonNode)v)]),
-                ["baseline"] = Numbers(c.Psi.Expected),
-                ["current"] = Numbers(c.Psi.Actual),
-            },
-            ["ks"] = c.Ks is { } ks ? new JsonObject
-            {
-                ["two_sided"] = Ks(ks.TwoSided),
-                ["greater"] = Ks(ks.Greater),
-                ["less"] = Ks(ks.Less),
-                ["exact"] = ks.TwoSided.Exact,
-            } : null,
-            ["chi_square"] = c.ChiSquare is { } chi ? new JsonObject
-            {
-                ["statistic"] = chi.Statistic,
-                ["pvalue"] = chi.PValue,
-                ["dof"] = chi.DegreesOfFreedom,
-            } : null,
-        })]),
-        ["fairness"] = new JsonArray([.. report.Fairness.Select(f => (JsonNode)new JsonObject
-        {
-            ["file"] = f.File,
-            ["demographic_parity_difference"] = f.DemographicParity.Difference,
-            ["positive_rate_by_group"] = Rates(f.DemographicParity),
-            ["equal_opportunity_difference"] = f.EqualOpportunity?.Difference,
-            ["true_positive_rate_by_group"] = f.EqualOpportunity is { } eo ? Rates(eo) : null,
-        })]),
-    };
-
-    private static JsonObject Ks(KsResult r) => new() { ["statistic"] = r.Statistic, ["pvalue"] = r.PValue };
-
-    private static JsonArray Numbers(IEnumerable<double> values) => new([.. values.Select(v => (JsonNode)v)]);
-
-    private static JsonObject Rates(FairnessGap gap) => new([.. gap.Rates.Select(r => new KeyValuePair<string, JsonNode?>(r.Key, r.Value))]);
-
-    private static void Print(TextWriter o, DriftReport report)
+    private static void Print(TextWriter o, DriftResult report)
     {
         foreach (var c in report.Columns)
         {
-            o.WriteLine($"{c.Column} ({(c.Categorical ? "categorical" : "numeric")}; {c.BaselineCount:N0} baseline, {c.CurrentCount:N0} current values)");
-            o.WriteLine($"  PSI {F(c.Psi.Value)} → {Meaning(c.Psi.Verdict)}");
+            o.WriteLine($"{c.Column} ({c.Kind}; {c.BaselineN:N0} baseline, {c.CurrentN:N0} current values)");
+            o.WriteLine($"  PSI {F(c.Psi)} → {Meaning(c.Verdict)}");
             if (c.Ks is { } ks)
             {
-                o.WriteLine($"  KS  D = {F(ks.TwoSided.Statistic)}, p = {P(ks.TwoSided.PValue)} (two-sided{(ks.TwoSided.Exact ? ", exact" : ", asymptotic")}); "
-                    + $"moved up: D = {F(ks.Greater.Statistic)}, p = {P(ks.Greater.PValue)}; moved down: D = {F(ks.Less.Statistic)}, p = {P(ks.Less.PValue)}");
+                o.WriteLine($"  KS  D = {F(ks.TwoSided.Statistic)}, p = {P(ks.TwoSided.Pvalue)} (two-sided{(ks.Exact ? ", exact" : ", asymptotic")}); "
+                    + $"moved up: D = {F(ks.Greater.Statistic)}, p = {P(ks.Greater.Pvalue)}; moved down: D = {F(ks.Less.Statistic)}, p = {P(ks.Less.Pvalue)}");
             }
 
             if (c.ChiSquare is { } chi)
             {
-                o.WriteLine($"  chi-square {F(chi.Statistic)} on {chi.DegreesOfFreedom} degree(s) of freedom, p = {P(chi.PValue)}");
+                o.WriteLine($"  chi-square {F(chi.Statistic)} on {chi.Dof} degree(s) of freedom, p = {P(chi.Pvalue)}");
             }
         }
 
         foreach (var f in report.Fairness)
         {
-            o.WriteLine($"fairness in {f.File}: demographic-parity difference {F(f.DemographicParity.Difference)} ({string.Join(", ", f.DemographicParity.Rates.Select(r => $"{r.Key} {F(r.Value)}"))})"
-                + (f.EqualOpportunity is { } eo ? $"; equal-opportunity difference {F(eo.Difference)} ({string.Join(", ", eo.Rates.Select(r => $"{r.Key} {F(r.Value)}"))})" : ""));
+            o.WriteLine($"fairness in {f.File}: demographic-parity difference {F(f.DemographicParityDifference)} ({string.Join(", ", f.PositiveRateByGroup.Select(r => $"{r.Key} {F(r.Value)}"))})"
+                + (f.EqualOpportunityDifference is { } eo ? $"; equal-opportunity difference {F(eo)} ({string.Join(", ", f.TruePositiveRateByGroup!.Select(r => $"{r.Key} {F(r.Value)}"))})" : ""));
         }
 
         o.WriteLine($"verdict: {Meaning(report.Verdict)}");
     }
 
-    private static string Meaning(DriftVerdict verdict) => verdict switch
+    private static string Meaning(string verdict) => verdict switch
     {
-        DriftVerdict.Retrain => $"retraining recommended (PSI > {DriftVerdicts.RetrainAbove})",
-        DriftVerdict.Warn => $"warn (PSI > {DriftVerdicts.WarnAbove})",
+        "retrain" => $"retraining recommended (PSI > {DriftVerdicts.RetrainAbove})",
+        "warn" => $"warn (PSI > {DriftVerdicts.WarnAbove})",
         _ => $"stable (PSI ≤ {DriftVerdicts.WarnAbove})",
     };
 

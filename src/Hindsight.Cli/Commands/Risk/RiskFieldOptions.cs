@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Hindsight.Canonical;
-using Hindsight.Risks;
+using Hindsight.Application.Risks;
 
 namespace Hindsight.Cli.Commands.Risk;
 
@@ -27,29 +26,19 @@ internal sealed class RiskFieldOptions
         }
     }
 
-    /// <summary>The risk with every given option applied.</summary>
-    public Hindsight.Risks.Risk Apply(Hindsight.Risks.Risk risk, ParseResult result)
+    /// <summary>The change the options ask for.</summary>
+    public RiskChange Read(ParseResult result) => new()
     {
-        var band = new RiskBandConverter();
-        var mitigations = result.GetValue(_mitigations);
-        var monitoring = result.GetValue(_monitoring);
-        return risk with
-        {
-            Title = result.GetValue(_title) ?? risk.Title,
-            Category = result.GetValue(_category) ?? risk.Category,
-            Probability = result.GetValue(_probability) is { } p ? Parse(band, p, "--probability") : result.GetValue(_percent) is null ? risk.Probability : null,
-            ProbabilityPercent = result.GetValue(_percent) ?? (result.GetValue(_probability) is null ? risk.ProbabilityPercent : null),
-            Impact = result.GetValue(_impact) is { } i ? Parse(band, i, "--impact") : risk.Impact,
-            MitigationCost = result.GetValue(_cost) is { } c ? Parse(band, c, "--mitigation-cost") : risk.MitigationCost,
-            Owner = result.GetValue(_owner) ?? risk.Owner,
-            Mitigations = mitigations is { Length: > 0 } ? mitigations : risk.Mitigations,
-            Status = result.GetValue(_status) is { } s ? Parse(new RiskStatusConverter(), s, "--status") : risk.Status,
-            Monitoring = monitoring is { Length: > 0 } ? monitoring : risk.Monitoring,
-            ReviewCycle = result.GetValue(_cycle) is { } r ? Parse(new ReviewCycleConverter(), r, "--review-cycle") : risk.ReviewCycle,
-        };
-    }
-
-    private static T Parse<T>(NamedEnumConverter<T> converter, string text, string option)
-        where T : struct, Enum =>
-        converter.TryParse(text, out var value) ? value : throw new UserError($"{option} '{text}' is not valid; expected {converter.Expected}");
+        Title = result.GetValue(_title),
+        Category = result.GetValue(_category),
+        Probability = result.GetValue(_probability),
+        ProbabilityPercent = result.GetValue(_percent),
+        Impact = result.GetValue(_impact),
+        MitigationCost = result.GetValue(_cost),
+        Owner = result.GetValue(_owner),
+        Mitigations = result.GetValue(_mitigations) ?? [],
+        Status = result.GetValue(_status),
+        Monitoring = result.GetValue(_monitoring) ?? [],
+        ReviewCycle = result.GetValue(_cycle),
+    };
 }

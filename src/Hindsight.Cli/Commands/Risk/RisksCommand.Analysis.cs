@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Hindsight.Cli.Output;
 using Hindsight.Risks;
 
@@ -16,25 +15,20 @@ internal static partial class RisksCommand
         var command = new Command("matrix", "The 3×3 heat map: impact by probability, each cell's level and its risks") { json, html };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var risks = await ReadAllAsync(store, GlobalOptions.OrgOf(result), ct);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var matrix = await host.Workspace.Risks.MatrixAsync(ct);
+            var risks = matrix.Register;
             if (result.GetValue(html) is { } page)
             {
-                await File.WriteAllTextAsync(page, RiskHeatMap.Html(risks, $"Risk matrix — {GlobalOptions.OrgOf(result)}"), ct);
+                await File.WriteAllTextAsync(page, RiskHeatMap.Html(risks, $"Risk matrix — {host.Organisation}"), ct);
                 context.Error.WriteLine($"wrote the heat map to {page}");
             }
 
             List<string> In(RiskBand probability, RiskBand impact) =>
-                [.. risks.Where(r => r.Band == probability && r.Impact == impact).Select(r => r.Id)];
+                [.. matrix.Cells.Single(c => c.Probability == Band(probability) && c.Impact == Band(impact)).Risks];
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonArray([.. Bands.Reverse().SelectMany(impact => Bands.Select(probability => (JsonNode)new JsonObject
-                {
-                    ["impact"] = Band(impact),
-                    ["probability"] = Band(probability),
-                    ["level"] = Band(RiskMatrix.Level(probability, impact)),
-                    ["risks"] = new JsonArray([.. In(probability, impact).Select(id => (JsonNode)id)]),
-                }))]));
+                JsonOut.Write(context.Out, matrix.Cells);
                 return ExitCodes.Ok;
             }
 
@@ -66,33 +60,19 @@ internal static partial class RisksCommand
         var command = new Command("assess", "Re-estimate each risk's probability from the incidents linked to it and flag the risks whose stated level no longer matches") { asOf, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var org = GlobalOptions.OrgOf(result);
-            var risks = await ReadAllAsync(store, org, ct);
-            var now = ListCommand.Time(result.GetValue(asOf), "--as-of") ?? context.Clock.GetUtcNow();
-            var evidence = RiskAssessment.Assess(risks, await IncidentsAsync(store, org, ct), now);
-            var byId = risks.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var assessment = await host.Workspace.Risks.AssessAsync(result.GetValue(asOf), ct);
+            var evidence = assessment.Risks;
+            var now = assessment.AsOf;
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonArray([.. evidence.Select(e => (JsonNode)new JsonObject
-                {
-                    ["id"] = e.RiskId,
-                    ["stated_probability"] = Band(byId[e.RiskId].Band),
-                    ["observed_probability"] = Band(e.Observed),
-                    ["observed_percent"] = Math.Round(e.ObservedPercent, 1),
-                    ["quarters_hit"] = e.QuartersHit,
-                    ["quarters"] = e.Quarters,
-                    ["stated_level"] = Band(byId[e.RiskId].Level),
-                    ["observed_level"] = Band(e.ObservedLevel),
-                    ["agrees"] = e.Agrees,
-                    ["incidents"] = new JsonArray([.. e.Incidents.Select(i => (JsonNode)i)]),
-                })]));
+                JsonOut.Write(context.Out, evidence);
                 return ExitCodes.Ok;
             }
 
             if (evidence.Count == 0)
             {
-                context.Out.WriteLine(risks.Count == 0
+                context.Out.WriteLine(assessment.RegisterSize == 0
                     ? "The register is empty; import one with 'hindsight risks import FILE' (or --example)."
                     : "No incident links to a risk yet: give incidents a 'risks' list of risk ids (docs/formats.md) and the history will re-estimate each risk.");
                 return ExitCodes.Ok;
@@ -100,9 +80,8 @@ internal static partial class RisksCommand
 
             foreach (var e in evidence.Where(e => !e.Agrees))
             {
-                var risk = byId[e.RiskId];
-                var direction = e.Observed > risk.Band ? "happens MORE often than stated" : "happens less often than stated";
-                context.Out.WriteLine($"{e.RiskId} {direction}: stated probability {Band(risk.Band)} (level {Band(risk.Level)}), observed {Band(e.Observed)} — linked incidents in {e.QuartersHit} of {e.Quarters} quarter(s) ({e.ObservedPercent:0}%) → level {Band(e.ObservedLevel)}");
+                var direction = Rank(e.ObservedProbability) > Rank(e.StatedProbability) ? "happens MORE often than stated" : "happens less often than stated";
+                context.Out.WriteLine($"{e.Id} {direction}: stated probability {e.StatedProbability} (level {e.StatedLevel}), observed {e.ObservedProbability} — linked incidents in {e.QuartersHit} of {e.Quarters} quarter(s) ({e.ObservedPercent:0}%) → level {e.ObservedLevel}");
                 if (e.Incidents.Count > 0)
                 {
                     context.Out.WriteLine($"    evidence: {string.Join(", ", e.Incidents.Take(10))}{(e.Incidents.Count > 10 ? $" and {e.Incidents.Count - 10} more" : "")}");
@@ -114,6 +93,8 @@ internal static partial class RisksCommand
         });
         return command;
     }
+
+    private static int Rank(string band) => band switch { "low" => 0, "medium" => 1, "high" => 2, _ => -1 };
 
     private static List<string> Wrap(List<string> ids, int width)
     {

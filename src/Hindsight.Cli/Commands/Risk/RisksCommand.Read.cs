@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Hindsight.Cli.Output;
 using Hindsight.Risks;
+using Hindsight.Vocabulary;
 
 namespace Hindsight.Cli.Commands.Risk;
 
@@ -18,19 +18,11 @@ internal static partial class RisksCommand
         var command = new Command("list", "List the register by priority: level, owner, status, next review") { level, category, overdue, asOf, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var now = ListCommand.Time(result.GetValue(asOf), "--as-of") ?? context.Clock.GetUtcNow();
-            var wanted = result.GetValue(level) is { } l ? ParseBand(l, "--level") : (RiskBand?)null;
-            var risks = (await ReadAllAsync(store, GlobalOptions.OrgOf(result), ct))
-                .Where(r => wanted is null || r.Level == wanted)
-                .Where(r => result.GetValue(category) is not { } c || string.Equals(r.Category, c, StringComparison.OrdinalIgnoreCase))
-                .Where(r => !result.GetValue(overdue) || RiskReviews.IsOverdue(r, now))
-                .OrderBy(r => RiskMatrix.Priority(r.Level ?? RiskBand.Low))
-                .ThenBy(r => r.Id, StringComparer.Ordinal)
-                .ToList();
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var risks = await host.Workspace.Risks.ListAsync(result.GetValue(level), result.GetValue(category), result.GetValue(overdue), result.GetValue(asOf), ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, new JsonArray([.. risks.Select(r => (JsonNode)ToJson(r, now))]));
+                JsonOut.Write(context.Out, risks);
                 return ExitCodes.Ok;
             }
 
@@ -43,12 +35,12 @@ internal static partial class RisksCommand
             context.Out.WriteLine($"{"id",-8} {"level",-7} {"P",-7} {"impact",-7} {"status",-12} {"owner",-20} {"review",-16} title");
             foreach (var r in risks)
             {
-                var review = RiskReviews.IsOverdue(r, now) ? "OVERDUE" : $"due {RiskReviews.Due(r):yyyy-MM-dd}";
-                context.Out.WriteLine($"{r.Id,-8} {Band(r.Level),-7} {Band(r.Band),-7} {Band(r.Impact),-7} {Status(r.Status),-12} {ListCommand.Clip(r.Owner ?? "-", 20),-20} {review,-16} {r.Title}");
+                var review = r.ReviewOverdue ? "OVERDUE" : $"due {r.ReviewDue:yyyy-MM-dd}";
+                context.Out.WriteLine($"{r.Id,-8} {r.Level,-7} {r.Probability,-7} {r.Impact,-7} {r.Status,-12} {ListCommand.Clip(r.Owner ?? "-", 20),-20} {review,-16} {r.Title}");
             }
 
-            var overdueCount = risks.Count(r => RiskReviews.IsOverdue(r, now));
-            context.Out.WriteLine($"{risks.Count} risk(s); {overdueCount} review(s) overdue as of {now:yyyy-MM-dd}");
+            var now = result.GetValue(asOf) is { } a && Vocabulary.TimestampConverter.TryParse(a, out var t) ? t : context.Clock.GetUtcNow();
+            context.Out.WriteLine($"{risks.Count} risk(s); {risks.Count(r => r.ReviewOverdue)} review(s) overdue as of {now:yyyy-MM-dd}");
             return ExitCodes.Ok;
         });
         return command;
@@ -61,19 +53,19 @@ internal static partial class RisksCommand
         var command = new Command("show", "Show one risk in full") { id, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var risk = await FindAsync(store, GlobalOptions.OrgOf(result), result.GetValue(id)!, ct);
-            var now = context.Clock.GetUtcNow();
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var figure = await host.Workspace.Risks.GetAsync(result.GetValue(id)!, ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, ToJson(risk, now));
+                JsonOut.Write(context.Out, figure);
                 return ExitCodes.Ok;
             }
 
+            var risk = figure.Risk!;
             var o = context.Out;
             var level = risk.Level ?? RiskBand.Low;
             o.WriteLine($"{risk.Id} — {risk.Title}");
-            o.WriteLine($"  category {risk.Category}; owner {risk.Owner ?? "-"}; status {Status(risk.Status)}");
+            o.WriteLine($"  category {risk.Category}; owner {risk.Owner ?? "-"}; status {figure.Status}");
             o.WriteLine($"  probability {Band(risk.Band)}{(risk.ProbabilityPercent is { } p ? $" ({p.ToString(CultureInfo.InvariantCulture)} %)" : "")} × impact {Band(risk.Impact)} → level {Band(level)}, priority {RiskMatrix.Priority(level)} ({RiskMatrix.Response(level)})");
             o.WriteLine($"  mitigation cost {Band(risk.MitigationCost)}");
             foreach (var m in risk.Mitigations)
@@ -86,35 +78,9 @@ internal static partial class RisksCommand
                 o.WriteLine($"  monitored by: {string.Join(", ", risk.Monitoring)}");
             }
 
-            o.WriteLine($"  review {risk.ReviewCycle.ToString().ToLowerInvariant()}; last {risk.ReviewedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}; {(RiskReviews.IsOverdue(risk, now) ? "OVERDUE" : $"next due {RiskReviews.Due(risk):yyyy-MM-dd}")}");
+            o.WriteLine($"  review {figure.ReviewCycle}; last {risk.ReviewedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}; {(figure.ReviewOverdue ? "OVERDUE" : $"next due {figure.ReviewDue:yyyy-MM-dd}")}");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static JsonObject ToJson(Hindsight.Risks.Risk r, DateTimeOffset now) => new()
-    {
-        ["id"] = r.Id,
-        ["title"] = r.Title,
-        ["category"] = r.Category,
-        ["probability"] = Band(r.Band),
-        ["probability_percent"] = r.ProbabilityPercent,
-        ["impact"] = Band(r.Impact),
-        ["level"] = Band(r.Level),
-        ["priority"] = RiskMatrix.Priority(r.Level ?? RiskBand.Low),
-        ["mitigation_cost"] = r.MitigationCost is null ? null : Band(r.MitigationCost),
-        ["owner"] = r.Owner,
-        ["mitigations"] = new JsonArray([.. r.Mitigations.Select(m => (JsonNode)m)]),
-        ["status"] = Status(r.Status),
-        ["monitoring"] = new JsonArray([.. r.Monitoring.Select(m => (JsonNode)m)]),
-        ["review_cycle"] = r.ReviewCycle.ToString().ToLowerInvariant(),
-        ["reviewed_at"] = r.ReviewedAt?.ToString("O", CultureInfo.InvariantCulture),
-        ["review_due"] = RiskReviews.Due(r)?.ToString("O", CultureInfo.InvariantCulture),
-        ["review_overdue"] = RiskReviews.IsOverdue(r, now),
-    };
-
-    private static string Status(RiskStatus status) => new Canonical.RiskStatusConverter().Format(status);
-
-    private static RiskBand ParseBand(string text, string option) =>
-        new Canonical.RiskBandConverter().TryParse(text, out var band) ? band : throw new UserError($"{option} '{text}' is not a band; expected low, medium or high");
 }

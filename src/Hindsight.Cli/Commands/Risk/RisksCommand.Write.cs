@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Hindsight.Cli.Output;
 using Hindsight.Risks;
 
 namespace Hindsight.Cli.Commands.Risk;
@@ -14,17 +13,9 @@ internal static partial class RisksCommand
         fields.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var org = GlobalOptions.OrgOf(result);
-            var key = result.GetValue(id)!.Trim();
-            if (await store.FindAsync(org, History.RecordKind.Risk, key, ct) is not null)
-            {
-                throw new UserError($"risk '{key}' already exists; change it with 'hindsight risks update {key} …'");
-            }
-
-            var risk = Valid(fields.Apply(new Hindsight.Risks.Risk { Id = key }, result));
-            await WriteAsync(store, org, [risk], ct);
-            context.Out.WriteLine($"added {risk.Id}: level {Band(risk.Level)} (priority {RiskMatrix.Priority(risk.Level!.Value)})");
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var risk = await host.Workspace.Risks.AddAsync(result.GetValue(id)!, fields.Read(result), ct);
+            context.Out.WriteLine($"added {risk.Id}: level {risk.Level} (priority {risk.Priority})");
             return ExitCodes.Ok;
         });
         return command;
@@ -38,14 +29,12 @@ internal static partial class RisksCommand
         fields.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var org = GlobalOptions.OrgOf(result);
-            var before = await FindAsync(store, org, result.GetValue(id)!, ct);
-            var risk = Valid(fields.Apply(before with { StatedLevel = null }, result));
-            await WriteAsync(store, org, [risk], ct);
-            context.Out.WriteLine(risk.Level == before.Level
-                ? $"updated {risk.Id}: level {Band(risk.Level)}"
-                : $"updated {risk.Id}: level {Band(before.Level)} → {Band(risk.Level)}");
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var changed = await host.Workspace.Risks.UpdateAsync(result.GetValue(id)!, fields.Read(result), ct);
+            var risk = changed.Risk;
+            context.Out.WriteLine(risk.Level == changed.LevelBefore
+                ? $"updated {risk.Id}: level {risk.Level}"
+                : $"updated {risk.Id}: level {changed.LevelBefore} → {risk.Level}");
             return ExitCodes.Ok;
         });
         return command;
@@ -64,15 +53,10 @@ internal static partial class RisksCommand
                 throw new UserError("give a register FILE or --example (one of them)");
             }
 
-            var read = path is null ? RiskRegisterFile.Example() : RiskRegisterFile.Read(UserError.RequireFile(path));
-            if (!read.IsValid)
-            {
-                throw new UserError(string.Join("\n", read.Problems.Select(p => p.ToString())) + $"\nnothing was imported ({read.Problems.Count} problem(s))", ExitCodes.BadInput);
-            }
-
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            await WriteAsync(store, GlobalOptions.OrgOf(result), read.Risks, ct);
-            context.Out.WriteLine($"imported {read.Risks.Count} risk(s): {read.Risks.Count(r => r.Level == RiskBand.High)} high, {read.Risks.Count(r => r.Level == RiskBand.Medium)} medium, {read.Risks.Count(r => r.Level == RiskBand.Low)} low");
+            using var register = path is null ? null : new StreamReader(UserError.RequireFile(path), detectEncodingFromByteOrderMarks: true);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var imported = await host.Workspace.Risks.ImportAsync(register, path, ct);
+            context.Out.WriteLine($"imported {imported.Imported} risk(s): {imported.High} high, {imported.Medium} medium, {imported.Low} low");
             return ExitCodes.Ok;
         });
         return command;
@@ -85,17 +69,20 @@ internal static partial class RisksCommand
         var command = new Command("export", "Write the register as YAML (or JSON) that 'risks import' reads back") { json, output };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var risks = await ReadAllAsync(store, GlobalOptions.OrgOf(result), ct);
+            await using var host = await CliHost.OpenAsync(result, context, ct);
             if (result.GetValue(output) is { } path)
             {
-                await using var writer = new StreamWriter(path);
-                RiskRegisterFile.Write(risks, writer, result.GetValue(json));
-                context.Error.WriteLine($"wrote {risks.Count} risk(s) to {path}");
+                int count;
+                await using (var writer = new StreamWriter(path))
+                {
+                    count = await host.Workspace.Risks.ExportAsync(writer, result.GetValue(json), ct);
+                }
+
+                context.Error.WriteLine($"wrote {count} risk(s) to {path}");
             }
             else
             {
-                RiskRegisterFile.Write(risks, context.Out, result.GetValue(json));
+                await host.Workspace.Risks.ExportAsync(context.Out, result.GetValue(json), ct);
             }
 
             return ExitCodes.Ok;
@@ -110,15 +97,13 @@ internal static partial class RisksCommand
         var command = new Command("review", "Record that a risk was reviewed; the next review falls due a month (or a quarter) later") { id, date };
         command.SetAction(async (result, ct) =>
         {
-            await using var store = await GlobalOptions.OpenStoreAsync(result, context, ct);
-            var org = GlobalOptions.OrgOf(result);
-            var risk = await FindAsync(store, org, result.GetValue(id)!, ct);
-            var at = ListCommand.Time(result.GetValue(date), "--date") ?? context.Clock.GetUtcNow();
-            var reviewed = risk with { ReviewedAt = at, StatedLevel = null };
-            await WriteAsync(store, org, [reviewed], ct);
-            context.Out.WriteLine($"{risk.Id} reviewed {at:yyyy-MM-dd}; next review due {RiskReviews.Due(reviewed):yyyy-MM-dd}");
+            await using var host = await CliHost.OpenAsync(result, context, ct);
+            var risk = await host.Workspace.Risks.ReviewAsync(result.GetValue(id)!, result.GetValue(date), ct);
+            context.Out.WriteLine($"{risk.Id} reviewed {risk.ReviewedAt:yyyy-MM-dd}; next review due {risk.ReviewDue:yyyy-MM-dd}");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Band(RiskBand? band) => band?.ToString().ToLowerInvariant() ?? "-";
 }

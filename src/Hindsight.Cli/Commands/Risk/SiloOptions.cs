@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Hindsight.Silos;
-using Hindsight.Storage.Silos;
+using Hindsight.Application.Silos;
 
 namespace Hindsight.Cli.Commands.Risk;
 
@@ -30,22 +30,15 @@ internal sealed class SiloOptions
         }
     }
 
-    public (DateTimeOffset AsOf, DateTimeOffset? From, SiloParameters Parameters, string? Department, SiloSource Source) Read(ParseResult result, CliContext context)
+    public SiloRequest Read(ParseResult result) => new()
     {
-        var threshold = result.GetValue(_threshold);
-        if (threshold is <= 0 or > 1 || result.GetValue(_minResponses) < 1 || result.GetValue(_window) < 1 || result.GetValue(_highDays) < 1)
-        {
-            throw new UserError("--threshold must be in (0, 1]; --min-responses, --window-days and --high-days at least 1");
-        }
-
-        var asOf = ListCommand.Time(result.GetValue(_asOf), "--as-of") ?? context.Clock.GetUtcNow();
-        var from = ListCommand.Time(result.GetValue(_from), "--from");
-        if (from > asOf)
-        {
-            throw new UserError("--from must not be after --as-of");
-        }
-
-        return (asOf, from, new SiloParameters(threshold, result.GetValue(_minResponses), result.GetValue(_window), result.GetValue(_highDays)),
-            result.GetValue(_department), result.GetValue(_source));
-    }
+        AsOf = result.GetValue(_asOf),
+        From = result.GetValue(_from),
+        Department = result.GetValue(_department),
+        Source = result.GetValue(_source),
+        Threshold = result.GetValue(_threshold),
+        MinResponses = result.GetValue(_minResponses),
+        WindowDays = result.GetValue(_window),
+        HighDays = result.GetValue(_highDays),
+    };
 }

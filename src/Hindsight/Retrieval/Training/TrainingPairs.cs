@@ -57,7 +57,7 @@ public static class TrainingPairs
         var better = features.Where(f => relevant.Contains(f.Key)).ToList();
         var worse = negatives is { Count: > 0 }
             ? features.Where(f => negatives.Contains(f.Key)).ToList()
-            : Negatives(features.Where(f => !notNegative.Contains(f.Key)).OrderByDescending(f => f.Score).ToList(), query.GetHashCode());
+            : Negatives(features.Where(f => !notNegative.Contains(f.Key)).OrderByDescending(f => f.Score).ToList(), StableSeed(query));
         foreach (var b in better)
         {
             foreach (var w in worse)
@@ -65,6 +65,26 @@ public static class TrainingPairs
                 yield return new RankingPair(b.Features, w.Features);
             }
         }
+    }
+
+    /// <summary>
+    /// A seed from the query's text and id that is the same in every process (string hash codes are not), so that
+    /// training on the same history and feedback always learns the same weights.
+    /// </summary>
+    internal static int StableSeed(SimilarityQuery query)
+    {
+        var hash = 2166136261u; // FNV-1a
+        foreach (var part in new[] { query.Text.Title, query.Text.Body, query.Exclude })
+        {
+            foreach (var c in part ?? "")
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            hash = (hash ^ 0x1f) * 16777619u;
+        }
+
+        return (int)hash;
     }
 
     /// <summary>

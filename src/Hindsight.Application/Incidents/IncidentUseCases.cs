@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using Hindsight.Application.Errors;
+using Hindsight.Application.Workspaces;
+using Hindsight.Canonical;
+using Hindsight.Errors;
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Storage;
+
+namespace Hindsight.Application.Incidents;
+
+/// <summary>What people ask of an organisation's incidents: list, show, headline figures, export.</summary>
+public sealed class IncidentUseCases
+{
+    /// <summary>The record kinds in export order: what others refer to comes first, so an export ingests back in one pass.</summary>
+    public static readonly IReadOnlyList<RecordKind> ExportOrder =
+        [RecordKind.Dependency, RecordKind.Deployment, RecordKind.Risk, RecordKind.ResponseLog, RecordKind.Incident, RecordKind.Silo, RecordKind.Drill, RecordKind.Feedback, RecordKind.Weights];
+
+    private readonly Workspace _workspace;
+
+    internal IncidentUseCases(Workspace workspace) => _workspace = workspace;
+
+    /// <summary>The incidents that match <paramref name="filter"/>, newest first, one page at a time.</summary>
+    public async Task<IncidentPage> ListAsync(IncidentFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var severity = Require.Severity(filter.Severity, "severity");
+        var since = Require.Time(filter.Since, "since");
+        var until = Require.Time(filter.Until, "until");
+        var limit = Require.InRange(filter.Limit, 1, 1000, "limit");
+        var after = filter.Cursor is null ? ((long Ticks, string Id)?)null : Cursor.Parse(filter.Cursor);
+        var services = new HashSet<string>(filter.Services, StringComparer.OrdinalIgnoreCase);
+        var words = (filter.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        var page = new List<Incident>(limit);
+        int matched = 0, remaining = 0;
+        for (var n = history.Incidents.Count - 1; n >= 0; n--)
+        {
+            var i = history.Incidents[n];
+            if ((severity is null || i.Severity == severity)
+                && (since is null || i.StartedAt >= since)
+                && (until is null || i.StartedAt < until)
+                && (filter.Team is null || string.Equals(i.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
+                && (services.Count == 0 || i.Services.Any(services.Contains))
+                && (words.Length == 0 || words.All(w => Mentions(i, w))))
+            {
+                matched++;
+                if (after is not { } a || Cursor.IsOlder(i, a))
+                {
+                    remaining++;
+                    if (page.Count < limit)
+                    {
+                        page.Add(i);
+                    }
+                }
+            }
+        }
+
+        return new IncidentPage(page, matched, remaining > page.Count ? Cursor.Of(page[^1]) : null);
+    }
+
+    /// <summary>One incident with everything known about it.</summary>
+    /// <exception cref="HindsightException">No incident has this id in the organisation (not found).</exception>
+    public async Task<Incident> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var key = Require.Text(id, "id", "the incident id");
+        return await _workspace.Store.FindAsync(_workspace.Organisation, RecordKind.Incident, key, cancellationToken).ConfigureAwait(false) as Incident
+            ?? throw HindsightException.NotFound($"no incident '{key}' in organisation '{_workspace.Organisation}'", "list the incidents to find its id", "id");
+    }
+
+    /// <summary>The incident with this id, or null.</summary>
+    public async Task<Incident?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(id) ? null
+        : await _workspace.Store.FindAsync(_workspace.Organisation, RecordKind.Incident, id.Trim(), cancellationToken).ConfigureAwait(false) as Incident;
+
+    /// <summary>Counts by kind, severity, service, team and month, and the median time to resolve.</summary>
+    public async Task<HistoryStats> StatsAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await _workspace.Store.CountAsync(_workspace.Organisation, cancellationToken).ConfigureAwait(false);
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        var s = await _workspace.Analyses.GetOrAddAsync("stats", history.Revision, () => HistorySummary.Of(history.Incidents)).ConfigureAwait(false);
+        return new HistoryStats(
+            _workspace.StoreDescription, _workspace.Organisation.Name,
+            counts[RecordKind.Incident], counts[RecordKind.Deployment], counts[RecordKind.Dependency], counts[RecordKind.ResponseLog],
+            s.Resolved, s.MedianMinutesToResolve, s.DuplicatePairs, s.RelatedPairs, s.OpenActionItems, s.First, s.Last,
+            s.BySeverity, s.ByService, s.ByTeam, s.ByMonth);
+    }
+
+    /// <summary>
+    /// Writes the organisation's records of <paramref name="kinds"/> (every kind when null) as canonical JSON Lines —
+    /// what ingest reads back. Returns how many were written.
+    /// </summary>
+    public async Task<long> ExportAsync(TextWriter output, IReadOnlyList<RecordKind>? kinds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        long count = 0;
+        foreach (var kind in kinds ?? ExportOrder)
+        {
+            await foreach (var record in _workspace.Store.ReadAsync(_workspace.Organisation, new RecordQuery(kind), cancellationToken).ConfigureAwait(false))
+            {
+                await output.WriteLineAsync(Encoding.UTF8.GetString(CanonicalJson.Serialize(record)).AsMemory(), cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Mentions(Incident incident, string word) =>
+        incident.Title.Contains(word, StringComparison.OrdinalIgnoreCase)
+        || (incident.Summary?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
+        || incident.Services.Any(s => s.Contains(word, StringComparison.OrdinalIgnoreCase))
+        || incident.Tags.Any(t => t.Contains(word, StringComparison.OrdinalIgnoreCase))
+        || (incident.FailureMode?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>A position in the newest-first order: the start time and id of the last incident of a page.</summary>
+    private static class Cursor
+    {
+        public static string Of(Incident last) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{last.StartedAt.UtcTicks}|{last.Id}")));
+
+        public static (long Ticks, string Id) Parse(string cursor)
+        {
+            try
+            {
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+                var bar = text.IndexOf('|', StringComparison.Ordinal);
+                if (bar > 0 && long.TryParse(text[..bar], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
+                {
+                    return (ticks, text[(bar + 1)..]);
+                }
+            }
+            catch (FormatException)
+            {
+            }
+
+            throw HindsightException.BadInput("cursor", "is not a cursor of this listing", "the next_cursor of the previous page");
+        }
+
+        /// <summary>Whether the incident comes after the cursor in newest-first order.</summary>
+        public static bool IsOlder(Incident incident, (long Ticks, string Id) cursor)
+        {
+            var byTime = incident.StartedAt.UtcTicks.CompareTo(cursor.Ticks);
+            return byTime < 0 || (byTime == 0 && string.CompareOrdinal(incident.Id, cursor.Id) < 0);
+        }
+    }
+}

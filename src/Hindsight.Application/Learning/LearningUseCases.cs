@@ -1,0 +1,175 @@
+using System.Globalization;
+using Hindsight.Application.Errors;
+using Hindsight.Application.Workspaces;
+using Hindsight.Classification;
+using Hindsight.Drills;
+using Hindsight.Errors;
+using Hindsight.Incidents;
+using Hindsight.Metrics;
+using Hindsight.Reports;
+using Hindsight.Statistics;
+
+namespace Hindsight.Application.Learning;
+
+/// <summary>After and before incidents: the learning metrics, the learning report, patterns and failure-mode classification — computed from the workspace's history and cached by store revision.</summary>
+public sealed class LearningUseCases
+{
+    private readonly Workspace _workspace;
+
+    internal LearningUseCases(Workspace workspace) => _workspace = workspace;
+
+    /// <summary>Time metrics (overall and by dimension), recurrence, learning velocity, coverage, readiness and the learning rates.</summary>
+    public async Task<MetricsResult> MetricsAsync(MetricsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var d in request.By.Where(d => !TimeMetrics.Dimensions.Contains(d)))
+        {
+            throw HindsightException.BadInput("by", $"'{d}' is not a dimension", "one of " + string.Join(", ", TimeMetrics.Dimensions));
+        }
+
+        using var scope = _workspace.Telemetry.Measure("metrics");
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        var key = $"metrics|{request.IncludeMaintenance}|{string.Join(',', request.By)}";
+        return await _workspace.Analyses.GetOrAddAsync(key, history.Revision, () => Metrics(history, request, _workspace.Clock.GetUtcNow())).ConfigureAwait(false);
+    }
+
+    /// <summary>The learning report: time and learning metrics, maturity, patterns, themes, practices, hygiene, forecasts.</summary>
+    /// <exception cref="HindsightException">A bad time, or a team with no incident in scope (bad input).</exception>
+    public async Task<ReportResult> ReportAsync(ReportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var since = Require.Time(request.Since, "since");
+        using var scope = _workspace.Telemetry.Measure("report");
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        var key = string.Create(CultureInfo.InvariantCulture, $"report|{since?.UtcTicks}|{request.Team}|{request.IncludeMaintenance}");
+        return await _workspace.Analyses.GetOrAddAsync(key, history.Revision, () =>
+        {
+            var input = Input(history, since, request.Team, request.IncludeMaintenance);
+            var report = ReportBuilder.Build(input);
+            return new ReportResult(ReportDocuments.Of(report)) { Report = report };
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Seasonality (month, weekday, hour, with a chi-square test) and deploys followed by incidents.</summary>
+    public async Task<PatternsResult> PatternsAsync(PatternsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.WindowHours is <= 0 or > 24 * 14 || double.IsNaN(request.WindowHours))
+        {
+            throw HindsightException.BadInput("window_hours", $"{request.WindowHours} is out of range", "above 0 and at most two weeks (336)");
+        }
+
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        var key = string.Create(CultureInfo.InvariantCulture, $"patterns|{request.WindowHours}|{request.Top}|{request.IncludeMaintenance}");
+        return await _workspace.Analyses.GetOrAddAsync(key, history.Revision, () =>
+        {
+            var incidents = InScope(history.Incidents, request.IncludeMaintenance);
+            var profiles = Seasonality.Profiles(incidents);
+            var deploys = DeployCorrelation.Analyse(history.Deployments, incidents, history.Dependencies, TimeSpan.FromHours(request.WindowHours)).Take(Math.Max(1, request.Top));
+            return new PatternsResult(
+                incidents.Count,
+                [.. profiles.Select(p => new SeasonalityFigure(
+                    p.Name, p.IsReal, Math.Round(p.Test.Statistic, 3), p.Test.DegreesOfFreedom, p.Test.PValue, p.Peak, p.PeakRatio,
+                    p.Buckets.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => p.Observed[x.i]),
+                    p.Buckets.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => Math.Round(p.Expected[x.i], 2))))],
+                history.Deployments.Count,
+                request.WindowHours,
+                [.. deploys.Select(d => new ChangeFailureFigure(d.Service, d.Weekday, d.Deploys, d.Failed, Math.Round(d.Rate, 4), Math.Round(d.BaseRate, 4),
+                    double.IsFinite(d.Lift) ? Math.Round(d.Lift, 3) : null, d.PValue))]);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The failure modes the organisation's labelled incidents suggest for a stored incident (when <paramref name="target"/>
+    /// is one's id) or a description. The classifier is trained once per store revision.
+    /// </summary>
+    /// <exception cref="HindsightException">Fewer than two failure modes are recorded (not found).</exception>
+    public async Task<ClassificationResult> ClassifyAsync(string target, int top = 3, CancellationToken cancellationToken = default)
+    {
+        var text = Require.Text(target, "target", "an incident id or a description");
+        var stored = await _workspace.Incidents.FindAsync(text, cancellationToken).ConfigureAwait(false);
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+
+        // The model of the whole history is shared; an incident that is itself labelled is classified by a model that never saw it.
+        var leaveOut = stored?.FailureMode is { Length: > 0 } ? stored.Id : null;
+        var (classifier, examples) = await _workspace.Analyses.GetOrAddAsync("classifier|" + leaveOut, history.Revision, () =>
+        {
+            var labelled = history.Incidents.Where(i => i.FailureMode is { Length: > 0 } && i.Id != leaveOut).Select(i => (TextOf(i), i.FailureMode!)).ToList();
+            return labelled.Select(e => e.Item2).Distinct(StringComparer.Ordinal).Count() < 2 ? (null, labelled.Count) : (TextClassifier.Train(labelled), labelled.Count);
+        }).ConfigureAwait(false);
+        if (classifier is null)
+        {
+            throw HindsightException.NotFound($"organisation '{_workspace.Organisation}' has fewer than two failure modes among its incidents; nothing to learn from yet");
+        }
+
+        var suggestions = classifier.Predict(stored is null ? text : TextOf(stored)).Take(Math.Max(1, top));
+        return new ClassificationResult(examples, stored?.FailureMode, [.. suggestions.Select(s => new FailureModeSuggestion(s.Label, Math.Round(s.Confidence, 4)))]);
+    }
+
+    /// <summary>What the report is made from: the history in scope.</summary>
+    private ReportInput Input(HistorySnapshot history, DateTimeOffset? since, string? team, bool maintenance)
+    {
+        var incidents = history.Incidents
+            .Where(i => since is null || i.StartedAt >= since)
+            .Where(i => maintenance || !TimeMetrics.IsMaintenance(i))
+            .Where(i => team is null || string.Equals(i.Team, team, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (team is not null && incidents.Count == 0)
+        {
+            throw HindsightException.BadInput("team", $"no incident of team '{team}'{(since is null ? "" : " in that period")}", remedy: "the headline figures list the teams");
+        }
+
+        return new ReportInput(
+            _workspace.Organisation.Name,
+            incidents,
+            [.. history.Deployments.Where(d => since is null || d.DeployedAt >= since)],
+            history.Dependencies,
+            [.. history.Drills.Where(d => since is null || d.GradedAt >= since)],
+            _workspace.Clock.GetUtcNow(),
+            since,
+            team);
+    }
+
+    private static List<Incident> InScope(IReadOnlyList<Incident> incidents, bool maintenance) =>
+        maintenance ? [.. incidents] : [.. incidents.Where(i => !TimeMetrics.IsMaintenance(i))];
+
+    private static string TextOf(Incident i) => i.Title + "\n" + i.Summary;
+
+    private static MetricsResult Metrics(HistorySnapshot history, MetricsRequest request, DateTimeOffset now)
+    {
+        var incidents = InScope(history.Incidents, request.IncludeMaintenance);
+        var drills = history.Drills;
+        var recurrence = Recurrence.Analyse(incidents);
+        var (velocity, terms) = LearningVelocity.Compute(recurrence);
+        var repeats = (int)recurrence.Rate.Part;
+        var judged = (int)recurrence.Rate.Whole;
+        var readiness = SkillGaps.Of(drills, DrillCatalogue.BuiltIn);
+        var efficiency = ResponseEfficiency.Ratios(recurrence.Ordered);
+        var rates = new (string Name, Ratio Rate)[]
+        {
+            ("knowledge_utilisation_rate", KnowledgeUtilisation.Of(recurrence.Ordered)),
+            ("knowledge_application_rate", KnowledgeUtilisation.Application(incidents)),
+            ("improvement_implementation_rate", Improvement.ImplementationRate(incidents, now)),
+            ("improvement_effectiveness", Improvement.Effectiveness(incidents)),
+            ("prevention_effect_rate", PreventionEffect.Of(recurrence, now).Rate),
+        };
+        return new MetricsResult(
+            incidents.Count,
+            request.IncludeMaintenance,
+            DurationFigure.Of(TimeMetrics.Of(incidents)),
+            request.By.Distinct(StringComparer.Ordinal).ToDictionary(
+                d => d,
+                d => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, DurationFigure>>)TimeMetrics.By(incidents, TimeMetrics.Grouping(d)).ToDictionary(g => g.Key, g => DurationFigure.Of(g.Value))),
+            judged == 0 ? null : new RecurrenceFigure(repeats, judged, Math.Round((double)repeats / judged, 4)),
+            judged == 0 ? "no incident has both a failure mode and a root-cause description" : null,
+            incidents.Count < 2 || judged == 0 ? null : Math.Round(velocity, 4),
+            [.. LearningVelocity.ByQuarter(terms).Select(q => new QuarterScore(q.Quarter, q.Score, q.Incidents))],
+            [.. CoverageExpansion.ByQuarter(incidents, drills).Select(c => new CoverageFigure(c.Quarter, c.FromIncidents, c.FromDrills, c.FromIncidents + c.FromDrills))],
+            drills.Count == 0 ? null : new ReadinessFigure(readiness.Prepared, readiness.Expected, Math.Round(readiness.Readiness, 4)),
+            drills.Count == 0 ? ReportDocuments.ReadinessMissing : null,
+            rates.ToDictionary(r => r.Name, r => RateFigure.Of(r.Rate)),
+            Quantiles.Median([.. efficiency.Select(e => e.Ratio)]) is { } m ? Math.Round(m, 4) : null,
+            efficiency.Count,
+            TrendFigure.Of(TimeMetrics.MedianTrend(recurrence.Ordered, d => d.TimeToDetect)));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using Hindsight.Incidents;
+using Hindsight.Retrieval;
+using Hindsight.Suggestions;
+
+namespace Hindsight.Application.Retrieval;
+
+/// <summary>Why an incident matched: each signal's contribution and what the two have in common.</summary>
+/// <param name="Features">Signal name → weight × value, largest first.</param>
+/// <param name="Terms">Words both share that weighed most.</param>
+/// <param name="Signatures">Error signatures both have.</param>
+/// <param name="Services">Services both affected.</param>
+/// <param name="Tags">Tags both carry.</param>
+public sealed record MatchReasons(
+    IReadOnlyDictionary<string, double> Features, IReadOnlyList<string> Terms, IReadOnlyList<string> Signatures, IReadOnlyList<string> Services, IReadOnlyList<string> Tags)
+{
+    /// <summary>The reasons of an explanation.</summary>
+    public static MatchReasons Of(MatchExplanation why)
+    {
+        ArgumentNullException.ThrowIfNull(why);
+        return new MatchReasons(why.Contributions, why.SharedTerms, why.SharedSignatures, why.SharedServices, why.SharedTags);
+    }
+}
+
+/// <summary>A past incident found similar, with its score and the reasons.</summary>
+/// <param name="Id">The incident's id.</param>
+/// <param name="Score">The composite score.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="StartedAt">When it started.</param>
+/// <param name="Severity">Its severity, if assessed.</param>
+/// <param name="Services">The services it affected.</param>
+/// <param name="Why">Why it matched.</param>
+public sealed record SimilarIncidentResult(string Id, double Score, string Title, DateTimeOffset StartedAt, string? Severity, IReadOnlyList<string> Services, MatchReasons Why)
+{
+    /// <summary>The incident found.</summary>
+    [JsonIgnore]
+    public Incident? Incident { get; init; }
+
+    /// <summary>The result for one similar incident.</summary>
+    public static SimilarIncidentResult Of(SimilarIncident s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var i = s.Incident;
+        return new SimilarIncidentResult(i.Id, s.Score, i.Title, i.StartedAt, i.Severity is { } sev ? SeverityText.Format(sev) : null, i.Services, MatchReasons.Of(s.Why))
+        {
+            Incident = i,
+        };
+    }
+}
+
+/// <summary>Past incidents like a description or a stored incident.</summary>
+/// <param name="Similar">The similar incidents, best first.</param>
+/// <param name="Indexed">How many incidents were searched.</param>
+/// <param name="Revision">The store revision of the index searched: every incident stored up to it was searched.</param>
+public sealed record SimilarResult(IReadOnlyList<SimilarIncidentResult> Similar, int Indexed, long Revision);
+
+/// <summary>An action that helped in similar incidents.</summary>
+/// <param name="Action">The most common wording.</param>
+/// <param name="Helped">In how many similar incidents it helped.</param>
+/// <param name="Tried">In how many it was tried.</param>
+/// <param name="Reliability">How reliably it helped when the outcome is known.</param>
+/// <param name="Score">Ranking score.</param>
+/// <param name="Incidents">The similar incidents it comes from.</param>
+public sealed record ActionSuggestion(string Action, int Helped, int Tried, double Reliability, double Score, IReadOnlyList<string> Incidents);
+
+/// <summary>A person who resolved similar incidents: whom to call.</summary>
+/// <param name="Name">The person.</param>
+/// <param name="Roles">The roles they held.</param>
+/// <param name="Incidents">How many of the similar incidents they responded to.</param>
+/// <param name="LastResponded">When they last responded to one.</param>
+/// <param name="Score">Ranking score.</param>
+public sealed record ExpertSuggestion(string Name, IReadOnlyList<string> Roles, int Incidents, DateTimeOffset LastResponded, double Score);
+
+/// <summary>What the history suggests for an incident or a description.</summary>
+/// <param name="Similar">Similar incidents, best first.</param>
+/// <param name="Actions">Actions that helped in them, best first.</param>
+/// <param name="Experts">People who resolved them, best first.</param>
+/// <param name="Efficiency">How this response compares with theirs (a stored incident only).</param>
+public sealed record SuggestionResult(IReadOnlyList<SimilarIncidentResult> Similar, IReadOnlyList<ActionSuggestion> Actions, IReadOnlyList<ExpertSuggestion> Experts, IncidentEfficiency? Efficiency)
+{
+    /// <summary>The stored incident the suggestion is for, when it is for one.</summary>
+    [JsonIgnore]
+    public Incident? For { get; init; }
+
+    /// <summary>The result of a suggestion.</summary>
+    public static SuggestionResult Of(Suggestion s, Incident? incident)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new SuggestionResult(
+            [.. s.Similar.Select(SimilarIncidentResult.Of)],
+            [.. s.Actions.Select(a => new ActionSuggestion(a.Description, a.Helped, a.Tried, a.Reliability, a.Score, a.Incidents))],
+            [.. s.Experts.Select(e => new ExpertSuggestion(e.Name, e.Roles, e.Incidents, e.LastResponded, e.Score))],
+            s.Efficiency)
+        {
+            For = incident,
+        };
+    }
+}

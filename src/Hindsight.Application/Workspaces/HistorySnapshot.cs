@@ -1,0 +1,57 @@
+using Hindsight.Drills;
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Risks;
+using Hindsight.Silos;
+
+namespace Hindsight.Application.Workspaces;
+
+/// <summary>
+/// An organisation's history as of one store revision, in memory and immutable: what every analysis reads. Records
+/// are in the store's reading order (time, then key).
+/// </summary>
+public sealed class HistorySnapshot
+{
+    private readonly IReadOnlyDictionary<RecordKind, IReadOnlyList<HistoryRecord>> _byKind;
+
+    internal HistorySnapshot(long revision, IReadOnlyDictionary<RecordKind, IReadOnlyList<HistoryRecord>> byKind)
+    {
+        Revision = revision;
+        _byKind = byKind;
+        Incidents = Of<Incident>(RecordKind.Incident);
+        Deployments = Of<Deployment>(RecordKind.Deployment);
+        Dependencies = Of<ServiceDependency>(RecordKind.Dependency);
+        ResponseLogs = Of<ResponseLog>(RecordKind.ResponseLog);
+        Drills = Of<DrillRecord>(RecordKind.Drill);
+        Risks = Of<Risk>(RecordKind.Risk);
+        Silos = Of<SiloRisk>(RecordKind.Silo);
+    }
+
+    /// <summary>Every change up to this store revision is in the snapshot.</summary>
+    public long Revision { get; }
+
+    /// <summary>The incidents, by start time.</summary>
+    public IReadOnlyList<Incident> Incidents { get; }
+
+    /// <summary>The deployments, by time.</summary>
+    public IReadOnlyList<Deployment> Deployments { get; }
+
+    /// <summary>The service dependencies.</summary>
+    public IReadOnlyList<ServiceDependency> Dependencies { get; }
+
+    /// <summary>The response logs, by question time.</summary>
+    public IReadOnlyList<ResponseLog> ResponseLogs { get; }
+
+    /// <summary>The graded drills, by grading time.</summary>
+    public IReadOnlyList<DrillRecord> Drills { get; }
+
+    /// <summary>The risk register.</summary>
+    public IReadOnlyList<Risk> Risks { get; }
+
+    /// <summary>The tracked knowledge silos.</summary>
+    public IReadOnlyList<SiloRisk> Silos { get; }
+
+    private IReadOnlyList<T> Of<T>(RecordKind kind)
+        where T : HistoryRecord =>
+        _byKind.TryGetValue(kind, out var records) ? records.Cast<T>().ToArray() : [];
+}

@@ -1,0 +1,95 @@
+using Hindsight.History;
+using Hindsight.Organisations;
+using Hindsight.Storage;
+
+namespace Hindsight.Application.Workspaces;
+
+/// <summary>
+/// The records analyses read, held in memory for one organisation and kept current from the store's change feed:
+/// loaded once, then each catch-up reads only what changed. Not thread-safe: the workspace runs one catch-up at a time
+/// and hands out immutable <see cref="HistorySnapshot"/>s.
+/// </summary>
+internal sealed class HistoryView(IHistoryStore store, Organisation organisation)
+{
+    /// <summary>The kinds held (feedback and weights belong to the search engine).</summary>
+    private static readonly RecordKind[] Kinds =
+        [RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency, RecordKind.ResponseLog, RecordKind.Drill, RecordKind.Risk, RecordKind.Silo];
+
+    private readonly Dictionary<RecordKind, Dictionary<string, HistoryRecord>> _records = Kinds.ToDictionary(k => k, _ => new Dictionary<string, HistoryRecord>(StringComparer.Ordinal));
+    private HistorySnapshot? _snapshot;
+    private bool _changed = true;
+
+    /// <summary>Every change up to this store revision has been read.</summary>
+    public long Revision { get; private set; }
+
+    /// <summary>Whether the view was ever loaded.</summary>
+    public bool Loaded { get; private set; }
+
+    /// <summary>Reads what changed since the last catch-up (everything, the first time). Returns how many records changed.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var after = Revision;
+        var latest = after;
+        var changed = 0;
+        foreach (var kind in Kinds)
+        {
+            var records = _records[kind];
+            await foreach (var change in store.ChangesAsync(organisation, kind, after, cancellationToken).ConfigureAwait(false))
+            {
+                records[change.Record.Key] = change.Record;
+                latest = Math.Max(latest, change.Revision);
+                changed++;
+            }
+        }
+
+        // Counted after the changes were read: without removals the store holds at least what the view does (more when
+        // writes landed meanwhile). Holding more than the store means records were removed (a restore): start over.
+        var counts = await store.CountAsync(organisation, cancellationToken).ConfigureAwait(false);
+        if (Kinds.Any(k => _records[k].Count > counts[k]))
+        {
+            return await ReloadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Revision = latest;
+        Loaded = true;
+        _changed |= changed > 0;
+        return changed;
+    }
+
+    /// <summary>The records as of <see cref="Revision"/>; the same object until something changes.</summary>
+    public HistorySnapshot Snapshot()
+    {
+        if (_snapshot is null || _changed)
+        {
+            _snapshot = new HistorySnapshot(Revision, Kinds.ToDictionary(k => k, k => (IReadOnlyList<HistoryRecord>)Ordered(_records[k].Values)));
+            _changed = false;
+        }
+
+        return _snapshot;
+    }
+
+    private async Task<int> ReloadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var records in _records.Values)
+        {
+            records.Clear();
+        }
+
+        Revision = 0;
+        Loaded = false;
+        return await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The store's reading order: time (records without one first), then key.</summary>
+    private static HistoryRecord[] Ordered(IEnumerable<HistoryRecord> records)
+    {
+        var array = records.ToArray();
+        var keys = array.Select(r => (r.At?.UtcTicks ?? long.MinValue, r.Key)).ToArray();
+        Array.Sort(keys, array, Comparer<(long, string)>.Create((a, b) =>
+        {
+            var byTime = a.Item1.CompareTo(b.Item1);
+            return byTime != 0 ? byTime : string.CompareOrdinal(a.Item2, b.Item2);
+        }));
+        return array;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Hindsight.Application.Workspaces;
+
+/// <summary>How workspaces keep their indexes and cached results.</summary>
+public sealed record WorkspaceOptions
+{
+    /// <summary>The default base time-to-live of cached results (<c>LEARNING_INDEX_CACHE_TTL</c>).</summary>
+    public static readonly TimeSpan DefaultCacheTtl = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// This machine's folder for files derived from a server store (index snapshots of a PostgreSQL store); an embedded
+    /// store keeps them beside itself. Null keeps every index in memory only.
+    /// </summary>
+    public string? LocalDataFolder { get; init; }
+
+    /// <summary>Base time-to-live of cached search results and analyses; an analysis is also recomputed when the history changes.</summary>
+    public TimeSpan CacheTtl { get; init; } = DefaultCacheTtl;
+
+    /// <summary>The most search results cached per organisation.</summary>
+    public int CacheCapacity { get; init; } = 1000;
+}

@@ -1,0 +1,125 @@
+using Hindsight.Storage;
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Retrieval;
+using Hindsight.Application.Retrieval;
+
+namespace Hindsight.Application.Tests.Retrieval;
+
+/// <summary>The engine over each store backend: it follows the change feed, reopens from its snapshot and learns from feedback.</summary>
+public sealed class SimilarityEngineTests
+{
+    private static async Task WriteAsync(IHistoryStore store, params HistoryRecord[] records)
+    {
+        await using var writer = await store.BeginWriteAsync(Orgs.Acme);
+        await writer.WriteAsync(records);
+        await writer.CommitAsync();
+    }
+
+    private static string NewSnapshotPath() => Path.Combine(Path.GetTempPath(), "hindsight-snap-" + Guid.NewGuid().ToString("N"), "acme.hsx");
+
+    private static SimilarityQuery Query(string text) => new() { Text = IndexedText.FromQuery(text), At = TestIncidents.T0 };
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Refresh_NewIncident_IsSearchableWithoutReopening(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"));
+        using var engine = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme);
+        Assert.DoesNotContain(engine.Search(Query("certificate expired")).Matches, m => m.Id == "B");
+
+        await WriteAsync(test.Store, TestIncidents.Make("B", title: "Certificate expired on the gateway"));
+        Assert.Equal(1, await engine.RefreshAsync());
+
+        Assert.Equal("B", engine.Search(Query("certificate expired")).Matches[0].Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_WithSnapshot_ReloadsItAndCatchesUp(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = NewSnapshotPath();
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"));
+        using (await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot)))
+        {
+        }
+
+        await WriteAsync(test.Store, TestIncidents.Make("B", title: "Certificate expired"));
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot));
+
+        Assert.True(reopened.LoadedSnapshot);
+        Assert.Equal(2, reopened.Count);
+        Assert.Equal("A", reopened.Search(Query("disk full")).Matches[0].Id);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = NewSnapshotPath();
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"), TestIncidents.Make("B", title: "Certificate expired"));
+        using (await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot)))
+        {
+        }
+
+        await WriteAsync(test.Store, TestIncidents.Make("C", title: "DNS failure"));
+        var check = await SimilarityEngine.VerifyAsync(test.Store, Orgs.Acme, snapshot);
+
+        Assert.True(check.Agrees, string.Join("; ", check.Problems));
+        Assert.Equal(2, check.Indexed);
+        Assert.Equal(1, check.Pending);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Verify_SnapshotThatDisagrees_NamesEachIncident(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = NewSnapshotPath();
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"), TestIncidents.Make("B", title: "Certificate expired"));
+        var stale = new IncidentIndex();
+        stale.Advance(long.MaxValue);
+        stale.Add(TestIncidents.Make("A", title: "Disk full on the database hosts"));
+        stale.Add(TestIncidents.Make("Z", title: "Gone"));
+        Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+        await using (var file = File.Create(snapshot))
+        {
+            stale.Save(file);
+        }
+
+        var check = await SimilarityEngine.VerifyAsync(test.Store, Orgs.Acme, snapshot);
+
+        Assert.False(check.Agrees);
+        Assert.Equal(3, check.ProblemCount);
+        Assert.Contains(check.Problems, p => p.StartsWith("A: ", StringComparison.Ordinal));
+        Assert.Contains("B: not in the index", check.Problems);
+        Assert.Contains("Z: in the index but no longer in the store", check.Problems);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task RecordFeedback_Relevant_StoresItAndChangesTheWeights(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        await WriteAsync(test.Store,
+            TestIncidents.Make("Q", title: "Checkout latency spike"),
+            TestIncidents.Make("R", title: "Slow checkout responses"),
+            TestIncidents.Make("X", title: "Checkout latency dashboard broken"));
+        using var engine = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme);
+
+        var weights = await engine.RecordFeedbackAsync(new Feedback { Id = "f1", QueryIncident = "Q", Result = "R", Relevant = true, GivenAt = TestIncidents.T0 });
+
+        Assert.NotEqual(SimilarityWeights.Default, weights);
+        Assert.IsType<Feedback>(await test.Store.FindAsync(Orgs.Acme, RecordKind.Feedback, "f1"));
+        var stored = Assert.IsType<LearnedWeights>(await test.Store.FindAsync(Orgs.Acme, RecordKind.Weights, "similarity"));
+        Assert.Equal("feedback", stored.LearnedFrom);
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme);
+        Assert.Equal(weights, reopened.Weights);
+    }
+}
