@@ -74,6 +74,40 @@ public sealed class IncidentUseCases
         string.IsNullOrWhiteSpace(id) ? null
         : await _workspace.Store.FindAsync(_workspace.Organisation, RecordKind.Incident, id.Trim(), cancellationToken).ConfigureAwait(false) as Incident;
 
+    /// <summary>
+    /// Stores records (incidents, deployments, dependencies, …) in one transaction after checking every one: a record
+    /// that breaks a rule of the canonical format stores nothing. Searchable and analysed as soon as this returns.
+    /// </summary>
+    /// <exception cref="HindsightException">A record is not valid (bad input naming the record and field).</exception>
+    public async Task<WriteSummary> RecordAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        for (var n = 0; n < records.Count; n++)
+        {
+            var record = records[n];
+            if (record.Org is { } org && org != _workspace.Organisation.Name)
+            {
+                throw HindsightException.BadInput("org", $"record {n + 1} ({record.Key}) belongs to organisation '{org}', not '{_workspace.Organisation}'", remedy: "leave the field out: the organisation comes from the caller");
+            }
+
+            if (Validation.RecordValidator.Validate(record) is { Count: > 0 } errors)
+            {
+                var first = errors[0];
+                throw new HindsightException(new HindsightError(ErrorKind.BadInput, $"{first.Message}{(errors.Count > 1 ? $" (and {errors.Count - 1} more problem(s))" : "")}")
+                {
+                    Field = string.IsNullOrEmpty(first.Field) ? null : first.Field,
+                    Source = records.Count > 1 ? $"record {n + 1}" : null,
+                });
+            }
+        }
+
+        using var scope = _workspace.Telemetry.Measure("record");
+        var clean = records.Select(r => r.Org is null ? r : r with { Org = null }).ToList();
+        var counts = await _workspace.WriteAsync(clean, cancellationToken).ConfigureAwait(false);
+        _workspace.Telemetry.Registered(scope.Elapsed);
+        return new WriteSummary(counts.Inserted, counts.Updated, counts.Unchanged);
+    }
+
     /// <summary>Counts by kind, severity, service, team and month, and the median time to resolve.</summary>
     public async Task<HistoryStats> StatsAsync(CancellationToken cancellationToken = default)
     {

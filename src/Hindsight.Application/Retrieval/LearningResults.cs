@@ -47,7 +47,8 @@ public sealed record FeedbackRequest
 /// <param name="Relevant">The judgement.</param>
 /// <param name="Before">The weights before.</param>
 /// <param name="After">The weights after (the same when there was nothing to learn from yet).</param>
-public sealed record FeedbackResult(string Id, string Query, string Result, bool Relevant, IReadOnlyDictionary<string, double> Before, IReadOnlyDictionary<string, double> After)
+/// <param name="Examples">Ranking pairs the weights have learned from in all, after this judgement.</param>
+public sealed record FeedbackResult(string Id, string Query, string Result, bool Relevant, IReadOnlyDictionary<string, double> Before, IReadOnlyDictionary<string, double> After, long Examples)
 {
     /// <summary>Whether the weights changed.</summary>
     public bool Changed => Before.Any(b => Math.Abs(After[b.Key] - b.Value) > 1e-9);

@@ -105,7 +105,7 @@ public sealed class RetrievalUseCases
         using var scope = _workspace.Telemetry.Measure("feedback");
         var before = engine.Weights;
         var after = await engine.RecordFeedbackAsync(feedback, cancellationToken).ConfigureAwait(false);
-        return new FeedbackResult(feedback.Id, feedback.QueryIncident ?? $"\"{feedback.QueryText}\"", result, feedback.Relevant, before.ToDictionary(), after.ToDictionary());
+        return new FeedbackResult(feedback.Id, feedback.QueryIncident ?? $"\"{feedback.QueryText}\"", result, feedback.Relevant, before.ToDictionary(), after.Weights.ToDictionary(), after.Examples);
     }
 
     /// <summary>Learns the organisation's weights from its incident links and all feedback (Adagrad); optionally compares with plain SGD.</summary>

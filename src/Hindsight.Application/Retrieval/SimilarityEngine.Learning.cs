@@ -61,9 +61,9 @@ public sealed partial class SimilarityEngine
     /// <summary>
     /// Stores one judgement of a search result and learns from it at once: a few Adagrad steps from where the stored
     /// weights (and the optimiser's state) left off. Judgements of one organisation are learned one at a time, in the
-    /// order they arrive, so none is lost. Returns the weights after it.
+    /// order they arrive, so none is lost. Returns the weights after it and the ranking pairs learned from in all.
     /// </summary>
-    public async Task<SimilarityWeights> RecordFeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default)
+    public async Task<(SimilarityWeights Weights, long Examples)> RecordFeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         await _learning.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -83,15 +83,16 @@ public sealed partial class SimilarityEngine
             var pairs = query is null ? [] : FeedbackPairs(query, same, state.Weights, _clock.GetUtcNow()).ToList();
             if (pairs.Count == 0)
             {
-                return state.Weights; // nothing to compare yet (e.g. only "not relevant" so far); training will use it
+                return (state.Weights, state.Learned?.Examples ?? 0); // nothing to compare yet (e.g. only "not relevant" so far); training will use it
             }
 
             var learned = state.Learned;
             var accumulators = learned is null ? null : SimilarityFeatures.All.Select(f => learned.Accumulators.GetValueOrDefault(SimilarityFeatures.Name(f))).ToList();
             var optimizer = new AdagradOptimizer(SimilarityFeatures.Count, WeightTraining.LearningRate, accumulators);
             var run = PairwiseTrainer.Train(pairs, state.Weights, optimizer, epochs: 1);
-            await SaveWeightsAsync(run.Weights, optimizer.Accumulators, (learned?.Examples ?? 0) + pairs.Count, "feedback", cancellationToken).ConfigureAwait(false);
-            return Weights;
+            var examples = (learned?.Examples ?? 0) + pairs.Count;
+            await SaveWeightsAsync(run.Weights, optimizer.Accumulators, examples, "feedback", cancellationToken).ConfigureAwait(false);
+            return (Weights, examples);
         }
         finally
         {
@@ -129,15 +130,17 @@ public sealed partial class SimilarityEngine
 
     private List<RankingPair> FeedbackPairs(SimilarityQuery query, IReadOnlyList<Feedback> judgements, SimilarityWeights weights, DateTimeOffset now)
     {
-        var relevant = judgements.Where(j => j.Relevant).Select(j => j.Result).ToHashSet(StringComparer.Ordinal);
-        var irrelevant = judgements.Where(j => !j.Relevant).Select(j => j.Result).Where(r => !relevant.Contains(r)).ToList();
+        // In a fixed order, whatever order the judgements were read in: the same judgements always teach the same steps.
+        var relevantIds = judgements.Where(j => j.Relevant).Select(j => j.Result).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var relevant = relevantIds.ToHashSet(StringComparer.Ordinal);
+        var irrelevant = judgements.Where(j => !j.Relevant).Select(j => j.Result).Where(r => !relevant.Contains(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (relevant.Count == 0)
         {
             return [];
         }
 
         var graph = _graph;
-        return Read(() => TrainingPairs.PairsFor(_index, query, relevant, relevant, weights, graph, now, irrelevant.Count > 0 ? irrelevant : null).ToList());
+        return Read(() => TrainingPairs.PairsFor(_index, query, relevantIds, relevant, weights, graph, now, irrelevant.Count > 0 ? irrelevant : null).ToList());
     }
 
     private async Task<SimilarityQuery?> QueryOfAsync(Feedback feedback, CancellationToken cancellationToken)

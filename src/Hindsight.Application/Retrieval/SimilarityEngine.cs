@@ -190,7 +190,18 @@ public sealed partial class SimilarityEngine : IDisposable
             dependencies.Add((ServiceDependency)d);
         }
 
-        var learned = await _store.FindAsync(Organisation, RecordKind.Weights, "similarity", cancellationToken).ConfigureAwait(false) as LearnedWeights;
+        // The weights are read and set under the learning lock: a refresh never puts back weights older than a judgement
+        // learned meanwhile by this process.
+        await _learning.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            SetWeights(await _store.FindAsync(Organisation, RecordKind.Weights, "similarity", cancellationToken).ConfigureAwait(false) as LearnedWeights);
+        }
+        finally
+        {
+            _learning.Release();
+        }
+
         bool rebuild;
         _lock.EnterWriteLock();
         try
@@ -200,7 +211,6 @@ public sealed partial class SimilarityEngine : IDisposable
             // (a restore), which the change feed cannot say: then start over. More is fine: writes that landed meanwhile.
             rebuild = _index.Count > counts[RecordKind.Incident];
             _graph = new DependencyGraph(dependencies);
-            SetWeights(learned);
             _cache.Clear();
         }
         finally

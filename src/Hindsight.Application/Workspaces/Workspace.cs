@@ -188,15 +188,20 @@ public sealed partial class Workspace : IAsyncDisposable
                 engine = _engine;
             }
 
-            if (engine is { IsCompletedSuccessfully: true })
-            {
-                await engine.Result.RefreshAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var indexed = engine is { IsCompletedSuccessfully: true } ? await engine.Result.RefreshAsync(cancellationToken).ConfigureAwait(false) : 0;
             if (_view.Loaded)
             {
                 await CatchUpViewAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            Logger.LogDebug("{Organisation} refreshed: {Indexed} incidents indexed, history at revision {Revision}, in {Milliseconds:0.0} ms",
+                Organisation.Name, indexed, _view.Revision, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "{Organisation} could not be refreshed from the store", Organisation.Name);
+            throw;
         }
         finally
         {
@@ -214,7 +219,11 @@ public sealed partial class Workspace : IAsyncDisposable
             // Beside an embedded store; for a server store in this machine's data folder, or in memory only without one.
             var folder = Store.LocalFolder is not null || Options.LocalDataFolder is not null ? IndexLocation.FolderOf(Store, Options.LocalDataFolder ?? "") : null;
             var options = new EngineOptions(folder is null ? null : IndexLocation.SnapshotPath(folder, Organisation), Options.CacheTtl, Options.CacheCapacity);
-            return await SimilarityEngine.OpenAsync(Store, Organisation, options, Clock, cancellationToken).ConfigureAwait(false);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var engine = await SimilarityEngine.OpenAsync(Store, Organisation, options, Clock, cancellationToken).ConfigureAwait(false);
+            Logger.LogInformation("index of {Organisation} open: {Incidents} incidents at revision {Revision}, {Source}, in {Milliseconds:0} ms",
+                Organisation.Name, engine.Count, engine.Revision, engine.LoadedSnapshot ? "from its snapshot" : "built from the store", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return engine;
         }
         finally
         {

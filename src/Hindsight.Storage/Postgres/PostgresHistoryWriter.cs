@@ -33,6 +33,15 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
     {
         var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Writers of one organisation take turns (until commit), so its revisions become visible in the order they were
+        // drawn: a change-feed reader that has seen revision r can never later meet an earlier one of the same organisation.
+        await using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@org, 7294))", connection, tx))
+        {
+            turn.Parameters.AddWithValue("org", organisation.Name);
+            await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return new PostgresHistoryWriter(connection, tx, organisation);
     }
 

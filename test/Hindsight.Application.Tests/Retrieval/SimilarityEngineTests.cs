@@ -113,7 +113,7 @@ public sealed class SimilarityEngineTests
             TestIncidents.Make("X", title: "Checkout latency dashboard broken"));
         using var engine = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme);
 
-        var weights = await engine.RecordFeedbackAsync(new Feedback { Id = "f1", QueryIncident = "Q", Result = "R", Relevant = true, GivenAt = TestIncidents.T0 });
+        var (weights, _) = await engine.RecordFeedbackAsync(new Feedback { Id = "f1", QueryIncident = "Q", Result = "R", Relevant = true, GivenAt = TestIncidents.T0 });
 
         Assert.NotEqual(SimilarityWeights.Default, weights);
         Assert.IsType<Feedback>(await test.Store.FindAsync(Orgs.Acme, RecordKind.Feedback, "f1"));

@@ -1,0 +1,86 @@
+using Hindsight.Application.Learning;
+using Hindsight.Errors;
+using Hindsight.Incidents;
+
+namespace Hindsight.Application.Tests.Learning;
+
+/// <summary>Metrics and the report as the use cases assemble them, and the report's cache by store revision.</summary>
+public sealed class LearningUseCasesTests
+{
+    private static Incident Make(string id, int day, string cause, int resolveMinutes, string team = "payments") => new()
+    {
+        Id = id,
+        Title = "Checkout errors " + id,
+        Team = team,
+        Services = ["checkout"],
+        FailureMode = "bad-deploy",
+        RootCauses = [new RootCause(RootCauseKind.Technical, cause)],
+        StartedAt = TestIncidents.T0.AddDays(day),
+        DetectedAt = TestIncidents.T0.AddDays(day).AddMinutes(10),
+        ResolvedAt = TestIncidents.T0.AddDays(day).AddMinutes(resolveMinutes),
+        Severity = Severity.Sev2,
+        Responders = [new Responder("ann", "incident_commander")],
+    };
+
+    [Fact]
+    public async Task Metrics_AssembleTimesRecurrenceAndRates_FromTheHistory()
+    {
+        await using var t = TestEngine.Create(new FixedClock(TestIncidents.T0.AddDays(200)));
+        await t.Acme.Incidents.RecordAsync([
+            Make("A", 0, "connection pool exhausted by the new client", 60),
+            Make("B", 30, "connection pool exhausted by the new client", 30),
+            Make("C", 60, "certificate expired on the gateway", 90),
+        ]);
+
+        var m = await t.Acme.Learning.MetricsAsync(new MetricsRequest { By = ["team"] });
+
+        Assert.Equal(3, m.Incidents);
+        Assert.Equal(60, m.Time["time_to_resolve"].MedianMinutes);
+        Assert.Equal(10, m.Time["time_to_detect"].MedianMinutes);
+        Assert.Equal(3, m.By["team"]["payments"]["time_to_resolve"].Count);
+        Assert.Equal(new RecurrenceFigure(1, 3, 0.3333), m.Recurrence);
+        Assert.Null(m.RecurrenceMissing);
+        Assert.Null(m.Readiness);
+        Assert.NotNull(m.ReadinessMissing);
+        Assert.NotNull(m.Rates["knowledge_utilisation_rate"].Missing); // nothing was consulted: missing, not zero
+        Assert.Null(m.Rates["knowledge_utilisation_rate"].Value);
+    }
+
+    [Fact]
+    public async Task Metrics_AnUnknownDimension_IsBadInput()
+    {
+        await using var t = TestEngine.Create();
+
+        var ex = await Assert.ThrowsAsync<HindsightException>(() => t.Acme.Learning.MetricsAsync(new MetricsRequest { By = ["colour"] }));
+
+        Assert.Equal((ErrorKind.BadInput, "by"), (ex.Error.Kind, ex.Error.Field));
+    }
+
+    [Fact]
+    public async Task Report_IsCachedByStoreRevision_AndRecomputedWhenTheHistoryChanges()
+    {
+        await using var t = TestEngine.Create(new FixedClock(TestIncidents.T0.AddDays(200)));
+        await t.Acme.Incidents.RecordAsync([Make("A", 0, "pool exhausted", 60), Make("B", 30, "pool exhausted", 30)]);
+
+        var first = await t.Acme.Learning.ReportAsync(new ReportRequest());
+        var again = await t.Acme.Learning.ReportAsync(new ReportRequest());
+        await t.Acme.Incidents.RecordAsync([Make("C", 60, "certificate expired", 90)]);
+        var after = await t.Acme.Learning.ReportAsync(new ReportRequest());
+
+        Assert.Same(first, again);
+        Assert.Equal(2, first.Document.Incidents);
+        Assert.NotSame(first, after);
+        Assert.Equal(3, after.Document.Incidents);
+    }
+
+    [Fact]
+    public async Task Report_ForATeamWithNoIncident_IsBadInputNamingTheTeam()
+    {
+        await using var t = TestEngine.Create();
+        await t.Acme.Incidents.RecordAsync([Make("A", 0, "pool exhausted", 60)]);
+
+        var ex = await Assert.ThrowsAsync<HindsightException>(() => t.Acme.Learning.ReportAsync(new ReportRequest { Team = "nobody" }));
+
+        Assert.Equal((ErrorKind.BadInput, "team"), (ex.Error.Kind, ex.Error.Field));
+    }
+}
