@@ -7,7 +7,7 @@ namespace Hindsight.Storage;
 /// The durable system of record for organisations' histories. Every read and write names one organisation and
 /// touches nothing of another; only backup, restore and the integrity check see the whole store.
 /// </summary>
-public interface IHistoryStore : IAsyncDisposable
+public interface IHistoryStore : IAccessStore, IAsyncDisposable
 {
     /// <summary>Where the store is, for messages (a file path or a server, never a password).</summary>
     string Description { get; }
@@ -32,6 +32,15 @@ public interface IHistoryStore : IAsyncDisposable
     /// first. An index that remembers the last revision it saw stays current by reading from there.
     /// </summary>
     IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>The store's latest revision: it moves whenever anything is written, by any process.</summary>
+    Task<long> RevisionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until another process may have written (a PostgreSQL notification) or <paramref name="timeout"/> passes,
+    /// whichever comes first; then compare <see cref="RevisionAsync"/>. One caller at a time.
+    /// </summary>
+    Task WaitForChangesAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
 
     /// <summary>How many records of each kind an organisation has.</summary>
     Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(Organisation organisation, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using Hindsight.Alerts;
+using Hindsight.Application.Notifications;
 using Hindsight.Drift;
 
 namespace Hindsight.Application.Monitoring;

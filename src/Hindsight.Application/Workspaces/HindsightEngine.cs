@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Hindsight.Application.Access;
 using Hindsight.Application.Maintenance;
 using Hindsight.Application.Observability;
 using Hindsight.Organisations;
@@ -28,6 +29,7 @@ public sealed class HindsightEngine : IAsyncDisposable
         Telemetry = telemetry ?? new EngineTelemetry();
         _loggers = loggers ?? NullLoggerFactory.Instance;
         Maintenance = new StoreMaintenance(store, options, clock);
+        Access = new AccessUseCases(store, clock);
     }
 
     /// <summary>Where the history is kept, for messages (never a password).</summary>
@@ -44,6 +46,9 @@ public sealed class HindsightEngine : IAsyncDisposable
 
     /// <summary>Backup, restore and the integrity check of the whole store.</summary>
     public StoreMaintenance Maintenance { get; }
+
+    /// <summary>API keys and organisation settings.</summary>
+    public AccessUseCases Access { get; }
 
     /// <summary>Opens the store <paramref name="store"/> names (migrating its schema).</summary>
     /// <exception cref="StoreException">The store cannot be opened (unavailable); the message says why.</exception>

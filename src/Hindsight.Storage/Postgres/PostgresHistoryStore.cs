@@ -9,13 +9,15 @@ using NpgsqlTypes;
 namespace Hindsight.Storage.Postgres;
 
 /// <summary>The shared store: a PostgreSQL database that several Hindsight instances read and write.</summary>
-public sealed class PostgresHistoryStore : IHistoryStore
+public sealed partial class PostgresHistoryStore : IHistoryStore
 {
     private readonly NpgsqlDataSource _source;
+    private readonly PostgresChangeListener _listener;
 
     private PostgresHistoryStore(NpgsqlDataSource source, string description)
     {
         _source = source;
+        _listener = new PostgresChangeListener(source);
         Description = description;
     }
 
@@ -196,7 +198,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var rev = new NpgsqlCommand("UPDATE hindsight.records SET rev = nextval('hindsight.rev')", connection, tx))
+        await using (var rev = new NpgsqlCommand("UPDATE hindsight.records SET rev = nextval('hindsight.rev'); SELECT pg_notify('hindsight_changes', '*')", connection, tx))
         {
             await rev.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -234,5 +236,9 @@ public sealed class PostgresHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        await _source.DisposeAsync().ConfigureAwait(false);
+    }
 }

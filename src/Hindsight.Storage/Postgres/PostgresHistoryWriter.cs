@@ -95,6 +95,13 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        // Delivered at commit (and only then) to every process listening: their workspaces catch up at once.
+        await using (var notify = new NpgsqlCommand("SELECT pg_notify('hindsight_changes', @org)", _connection, _transaction))
+        {
+            notify.Parameters.AddWithValue("org", _organisation.Name);
+            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
     }

@@ -23,6 +23,23 @@ internal static class PostgresSchema
         CREATE INDEX records_by_time ON hindsight.records (org, kind, at);
         CREATE INDEX records_by_rev ON hindsight.records (rev);
         """,
+        """
+        CREATE TABLE hindsight.api_keys (
+            id         text   PRIMARY KEY,
+            org        text   NOT NULL,
+            scope      text   NOT NULL,
+            name       text,
+            hash       bytea  NOT NULL,
+            created_at bigint NOT NULL,
+            revoked_at bigint
+        );
+        CREATE TABLE hindsight.settings (
+            org   text NOT NULL,
+            name  text NOT NULL,
+            value text NOT NULL,
+            PRIMARY KEY (org, name)
+        );
+        """,
     ];
 
     public static int Latest => Migrations.Length;

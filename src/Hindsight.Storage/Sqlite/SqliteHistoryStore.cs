@@ -10,7 +10,7 @@ namespace Hindsight.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed write survives a
 /// process crash or power loss, and readers never block the writer.
 /// </summary>
-public sealed class SqliteHistoryStore : IHistoryStore
+public sealed partial class SqliteHistoryStore : IHistoryStore
 {
     /// <summary>The file name of the database inside the store folder.</summary>
     public const string FileName = "hindsight.db";

@@ -24,6 +24,23 @@ internal static class SqliteSchema
         CREATE INDEX records_by_rev ON records (rev);
         INSERT INTO meta (key, value) VALUES ('rev', 0);
         """,
+        """
+        CREATE TABLE api_keys (
+            id         TEXT    PRIMARY KEY,
+            org        TEXT    NOT NULL,
+            scope      TEXT    NOT NULL,
+            name       TEXT,
+            hash       BLOB    NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        );
+        CREATE TABLE settings (
+            org   TEXT NOT NULL,
+            name  TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (org, name)
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

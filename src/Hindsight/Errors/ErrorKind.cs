@@ -14,4 +14,7 @@ public enum ErrorKind
 
     /// <summary>The store or another dependency cannot be reached or used now; trying again later may work.</summary>
     Unavailable,
+
+    /// <summary>The request's credentials (a key, a signature) are missing or wrong.</summary>
+    Unauthenticated,
 }

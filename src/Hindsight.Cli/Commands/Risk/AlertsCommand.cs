@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hindsight.Alerts;
 using Hindsight.Application.Monitoring;
+using Hindsight.Application.Notifications;
 using Hindsight.Cli.Output;
 
 namespace Hindsight.Cli.Commands.Risk;

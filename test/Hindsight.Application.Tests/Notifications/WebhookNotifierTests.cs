@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Hindsight.Alerts;
+using Hindsight.Application.Notifications;
 
-namespace Hindsight.Tests.Alerts;
+namespace Hindsight.Application.Tests.Notifications;
 
 public sealed class WebhookNotifierTests
 {
@@ -47,5 +48,31 @@ public sealed class WebhookNotifierTests
         Assert.False(result.Delivered);
         Assert.Equal(3, result.Attempts);
         Assert.False(string.IsNullOrEmpty(result.Error));
+    }
+
+    [Fact]
+    public async Task Send_ClientError_IsNotRetried()
+    {
+        using var receiver = new WebhookReceiver(404);
+        using var http = new HttpClient();
+
+        var result = await new WebhookNotifier(http, 3, TimeSpan.FromMilliseconds(10)).SendAsync(new AlertChannel("slack", receiver.Url), Event(receiver.Url));
+
+        Assert.False(result.Delivered);
+        Assert.Equal(1, result.Attempts);
+        Assert.Single(receiver.Bodies);
+        Assert.StartsWith("HTTP 404", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_TooManyRequests_IsRetried()
+    {
+        using var receiver = new WebhookReceiver(429);
+        using var http = new HttpClient();
+
+        var result = await new WebhookNotifier(http, 3, TimeSpan.FromMilliseconds(10)).SendAsync(new AlertChannel("slack", receiver.Url), Event(receiver.Url));
+
+        Assert.True(result.Delivered);
+        Assert.Equal(2, result.Attempts);
     }
 }
