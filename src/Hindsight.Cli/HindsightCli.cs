@@ -53,6 +53,9 @@ internal static class HindsightCli
         ReportCommand.Create(context),
         BenchCommand.Create(context),
         EvalCommand.Create(context),
+        ServeCommand.Create(context),
+        KeysCommand.Create(context),
+        SettingsCommand.Create(context),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)

@@ -30,7 +30,9 @@ public sealed class LearningUseCases
         using var scope = _workspace.Telemetry.Measure("metrics");
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
         var key = $"metrics|{request.IncludeMaintenance}|{string.Join(',', request.By)}";
-        return await _workspace.Analyses.GetOrAddAsync(key, history.Revision, () => Metrics(history, request, _workspace.Clock.GetUtcNow())).ConfigureAwait(false);
+        var metrics = await _workspace.Analyses.GetOrAddAsync(key, history.Revision, () => Metrics(history, request, _workspace.Clock.GetUtcNow())).ConfigureAwait(false);
+        _workspace.RecurrenceRate = metrics.Recurrence?.Rate;
+        return metrics;
     }
 
     /// <summary>The learning report: time and learning metrics, maturity, patterns, themes, practices, hygiene, forecasts.</summary>

@@ -3,42 +3,20 @@ using Hindsight.Retrieval;
 namespace Hindsight.Application.Retrieval;
 
 /// <summary>What to search for: a description (with what else is known), or a stored incident.</summary>
-public sealed record SimilarRequest
-{
-    /// <summary>What is happening, in the reporter's words.</summary>
-    public string? Text { get; init; }
-
-    /// <summary>A stored incident to find incidents like (instead of a text).</summary>
-    public string? Id { get; init; }
-
-    /// <summary>Affected services.</summary>
-    public IReadOnlyList<string> Services { get; init; } = [];
-
-    /// <summary>Tags, or <c>failure-mode:NAME</c>.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
-
-    /// <summary>How many results (1–1000).</summary>
-    public int Top { get; init; } = 10;
-}
+/// <param name="Text">What is happening, in the reporter's words.</param>
+/// <param name="Id">A stored incident to find incidents like (instead of a text).</param>
+/// <param name="Services">Affected services.</param>
+/// <param name="Tags">Tags, or <c>failure-mode:NAME</c>.</param>
+/// <param name="Top">How many results (1–1000).</param>
+public sealed record SimilarRequest(string? Text = null, string? Id = null, IReadOnlyList<string>? Services = null, IReadOnlyList<string>? Tags = null, int Top = 10);
 
 /// <summary>A judgement of one search result.</summary>
-public sealed record FeedbackRequest
-{
-    /// <summary>The stored incident the search was for.</summary>
-    public string? QueryIncident { get; init; }
-
-    /// <summary>Or the text that was searched for.</summary>
-    public string? QueryText { get; init; }
-
-    /// <summary>The result judged (an incident id).</summary>
-    public required string Result { get; init; }
-
-    /// <summary>Whether it was really similar.</summary>
-    public required bool Relevant { get; init; }
-
-    /// <summary>Who judged.</summary>
-    public string? By { get; init; }
-}
+/// <param name="Result">The result judged (an incident id).</param>
+/// <param name="Relevant">Whether it was really similar.</param>
+/// <param name="QueryIncident">The stored incident the search was for.</param>
+/// <param name="QueryText">Or the text that was searched for.</param>
+/// <param name="By">Who judged.</param>
+public sealed record FeedbackRequest(string? Result = null, bool? Relevant = null, string? QueryIncident = null, string? QueryText = null, string? By = null);
 
 /// <summary>What a judgement did.</summary>
 /// <param name="Id">The stored feedback's id.</param>

@@ -81,8 +81,9 @@ public sealed class RetrievalUseCases
             throw HindsightException.BadInput("query", "name the search: a stored incident (query incident) or the text searched for, one of them");
         }
 
-        var engine = await _workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
         var result = Require.Text(request.Result, "result", "the judged incident's id");
+        var relevant = request.Relevant ?? throw HindsightException.BadInput("relevant", "is missing", "true (it was similar) or false (it was not)");
+        var engine = await _workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (id, field) in new[] { (result, "result"), (request.QueryIncident, "query_incident") })
         {
             if (id is not null && !engine.Contains(id))
@@ -98,7 +99,7 @@ public sealed class RetrievalUseCases
             QueryIncident = request.QueryIncident,
             QueryText = request.QueryText,
             Result = result,
-            Relevant = request.Relevant,
+            Relevant = relevant,
             GivenAt = now,
             By = request.By,
         };
@@ -166,8 +167,8 @@ public sealed class RetrievalUseCases
         return (new SimilarityQuery
         {
             Text = IndexedText.FromQuery(text),
-            Services = request.Services,
-            Tags = request.Tags,
+            Services = request.Services ?? [],
+            Tags = request.Tags ?? [],
             At = _workspace.Clock.GetUtcNow(),
             Top = top,
         }, null);

@@ -167,9 +167,9 @@ public sealed class RiskUseCases
             Impact = change.Impact is { } i ? Parse(band, i, "impact") : risk.Impact,
             MitigationCost = change.MitigationCost is { } c ? Parse(band, c, "mitigation_cost") : risk.MitigationCost,
             Owner = change.Owner ?? risk.Owner,
-            Mitigations = change.Mitigations.Count > 0 ? change.Mitigations : risk.Mitigations,
+            Mitigations = change.Mitigations is { Count: > 0 } mitigations ? mitigations : risk.Mitigations,
             Status = change.Status is { } s ? Parse(new RiskStatusConverter(), s, "status") : risk.Status,
-            Monitoring = change.Monitoring.Count > 0 ? change.Monitoring : risk.Monitoring,
+            Monitoring = change.Monitoring is { Count: > 0 } monitoring ? monitoring : risk.Monitoring,
             ReviewCycle = change.ReviewCycle is { } r ? Parse(new ReviewCycleConverter(), r, "review_cycle") : risk.ReviewCycle,
         };
     }

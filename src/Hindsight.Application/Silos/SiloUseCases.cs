@@ -21,6 +21,14 @@ public sealed class SiloUseCases
         return new SiloScan(asOf, Figure(parameters), [.. tracked.Current.Select(s => SiloFigure.Of(s, parameters.WindowDays))]);
     }
 
+    /// <summary>Every tracked silo (as the last detection left it), most severe first.</summary>
+    public async Task<IReadOnlyList<SiloFigure>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        return [.. history.Silos.OrderByDescending(s => s.Level).ThenByDescending(s => s.Ratio).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => SiloFigure.Of(s, SiloParameters.Default.WindowDays))];
+    }
+
     /// <summary>Records what was done about a silo; it is raised again if it is still there a full window later.</summary>
     public Task<SiloFigure> MitigateAsync(string expert, string category, string action, CancellationToken cancellationToken = default)
     {

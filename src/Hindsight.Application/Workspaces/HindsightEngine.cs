@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hindsight.Application.Access;
 using Hindsight.Application.Maintenance;
+using Hindsight.Application.Notifications;
 using Hindsight.Application.Observability;
 using Hindsight.Organisations;
 using Hindsight.Storage;
@@ -19,9 +20,11 @@ public sealed class HindsightEngine : IAsyncDisposable
     private readonly IHistoryStore _store;
     private readonly ILoggerFactory _loggers;
     private readonly bool _ownsTelemetry;
+    private readonly NotificationSender? _notifications;
 
-    private HindsightEngine(IHistoryStore store, WorkspaceOptions options, TimeProvider clock, EngineTelemetry? telemetry, ILoggerFactory? loggers)
+    private HindsightEngine(IHistoryStore store, WorkspaceOptions options, TimeProvider clock, EngineTelemetry? telemetry, ILoggerFactory? loggers, NotificationSender? notifications = null)
     {
+        _notifications = notifications;
         _store = store;
         Options = options;
         Clock = clock;
@@ -52,27 +55,103 @@ public sealed class HindsightEngine : IAsyncDisposable
 
     /// <summary>Opens the store <paramref name="store"/> names (migrating its schema).</summary>
     /// <exception cref="StoreException">The store cannot be opened (unavailable); the message says why.</exception>
+    /// <param name="store">Which store.</param>
+    /// <param name="options">How workspaces keep indexes and caches.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="telemetry">The meter to record on (one of its own otherwise).</param>
+    /// <param name="loggers">Where workspaces log.</param>
+    /// <param name="notifications">Where "have we seen this before?" notifications go; none are sent without.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
     public static async Task<HindsightEngine> OpenAsync(StoreOptions store, WorkspaceOptions? options = null, TimeProvider? clock = null,
-        EngineTelemetry? telemetry = null, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
+        EngineTelemetry? telemetry = null, ILoggerFactory? loggers = null, NotificationSender? notifications = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var opened = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new HindsightEngine(opened, options ?? new WorkspaceOptions(), clock ?? TimeProvider.System, telemetry, loggers);
+        return new HindsightEngine(opened, options ?? new WorkspaceOptions(), clock ?? TimeProvider.System, telemetry, loggers, notifications);
     }
 
     /// <summary>The engine over a store opened already (it is disposed with the workspaces).</summary>
-    public static HindsightEngine Over(IHistoryStore store, WorkspaceOptions? options = null, TimeProvider? clock = null, EngineTelemetry? telemetry = null, ILoggerFactory? loggers = null)
+    public static HindsightEngine Over(IHistoryStore store, WorkspaceOptions? options = null, TimeProvider? clock = null, EngineTelemetry? telemetry = null,
+        ILoggerFactory? loggers = null, NotificationSender? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new HindsightEngine(store, options ?? new WorkspaceOptions(), clock ?? TimeProvider.System, telemetry, loggers);
+        return new HindsightEngine(store, options ?? new WorkspaceOptions(), clock ?? TimeProvider.System, telemetry, loggers, notifications);
     }
 
     /// <summary>The workspace of an organisation (made on first use; cheap: its index and history load when first needed).</summary>
     public Workspace For(Organisation organisation) =>
-        _open.GetOrAdd(organisation, o => new Lazy<Workspace>(() => new Workspace(_store, o, Options, Clock, Telemetry, _loggers))).Value;
+        _open.GetOrAdd(organisation, o => new Lazy<Workspace>(() => new Workspace(_store, o, Options, Clock, Telemetry, _loggers, Access, _notifications))).Value;
+
+    /// <summary>The workspaces made so far.</summary>
+    public IReadOnlyList<Workspace> Open => [.. _open.Values.Where(w => w.IsValueCreated).Select(w => w.Value)];
 
     /// <summary>The organisations that have records.</summary>
     public Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken cancellationToken = default) => _store.OrganisationsAsync(cancellationToken);
+
+    /// <summary>Whether the store answers now.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _store.RevisionAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+#pragma warning disable CA1031 // any failure of the store means "not ready"; the reason is the store's to log
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Opens the workspace of every organisation in the store and loads its index and history, so the first requests
+    /// after a start are as fast as the rest.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var organisation in await _store.OrganisationsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var workspace = For(organisation);
+            await workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
+            await workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Follows changes other processes make to the store until cancelled: waits for a notification (PostgreSQL) or
+    /// <paramref name="poll"/>, and when the store's revision moved, brings every open workspace up to date. A failure of
+    /// the store is reported to <paramref name="failed"/> and retried at the next turn.
+    /// </summary>
+    public async Task FollowChangesAsync(TimeSpan poll, Action<Exception>? failed = null, CancellationToken cancellationToken = default)
+    {
+        long seen = -1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var revision = await _store.RevisionAsync(cancellationToken).ConfigureAwait(false);
+                if (revision != seen)
+                {
+                    await RefreshAllAsync(cancellationToken).ConfigureAwait(false);
+                    seen = revision;
+                }
+
+                await _store.WaitForChangesAsync(poll, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // the follower outlives a store that is away for a while
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failed?.Invoke(ex);
+                await Task.Delay(poll, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <summary>Brings every open workspace up to date with the store (for a process following changes made by others).</summary>
     public Task RefreshAllAsync(CancellationToken cancellationToken = default) =>

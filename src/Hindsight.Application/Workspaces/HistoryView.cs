@@ -25,12 +25,19 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
     /// <summary>Whether the view was ever loaded.</summary>
     public bool Loaded { get; private set; }
 
+    /// <summary>The incidents the last catch-up read (new or changed).</summary>
+    public IReadOnlyList<Hindsight.Incidents.Incident> ChangedIncidents { get; private set; } = [];
+
+    /// <summary>Incidents not resolved.</summary>
+    public int OpenIncidents { get; private set; }
+
     /// <summary>Reads what changed since the last catch-up (everything, the first time). Returns how many records changed.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
         var after = Revision;
         var latest = after;
         var changed = 0;
+        var incidents = new List<Hindsight.Incidents.Incident>();
         foreach (var kind in Kinds)
         {
             var records = _records[kind];
@@ -39,8 +46,14 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
                 records[change.Record.Key] = change.Record;
                 latest = Math.Max(latest, change.Revision);
                 changed++;
+                if (change.Record is Hindsight.Incidents.Incident incident)
+                {
+                    incidents.Add(incident);
+                }
             }
         }
+
+        ChangedIncidents = incidents;
 
         // Counted after the changes were read: without removals the store holds at least what the view does (more when
         // writes landed meanwhile). Holding more than the store means records were removed (a restore): start over.
@@ -53,6 +66,11 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
         Revision = latest;
         Loaded = true;
         _changed |= changed > 0;
+        if (incidents.Count > 0)
+        {
+            OpenIncidents = _records[RecordKind.Incident].Values.Count(r => ((Hindsight.Incidents.Incident)r).ResolvedAt is null);
+        }
+
         return changed;
     }
 

@@ -1,7 +1,10 @@
+using Hindsight.Application.Access;
 using Hindsight.Application.Drills;
 using Hindsight.Application.Incidents;
 using Hindsight.Application.Ingestion;
+using Hindsight.Application.Intake;
 using Hindsight.Application.Learning;
+using Hindsight.Application.Notifications;
 using Hindsight.Application.Observability;
 using Hindsight.Application.Retrieval;
 using Hindsight.Application.Risks;
@@ -26,11 +29,16 @@ public sealed partial class Workspace : IAsyncDisposable
     private readonly HistoryView _view;
     private readonly AnalysisCache _analyses;
     private readonly IDisposable _observed;
+    private readonly HashSet<string> _timed = new(StringComparer.Ordinal);
     private Task<SimilarityEngine>? _engine;
     private Task? _queuedRefresh;
+    private volatile object? _recurrence;
 
-    internal Workspace(IHistoryStore store, Organisation organisation, WorkspaceOptions options, TimeProvider clock, EngineTelemetry telemetry, ILoggerFactory loggers)
+    internal Workspace(IHistoryStore store, Organisation organisation, WorkspaceOptions options, TimeProvider clock, EngineTelemetry telemetry, ILoggerFactory loggers,
+        AccessUseCases access, NotificationSender? notifications)
     {
+        Access = access;
+        Notifications = notifications;
         Store = store;
         Organisation = organisation;
         Options = options;
@@ -47,6 +55,7 @@ public sealed partial class Workspace : IAsyncDisposable
         Silos = new SiloUseCases(this);
         Risks = new RiskUseCases(this);
         Drills = new DrillUseCases(this);
+        Intake = new IntakeUseCases(this);
     }
 
     /// <summary>The organisation.</summary>
@@ -76,6 +85,9 @@ public sealed partial class Workspace : IAsyncDisposable
     /// <summary>Drills and their history.</summary>
     public DrillUseCases Drills { get; }
 
+    /// <summary>Live intake: tools' webhooks and incidents posted one by one, with "have we seen this before?".</summary>
+    public IntakeUseCases Intake { get; }
+
     internal IHistoryStore Store { get; }
 
     internal WorkspaceOptions Options { get; }
@@ -85,6 +97,17 @@ public sealed partial class Workspace : IAsyncDisposable
     internal EngineTelemetry Telemetry { get; }
 
     internal ILogger Logger { get; }
+
+    internal AccessUseCases Access { get; }
+
+    internal NotificationSender? Notifications { get; }
+
+    /// <summary>The recurrence rate as last computed (for the gauge).</summary>
+    internal double? RecurrenceRate
+    {
+        get => _recurrence is { } boxed ? (double)boxed : null;
+        set => _recurrence = value; // a boxed value: reads and writes of a reference are atomic
+    }
 
     internal AnalysisCache Analyses => _analyses;
 
@@ -237,6 +260,18 @@ public sealed partial class Workspace : IAsyncDisposable
         try
         {
             await _view.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var incident in _view.ChangedIncidents)
+            {
+                // Each incident's times go on the histograms once, when they are first known (its resolution may come later).
+                var durations = incident.Durations;
+                if (durations.TimeToResolve is not null && _timed.Add(incident.Id))
+                {
+                    foreach (var service in incident.Services.DefaultIfEmpty("none").Take(3))
+                    {
+                        Telemetry.IncidentTimes(Organisation.Name, service, durations.TimeToDetect, durations.TimeToResolve);
+                    }
+                }
+            }
         }
         finally
         {
@@ -244,7 +279,7 @@ public sealed partial class Workspace : IAsyncDisposable
         }
     }
 
-    private (string, long, long, long) Observed()
+    private WorkspaceGauges Observed()
     {
         Task<SimilarityEngine>? engine;
         lock (_queue)
@@ -252,8 +287,9 @@ public sealed partial class Workspace : IAsyncDisposable
             engine = _engine;
         }
 
+        var open = _view.Loaded ? _view.OpenIncidents : (double?)null;
         return engine is { IsCompletedSuccessfully: true } e
-            ? (Organisation.Name, e.Result.Count, e.Result.CacheHits, e.Result.CacheLookups)
-            : (Organisation.Name, 0, 0, 0);
+            ? new WorkspaceGauges(Organisation.Name, e.Result.Count, e.Result.CacheHits, e.Result.CacheLookups, open, RecurrenceRate)
+            : new WorkspaceGauges(Organisation.Name, 0, 0, 0, open, RecurrenceRate);
     }
 }

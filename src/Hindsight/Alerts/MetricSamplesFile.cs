@@ -21,7 +21,15 @@ public static class MetricSamplesFile
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        var samples = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(reader, path) : ReadJsonLines(reader, path);
+        return Read(reader, path, csv: path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Reads samples from text (<paramref name="csv"/>: <c>metric,at,value</c> rows, else JSON Lines); <paramref name="name"/> names it in problems.</summary>
+    /// <exception cref="InputException">A line is not a valid sample.</exception>
+    public static IReadOnlyList<MetricSample> Read(TextReader reader, string name, bool csv)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var samples = csv ? ReadCsv(reader, name) : ReadJsonLines(reader, name);
         return [.. samples.OrderBy(s => s.At)];
     }
 

@@ -27,8 +27,16 @@ public sealed class DataTable
     public static DataTable Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string? badData = null;
         using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return Read(text, path);
+    }
+
+    /// <summary>Reads CSV text; the first row names the columns; <paramref name="path"/> names it in problems.</summary>
+    /// <exception cref="InputException">The text is empty, has no header or a malformed row.</exception>
+    public static DataTable Read(TextReader text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string? badData = null;
         using var csv = CsvReading.Open(text, raw => badData ??= raw);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Hindsight.Application.Notifications;
+using Hindsight.Application.Observability;
+using Hindsight.Application.Serialization;
+using Hindsight.Application.Workspaces;
+using Hindsight.Server.Access;
+using Hindsight.Server.Endpoints;
+using Hindsight.Server.Hosting;
+using Hindsight.Server.Logging;
+using Hindsight.Server.Problems;
+using Microsoft.AspNetCore.Http.Json;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace Hindsight.Server;
+
+/// <summary>
+/// The service: every route a thin adapter over one use case of the workspace of the caller's organisation. Built from
+/// command-line arguments and configuration (<see cref="ServerSettings"/>).
+/// </summary>
+public static class HindsightServer
+{
+    /// <summary>The path of the Prometheus metrics.</summary>
+    public const string MetricsPath = "/learning/metrics";
+
+    /// <summary>Builds the service; <paramref name="configure"/> may change the builder (tests).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        var settings = ServerSettings.From(builder.Configuration);
+        Configure(builder, settings);
+        var app = builder.Build();
+        Map(app);
+        return app;
+    }
+
+    private static void Configure(WebApplicationBuilder builder, ServerSettings settings)
+    {
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        if (settings.LogDirectory is { } logs)
+        {
+            builder.Logging.AddProvider(new FileLogs(logs));
+        }
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new EngineTelemetry(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddHttpClient("notifications", http => http.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(sp => new NotificationSender(
+            new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient("notifications"), attempts: 3, firstDelay: TimeSpan.FromMilliseconds(200)),
+            sp.GetRequiredService<ILogger<NotificationSender>>()));
+        builder.Services.AddSingleton(sp => HindsightEngine.OpenAsync(settings.Store, settings.Workspaces, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<EngineTelemetry>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<NotificationSender>()).GetAwaiter().GetResult());
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<BackgroundWork>();
+
+        builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ErrorHandler>();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Hindsight";
+            document.Info.Description = "The incident learning engine's API. Every /v1 route needs Authorization: Bearer KEY; the organisation comes from the key.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ApiKeyMiddleware.CallerOf(http) is { } caller
+                ? RateLimitPartition.GetTokenBucketLimiter(caller.KeyId, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = settings.RateBurst,
+                    TokensPerPeriod = Math.Max(1, settings.RatePerSecond / 10),
+                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+            o.OnRejected = async (context, token) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"this key may make {settings.RatePerSecond} requests a second ({settings.RateBurst} at once); try again after the Retry-After seconds");
+            };
+        });
+        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("hindsight")).WithMetrics(m => m.AddMeter(EngineTelemetry.MeterName).AddPrometheusExporter());
+    }
+
+    private static void Map(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseMiddleware<RequestLog>();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
+
+        app.MapGet("/healthz", () => TypedResults.Ok(new Health("ok"))).WithTags("Health").WithSummary("The process is up");
+        app.MapGet("/readyz", async Task<IResult> (HindsightEngine engine, Readiness readiness, CancellationToken ct) =>
+            !await engine.IsReadyAsync(ct) ? TypedResults.Json(new Health("the store cannot be reached"), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : !readiness.Warm ? TypedResults.Json(new Health("loading the workspaces"), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(new Health("ok"))).WithTags("Health").WithSummary("The store answers and the workspaces are loaded");
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        var v1 = app.MapGroup("/v1");
+        IncidentEndpoints.Map(v1);
+        LearningEndpoints.Map(v1);
+        SiloEndpoints.Map(v1);
+        RiskEndpoints.Map(v1);
+        MonitoringEndpoints.Map(v1);
+        DrillEndpoints.Map(v1);
+        WebhookEndpoints.Map(v1);
+    }
+
+    /// <summary>The API's JSON: the result context every interface shares, snake_case names, times in UTC.</summary>
+    public static void Json(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.TypeInfoResolverChain.Insert(0, ResultJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new CanonicalIncidentConverter());
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+}
+
+/// <summary>One line a request in the operations log: method, route, status, time, organisation and key id (never the key).</summary>
+internal sealed class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            var caller = ApiKeyMiddleware.CallerOf(http);
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
+            logger.LogInformation("{Method} {Route} {Status} {Milliseconds:0.0} ms org={Organisation} key={Key}",
+                http.Request.Method, route, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, caller?.Organisation.Name ?? "-", caller?.KeyId ?? "-");
+        }
+    }
+}

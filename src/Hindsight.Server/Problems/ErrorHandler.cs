@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Hindsight.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hindsight.Server.Problems;
+
+/// <summary>
+/// Turns what escapes an endpoint into a problem: the engine's errors by kind, unreadable request bodies as 400, a
+/// request the client gave up on as nothing at all, and anything else as a 500 that shows no internals (it is logged).
+/// </summary>
+internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case HindsightException h:
+                problem = ProblemWriter.Of(h.Error);
+                if (h.Error.Kind == ErrorKind.Unavailable)
+                {
+                    logger.LogWarning(exception, "{Path}: {Error}", httpContext.Request.Path, h.Error.Message);
+                }
+
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
+                    Detail = bad.InnerException is JsonException inner ? $"the body is not the JSON expected: {inner.Message}" : bad.Message,
+                };
+                break;
+            case JsonException json:
+                problem = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = $"the body is not the JSON expected: {json.Message}" };
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return true; // the client went away: nobody to answer
+            default:
+                logger.LogError(exception, "unexpected failure of {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Internal error", Detail = "the service failed unexpectedly; the failure is logged" };
+                break;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}
