@@ -11,7 +11,8 @@ using Hindsight.Server.Endpoints;
 using Hindsight.Server.Hosting;
 using Hindsight.Server.Logging;
 using Hindsight.Server.Problems;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -26,22 +27,22 @@ public static class HindsightServer
     /// <summary>The path of the Prometheus metrics.</summary>
     public const string MetricsPath = "/learning/metrics";
 
-    /// <summary>Builds the service; <paramref name="configure"/> may change the builder (tests).</summary>
+    /// <summary>Builds the service; <paramref name="configure"/> may change the builder (tests). Settings are read when the service starts.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
-        var settings = ServerSettings.From(builder.Configuration);
-        Configure(builder, settings);
+        Configure(builder);
         var app = builder.Build();
         Map(app);
         return app;
     }
 
-    private static void Configure(WebApplicationBuilder builder, ServerSettings settings)
+    private static void Configure(WebApplicationBuilder builder)
     {
         builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.Services.AddSingleton(sp => ServerSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<ServerSettings>((kestrel, settings) =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
@@ -51,36 +52,52 @@ public static class HindsightServer
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(settings.LogLevel);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-        if (settings.LogDirectory is { } logs)
+        builder.Services.AddOptions<LoggerFilterOptions>().Configure<ServerSettings>((filters, settings) =>
         {
-            builder.Logging.AddProvider(new FileLogs(logs));
-        }
+            filters.MinLevel = settings.LogLevel;
+            filters.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore", LogLevel.Warning, null));
+        });
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new FileLogs(sp.GetRequiredService<ServerSettings>().LogDirectory));
 
-        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new EngineTelemetry(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddHttpClient("notifications", http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(sp => new NotificationSender(
             new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient("notifications"), attempts: 3, firstDelay: TimeSpan.FromMilliseconds(200)),
             sp.GetRequiredService<ILogger<NotificationSender>>()));
-        builder.Services.AddSingleton(sp => HindsightEngine.OpenAsync(settings.Store, settings.Workspaces, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<EngineTelemetry>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<NotificationSender>()).GetAwaiter().GetResult());
+        builder.Services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<ServerSettings>();
+            return HindsightEngine.OpenAsync(settings.Store, settings.Workspaces, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EngineTelemetry>(),
+                sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<NotificationSender>()).GetAwaiter().GetResult();
+        });
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<BackgroundWork>();
 
         builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ErrorHandler>();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "Hindsight";
-            document.Info.Description = "The incident learning engine's API. Every /v1 route needs Authorization: Bearer KEY; the organisation comes from the key.";
-            return Task.CompletedTask;
-        }));
-        builder.Services.AddRateLimiter(o =>
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Hindsight";
+                document.Info.Description = "The incident learning engine's API. Every /v1 route needs Authorization: Bearer KEY; the organisation comes from the key.";
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Incidents.Incident))
+                {
+                    schema.Description = "An incident in the canonical format: docs/formats.md, and its JSON Schema docs/hindsight-record.schema.json ($defs/incident).";
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<ServerSettings>((o, settings) =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ApiKeyMiddleware.CallerOf(http) is { } caller
                 ? RateLimitPartition.GetTokenBucketLimiter(caller.KeyId, _ => new TokenBucketRateLimiterOptions

@@ -10,11 +10,17 @@ namespace Hindsight.Server.Logging;
 /// </summary>
 internal sealed class FileLogs : ILoggerProvider
 {
-    private readonly Sink _operations;
-    private readonly Sink _errors;
+    private readonly Sink? _operations;
+    private readonly Sink? _errors;
 
-    public FileLogs(string directory)
+    /// <summary>Logs into <paramref name="directory"/>; with none, a provider that writes nothing.</summary>
+    public FileLogs(string? directory)
     {
+        if (directory is null)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(directory);
         _operations = new Sink(Path.Combine(directory, "operations.log"));
         _errors = new Sink(Path.Combine(directory, "errors.log"));
@@ -24,17 +30,19 @@ internal sealed class FileLogs : ILoggerProvider
 
     public void Dispose()
     {
-        _operations.Dispose();
-        _errors.Dispose();
+        _operations?.Dispose();
+        _errors?.Dispose();
     }
+
+    private bool Enabled => _operations is not null;
 
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
         var line = Line(level, category, message, exception);
-        _operations.Write(line);
+        _operations?.Write(line);
         if (level >= LogLevel.Warning)
         {
-            _errors.Write(line);
+            _errors?.Write(line);
         }
     }
 
@@ -64,7 +72,7 @@ internal sealed class FileLogs : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && owner.Enabled;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

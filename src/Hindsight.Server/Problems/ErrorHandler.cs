@@ -25,15 +25,15 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
 
                 break;
             case BadHttpRequestException bad:
-                problem = new ProblemDetails
+                problem = bad.InnerException is JsonException inner ? BodyProblem.Of(inner) : new ProblemDetails
                 {
                     Status = bad.StatusCode,
                     Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
-                    Detail = bad.InnerException is JsonException inner ? $"the body is not the JSON expected: {inner.Message}" : bad.Message,
+                    Detail = bad.Message,
                 };
                 break;
             case JsonException json:
-                problem = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = $"the body is not the JSON expected: {json.Message}" };
+                problem = BodyProblem.Of(json);
                 break;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 return true; // the client went away: nobody to answer
