@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Hindsight.Application.Ingestion;
 using Hindsight.History;
 using Hindsight.Organisations;
-using Hindsight.Application.Ingestion;
 
 namespace Hindsight.Application.Tests;
 

@@ -26,7 +26,14 @@ internal static class IncidentEndpoints
         incidents.MapGet("/", async (HttpContext http, string[]? service, string? severity, string? team, string? since, string? until, string? text, int? limit, string? cursor) =>
             TypedResults.Ok(await http.Workspace().Incidents.ListAsync(new IncidentFilter
             {
-                Services = service ?? [], Severity = severity, Team = team, Since = since, Until = until, Text = text, Limit = limit ?? 50, Cursor = cursor,
+                Services = service ?? [],
+                Severity = severity,
+                Team = team,
+                Since = since,
+                Until = until,
+                Text = text,
+                Limit = limit ?? 50,
+                Cursor = cursor,
             }, http.RequestAborted))).Requires(KeyScope.Read).WithSummary("Incidents matching every filter given, newest first, a page at a time");
         incidents.MapGet("/{id}", async (HttpContext http, string id) => TypedResults.Ok(await http.Workspace().Incidents.GetAsync(id, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("One incident with everything known about it");

@@ -19,8 +19,13 @@ public static class AlertRulesFile
 
     private static readonly Dictionary<string, Comparison> Comparisons = new(StringComparer.Ordinal)
     {
-        ["<"] = Comparison.Below, ["<="] = Comparison.AtMost, [">"] = Comparison.Above, [">="] = Comparison.AtLeast,
-        ["=="] = Comparison.EqualTo, ["="] = Comparison.EqualTo, ["!="] = Comparison.NotEqualTo,
+        ["<"] = Comparison.Below,
+        ["<="] = Comparison.AtMost,
+        [">"] = Comparison.Above,
+        [">="] = Comparison.AtLeast,
+        ["=="] = Comparison.EqualTo,
+        ["="] = Comparison.EqualTo,
+        ["!="] = Comparison.NotEqualTo,
     };
 
     private static readonly string[] RuleFields = ["name", "metric", "comparison", "threshold", "relative_to", "window", "aggregation", "frequency", "channels", "severity"];

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper.Configuration;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Hindsight.Canonical;
 using Hindsight.Errors;
 using Hindsight.Import;

@@ -18,8 +18,12 @@ public static class RecordNormaliser
         ResponseLog r => r with { Id = Trim(r.Id), Category = Trim(r.Category), Responder = Trim(r.Responder) },
         Risks.Risk k => k with
         {
-            Id = Trim(k.Id), Title = Trim(k.Title), Category = Trim(k.Category), Owner = NullIfBlank(k.Owner),
-            Mitigations = k.Mitigations ?? [], Monitoring = k.Monitoring ?? [],
+            Id = Trim(k.Id),
+            Title = Trim(k.Title),
+            Category = Trim(k.Category),
+            Owner = NullIfBlank(k.Owner),
+            Mitigations = k.Mitigations ?? [],
+            Monitoring = k.Monitoring ?? [],
         },
         Silos.SiloRisk k => k with { Alternatives = k.Alternatives ?? [], SampleQuestions = k.SampleQuestions ?? [] },
         Drills.DrillRecord d => d with { Participants = d.Participants ?? [], RegressionTests = d.RegressionTests ?? [], Scores = d.Scores ?? new Dictionary<string, int>() },

@@ -1,7 +1,7 @@
 using Hindsight.Incidents;
 using Hindsight.Vocabulary;
-using YamlDotNet.Serialization.NamingConventions;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace Hindsight.Generation;
 

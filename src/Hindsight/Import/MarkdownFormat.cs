@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text;
 using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Incidents;

@@ -162,8 +162,14 @@ public sealed partial class IncidentIndex
         MinHash.Reset(sketch);
         var sink = new AnalysisSink
         {
-            Words = Words, Signatures = Signatures, Intern = intern, Frequencies = frequencies,
-            SignatureIds = signatures, Sketch = sketch, Sketching = true, Weight = IndexedText.TitleWeight,
+            Words = Words,
+            Signatures = Signatures,
+            Intern = intern,
+            Frequencies = frequencies,
+            SignatureIds = signatures,
+            Sketch = sketch,
+            Sketching = true,
+            Weight = IndexedText.TitleWeight,
         };
         TextAnalyzer.Analyze(text.Title, ref sink);
         sink.Weight = 1;

@@ -1,8 +1,8 @@
-using Hindsight.Storage;
+using Hindsight.Application.Retrieval;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Retrieval;
-using Hindsight.Application.Retrieval;
+using Hindsight.Storage;
 
 namespace Hindsight.Application.Tests.Retrieval;
 

@@ -44,7 +44,11 @@ public sealed class ReplayBuilderTests
         var t0 = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
         var incident = new Incident
         {
-            Id = "INC-1", Title = "Certificate expired on the gateway", StartedAt = t0, MitigatedAt = t0.AddMinutes(30), Services = ["gateway"],
+            Id = "INC-1",
+            Title = "Certificate expired on the gateway",
+            StartedAt = t0,
+            MitigatedAt = t0.AddMinutes(30),
+            Services = ["gateway"],
             Summary = "The gateway certificate expired because renewal failed.",
             RootCauses = [new RootCause(RootCauseKind.Technical, "Renewal by cert-manager failed silently")],
             Actions = [new ActionTaken("Renewed the certificate by hand", true)],

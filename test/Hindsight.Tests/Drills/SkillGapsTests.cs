@@ -6,7 +6,11 @@ public sealed class SkillGapsTests
 {
     private static DrillRecord Drill(string archetype, int overall, int rootCause, DateTimeOffset at, int tests = 1) => new()
     {
-        Id = $"{archetype}@{at:O}", ExerciseId = archetype, Archetype = archetype, GradedAt = at, Overall = overall,
+        Id = $"{archetype}@{at:O}",
+        ExerciseId = archetype,
+        Archetype = archetype,
+        GradedAt = at,
+        Overall = overall,
         Scores = new Dictionary<string, int> { ["triage"] = 100, ["root cause"] = rootCause },
         RegressionTests = [.. Enumerable.Range(0, tests).Select(n => $"test {n}")],
     };

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Hindsight.Silos;
 using Hindsight.Application.Silos;
+using Hindsight.Silos;
 
 namespace Hindsight.Cli.Commands.Risk;
 
