@@ -123,6 +123,7 @@ public static class HindsightServer
     private static void Map(WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages(); // a route that does not exist, or a method it does not take, is a problem too
         app.UseMiddleware<RequestLog>();
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();

@@ -87,7 +87,7 @@ public sealed class ApiTests(SeededServer server) : IClassFixture<SeededServer>
         var metrics = await JsonAsync(await server.Reader.GetAsync("/v1/metrics?by=team"));
         var report = await JsonAsync(await server.Reader.GetAsync("/v1/report"));
         var html = await server.Reader.GetAsync("/v1/report.html");
-        var patterns = await JsonAsync(await server.Reader.GetAsync("/v1/patterns?window_hours=2"));
+        var patterns = await JsonAsync(await server.Reader.GetAsync("/v1/patterns?window_hours=2&top=4"));
         var classify = await JsonAsync(await server.Reader.PostAsJsonAsync("/v1/classify", new { target = "certificate expired on the load balancer" }));
         var stats = await JsonAsync(await server.Reader.GetAsync("/v1/stats"));
 
@@ -97,6 +97,7 @@ public sealed class ApiTests(SeededServer server) : IClassFixture<SeededServer>
         Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("<!DOCTYPE html>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(3, patterns.GetProperty("seasonality").GetArrayLength());
+        Assert.Equal(2, patterns.GetProperty("window_hours").GetDouble());
         Assert.True(classify.GetProperty("suggestions").GetArrayLength() > 0);
     }
 

@@ -17,6 +17,7 @@ namespace Hindsight.Application.Workspaces;
 public sealed class HindsightEngine : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Organisation, Lazy<Workspace>> _open = new();
+    private readonly ConcurrentDictionary<Organisation, bool> _warm = new();
     private readonly IHistoryStore _store;
     private readonly ILoggerFactory _loggers;
     private readonly bool _ownsTelemetry;
@@ -105,23 +106,29 @@ public sealed class HindsightEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Opens the workspace of every organisation in the store and loads its index and history, so the first requests
-    /// after a start are as fast as the rest.
+    /// Opens the workspace of every organisation in the store not warmed yet and loads its index and history, so the
+    /// first requests after a start (or after an organisation's first write) are as fast as the rest.
     /// </summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
         foreach (var organisation in await _store.OrganisationsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (_warm.ContainsKey(organisation))
+            {
+                continue;
+            }
+
             var workspace = For(organisation);
             await workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
             await workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+            _warm[organisation] = true;
         }
     }
 
     /// <summary>
     /// Follows changes other processes make to the store until cancelled: waits for a notification (PostgreSQL) or
-    /// <paramref name="poll"/>, and when the store's revision moved, brings every open workspace up to date. A failure of
-    /// the store is reported to <paramref name="failed"/> and retried at the next turn.
+    /// <paramref name="poll"/>, and when the store's revision moved, brings every open workspace up to date and warms the
+    /// organisations that appeared. A failure of the store is reported to <paramref name="failed"/> and retried at the next turn.
     /// </summary>
     public async Task FollowChangesAsync(TimeSpan poll, Action<Exception>? failed = null, CancellationToken cancellationToken = default)
     {
@@ -134,6 +141,7 @@ public sealed class HindsightEngine : IAsyncDisposable
                 if (revision != seen)
                 {
                     await RefreshAllAsync(cancellationToken).ConfigureAwait(false);
+                    await WarmUpAsync(cancellationToken).ConfigureAwait(false);
                     seen = revision;
                 }
 

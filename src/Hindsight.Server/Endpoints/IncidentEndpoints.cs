@@ -63,7 +63,7 @@ internal static class IncidentEndpoints
             .Requires(KeyScope.Read).WithTags("Incidents").WithSummary("Counts by kind, severity, service, team and month");
         v1.MapGet("/export", ExportAsync).Requires(KeyScope.Read).WithTags("Incidents")
             .WithSummary("Every record of the organisation as canonical JSON Lines (what POST /v1/incidents takes back)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson");
     }
 
     private static async Task<Results<Created<IntakeResult>, Ok<IntakeResult>, Ok<IngestResult>>> PostAsync(HttpContext http, CancellationToken cancellationToken)

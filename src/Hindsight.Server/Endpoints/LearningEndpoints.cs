@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Hindsight.Application.Access;
 using Hindsight.Application.Learning;
 using Hindsight.Reports;
@@ -11,16 +12,16 @@ internal static class LearningEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var learning = v1.MapGroup("").WithTags("Learning");
-        learning.MapGet("/metrics", async (HttpContext http, string[]? by, bool? includeMaintenance) =>
+        learning.MapGet("/metrics", async (HttpContext http, string[]? by, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Ok(await http.Workspace().Learning.MetricsAsync(new MetricsRequest { By = by ?? [], IncludeMaintenance = includeMaintenance ?? false }, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Time to detect/resolve, recurrence, learning velocity, coverage, readiness and the learning rates");
-        learning.MapGet("/report", async (HttpContext http, string? since, string? team, bool? includeMaintenance) =>
+        learning.MapGet("/report", async (HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Ok((await ReportAsync(http, since, team, includeMaintenance)).Document))
             .Requires(KeyScope.Read).WithSummary("The learning report as data");
-        learning.MapGet("/report.html", async (HttpContext http, string? since, string? team, bool? includeMaintenance) =>
+        learning.MapGet("/report.html", async (HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Content(ReportHtml.Render((await ReportAsync(http, since, team, includeMaintenance)).Report), "text/html; charset=utf-8"))
-            .Requires(KeyScope.Read).WithSummary("The learning report as one self-contained HTML page");
-        learning.MapGet("/patterns", async (HttpContext http, double? windowHours, int? top, bool? includeMaintenance) =>
+            .Requires(KeyScope.Read).WithSummary("The learning report as one self-contained HTML page").Produces<string>(StatusCodes.Status200OK, "text/html");
+        learning.MapGet("/patterns", async (HttpContext http, [FromQuery(Name = "window_hours")] double? windowHours, int? top, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Ok(await http.Workspace().Learning.PatternsAsync(new PatternsRequest { WindowHours = windowHours ?? 3, Top = top ?? 10, IncludeMaintenance = includeMaintenance ?? false }, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Seasonality with its significance, and deploys followed by incidents");
         learning.MapPost("/classify", async (HttpContext http, ClassifyRequest request) =>
@@ -28,6 +29,6 @@ internal static class LearningEndpoints
             .Requires(KeyScope.Read).WithSummary("The failure modes the labelled history suggests for an incident or a description");
     }
 
-    private static Task<ReportResult> ReportAsync(HttpContext http, string? since, string? team, bool? includeMaintenance) =>
+    private static Task<ReportResult> ReportAsync(HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
         http.Workspace().Learning.ReportAsync(new ReportRequest { Since = since, Team = team, IncludeMaintenance = includeMaintenance ?? false }, http.RequestAborted);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Hindsight.Application.Access;
 using Hindsight.Application.Risks;
 using Hindsight.Server.Access;
@@ -11,12 +12,12 @@ internal static class RiskEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var risks = v1.MapGroup("/risks").WithTags("Risks");
-        risks.MapGet("/", async (HttpContext http, string? level, string? category, bool? overdue, string? asOf) =>
+        risks.MapGet("/", async (HttpContext http, string? level, string? category, bool? overdue, [FromQuery(Name = "as_of")] string? asOf) =>
             TypedResults.Ok(await http.Workspace().Risks.ListAsync(level, category, overdue ?? false, asOf, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("The register by priority");
         risks.MapGet("/matrix", async (HttpContext http, CancellationToken ct) => TypedResults.Ok((await http.Workspace().Risks.MatrixAsync(http.RequestAborted)).Cells))
             .Requires(KeyScope.Read).WithSummary("The 3×3 matrix: impact by probability, each cell's level and risks");
-        risks.MapGet("/assessment", async (HttpContext http, string? asOf) => TypedResults.Ok(await http.Workspace().Risks.AssessAsync(asOf, http.RequestAborted)))
+        risks.MapGet("/assessment", async (HttpContext http, [FromQuery(Name = "as_of")] string? asOf) => TypedResults.Ok(await http.Workspace().Risks.AssessAsync(asOf, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Each risk's probability re-estimated from the incidents linked to it");
         risks.MapGet("/{id}", async (HttpContext http, string id) => TypedResults.Ok(await http.Workspace().Risks.GetAsync(id, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("One risk");

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hindsight.Server.Tests;
+
+/// <summary>What the service promises around the routes: rate limits, the OpenAPI document, Prometheus metrics, health.</summary>
+public sealed class ServiceTests
+{
+    [Fact]
+    public async Task ABurstBeyondTheKeysBucket_Is429_WithRetryAfter_AndOtherKeysAreUnaffected()
+    {
+        using var factory = new ServerFactory(new() { ["Hindsight:RatePerSecond"] = "1", ["Hindsight:RateBurst"] = "3" });
+        var greedy = await factory.ClientAsync("acme", "read");
+        var other = await factory.ClientAsync("acme", "read");
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await greedy.GetAsync("/v1/stats"));
+        }
+
+        var limited = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), limited.Headers.ToString());
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/v1/stats")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/healthz")).StatusCode); // health is never limited
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_HasEveryRoute_WithTypedSchemas()
+    {
+        using var factory = new ServerFactory();
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = document.GetProperty("paths");
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/v1", StringComparison.Ordinal))
+            .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Method: e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single().ToLowerInvariant()))
+            .ToList();
+
+        Assert.True(routes.Count > 40, $"{routes.Count} routes");
+        foreach (var (path, method) in routes)
+        {
+            var operation = paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out var found) ? found : default;
+            Assert.True(operation.ValueKind == JsonValueKind.Object, $"{method} {path} is missing from the OpenAPI document");
+            Assert.True(operation.TryGetProperty("summary", out _), $"{method} {path} has no summary");
+            var ok = operation.GetProperty("responses").EnumerateObject().First(r => r.Name.StartsWith('2')).Value;
+            Assert.True(ok.TryGetProperty("content", out var content) && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _)), $"{method} {path} has no typed response");
+        }
+
+        Assert.True(document.GetProperty("components").GetProperty("schemas").EnumerateObject().Count() > 30);
+    }
+
+    [Fact]
+    public async Task PrometheusMetrics_CarryTheSeedsNames_WithoutAKey()
+    {
+        using var factory = new ServerFactory(new() { ["Hindsight:GraphUpdateInterval"] = "1" }); // the recurrence rate is computed by the background analyses
+        var client = await factory.ClientAsync("acme", "write");
+        await client.PostAsJsonAsync("/v1/incidents", new { id = "M-1", title = "disk full on db-1", started_at = "2026-11-01T10:00:00Z", resolved_at = "2026-11-01T11:00:00Z", services = new[] { "db" } });
+        await client.PostAsJsonAsync("/v1/similar", new { text = "disk full" });
+        await client.PostAsJsonAsync("/v1/similar", new { text = "disk full" });
+
+        HttpResponseMessage response;
+        string text;
+        var deadline = DateTime.UtcNow.AddSeconds(10); // the organisation is new: the change follower warms it within its poll
+        do
+        {
+            response = await factory.CreateClient().GetAsync("/learning/metrics");
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!(text.Contains("learning_incident_time_to_resolve", StringComparison.Ordinal) && text.Contains("learning_recurrence_rate", StringComparison.Ordinal)) && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var name in new[]
+        {
+            "learning_registration_duration_seconds_bucket", "learning_search_duration_seconds_bucket", "learning_cache_hit_ratio", "learning_pattern_count",
+            "learning_memory_bytes", "learning_errors_total", "learning_incident_time_to_resolve_seconds_bucket", "learning_incidents_open", "learning_recurrence_rate",
+        })
+        {
+            Assert.Contains(name, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("organisation=\"acme\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_AndReadiness_NeedNoKey()
+    {
+        using var factory = new ServerFactory();
+        var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        HttpStatusCode ready;
+        do
+        {
+            ready = (await client.GetAsync("/readyz")).StatusCode;
+        }
+        while (ready != HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+
+        Assert.Equal(HttpStatusCode.OK, ready);
+    }
+
+    [Fact]
+    public async Task AnUnknownRoute_IsAProblemToo()
+    {
+        using var factory = new ServerFactory();
+        var client = await factory.ClientAsync("acme", "read");
+
+        var response = await client.GetAsync("/v1/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+}
