@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Hindsight.Application.Access;
 using Hindsight.Application.Learning;
 using Hindsight.Reports;
 using Hindsight.Server.Access;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hindsight.Server.Endpoints;
 
