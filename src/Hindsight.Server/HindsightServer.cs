@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -122,9 +121,9 @@ public static class HindsightServer
 
     private static void Map(WebApplication app)
     {
+        app.UseMiddleware<RequestLog>(); // outermost: it logs the status the caller got, problems included
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // a route that does not exist, or a method it does not take, is a problem too
-        app.UseMiddleware<RequestLog>();
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
@@ -158,25 +157,5 @@ public static class HindsightServer
         options.Converters.Add(new CanonicalIncidentConverter());
         options.Converters.Add(new JsonStringEnumConverter());
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-    }
-}
-
-/// <summary>One line a request in the operations log: method, route, status, time, organisation and key id (never the key).</summary>
-internal sealed class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
-{
-    public async Task InvokeAsync(HttpContext http)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            var caller = ApiKeyMiddleware.CallerOf(http);
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
-            logger.LogInformation("{Method} {Route} {Status} {Milliseconds:0.0} ms org={Organisation} key={Key}",
-                http.Request.Method, route, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, caller?.Organisation.Name ?? "-", caller?.KeyId ?? "-");
-        }
     }
 }

@@ -55,38 +55,6 @@ public sealed class ServiceTests
     }
 
     [Fact]
-    public async Task PrometheusMetrics_CarryTheSeedsNames_WithoutAKey()
-    {
-        using var factory = new ServerFactory(new() { ["Hindsight:GraphUpdateInterval"] = "1" }); // the recurrence rate is computed by the background analyses
-        var client = await factory.ClientAsync("acme", "write");
-        await client.PostAsJsonAsync("/v1/incidents", new { id = "M-1", title = "disk full on db-1", started_at = "2026-11-01T10:00:00Z", resolved_at = "2026-11-01T11:00:00Z", services = new[] { "db" } });
-        await client.PostAsJsonAsync("/v1/similar", new { text = "disk full" });
-        await client.PostAsJsonAsync("/v1/similar", new { text = "disk full" });
-
-        HttpResponseMessage response;
-        string text;
-        var deadline = DateTime.UtcNow.AddSeconds(10); // the organisation is new: the change follower warms it within its poll
-        do
-        {
-            response = await factory.CreateClient().GetAsync("/learning/metrics");
-            text = await response.Content.ReadAsStringAsync();
-        }
-        while (!(text.Contains("learning_incident_time_to_resolve", StringComparison.Ordinal) && text.Contains("learning_recurrence_rate", StringComparison.Ordinal)) && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var name in new[]
-        {
-            "learning_registration_duration_seconds_bucket", "learning_search_duration_seconds_bucket", "learning_cache_hit_ratio", "learning_pattern_count",
-            "learning_memory_bytes", "learning_errors_total", "learning_incident_time_to_resolve_seconds_bucket", "learning_incidents_open", "learning_recurrence_rate",
-        })
-        {
-            Assert.Contains(name, text, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("organisation=\"acme\"", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Health_AndReadiness_NeedNoKey()
     {
         using var factory = new ServerFactory();

@@ -71,7 +71,8 @@ internal static class IncidentEndpoints
         var workspace = http.Workspace();
         if (http.Request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true)
         {
-            var report = await workspace.Ingest.StreamAsync(http.Request.Body, "request.jsonl", new IngestOptions { Format = Import.ImportFormat.Jsonl }, cancellationToken: cancellationToken);
+            await using var batch = await http.BodyStreamAsync();
+            var report = await workspace.Ingest.StreamAsync(batch, "request.jsonl", new IngestOptions { Format = Import.ImportFormat.Jsonl }, cancellationToken: cancellationToken);
             return TypedResults.Ok(IngestResult.Of(report));
         }
 

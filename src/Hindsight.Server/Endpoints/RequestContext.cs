@@ -18,8 +18,19 @@ internal static class RequestContext
     /// <summary>The body, read whole (up to the configured limit).</summary>
     public static async Task<ReadOnlyMemory<byte>> BodyAsync(this HttpContext http)
     {
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        using var buffer = await http.BodyStreamAsync();
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// The body, read whole without blocking (up to the configured limit), as a stream the synchronous parsers may read:
+    /// the server refuses synchronous reads of the request itself, which would hold a thread while the client sends.
+    /// </summary>
+    public static async Task<MemoryStream> BodyStreamAsync(this HttpContext http)
+    {
+        var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        buffer.Position = 0;
+        return buffer;
     }
 }

@@ -33,7 +33,7 @@ internal static class RiskEndpoints
             .Requires(KeyScope.Write).WithSummary("Record a review; the next one falls due a cycle later");
         risks.MapPost("/import", async (HttpContext http, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(http.Request.Body);
+            using var reader = new StreamReader(await http.BodyStreamAsync());
             return TypedResults.Ok(await http.Workspace().Risks.ImportAsync(reader, "register", http.RequestAborted));
         }).Requires(KeyScope.Write).WithSummary("Import a register (YAML or JSON): all entries or none").Accepts<string>("application/yaml", "application/json", "text/plain");
     }

@@ -29,7 +29,9 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
                 {
                     Status = bad.StatusCode,
                     Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
-                    Detail = bad.Message,
+                    Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? $"{bad.Message} Send a large batch in several requests, or load a whole file with 'hindsight ingest' on the store."
+                        : bad.Message,
                 };
                 break;
             case JsonException json:
