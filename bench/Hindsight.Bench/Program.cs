@@ -1,6 +1,6 @@
 using Hindsight.Bench;
 
-// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|report> [--incidents N] [--runs R]
+// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|report|http> [--incidents N] [--runs R] [--clients C] [--seconds S]
 var command = args.Length > 0 ? args[0] : "ingest";
 var incidents = Arg("--incidents", 100_000);
 var runs = Arg("--runs", 5);
@@ -11,6 +11,7 @@ return command switch
     "phases" => await PhaseBenchmark.RunAsync(incidents),
     "micro" => MicroBenchmark.Run(),
     "report" => await ReportBenchmark.RunAsync(incidents, runs),
+    "http" => await HttpBenchmark.RunAsync(incidents, Arg("--clients", 32), Arg("--seconds", 30)),
     _ => Usage(),
 };
 
@@ -22,6 +23,6 @@ int Arg(string name, int fallback)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|report [--incidents N] [--runs R]");
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|micro|report|http [--incidents N] [--runs R] [--clients C] [--seconds S]");
     return 2;
 }

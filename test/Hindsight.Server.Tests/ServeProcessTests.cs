@@ -50,10 +50,21 @@ public sealed class ServeProcessTests : IDisposable
         content.Headers.ContentType = new("application/x-ndjson");
         var inFlight = client.PostAsync("/v1/incidents", content);
         await content.Paused;
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the server has read the headers: the request is in flight, not a connection still opening
         serve.Terminate();
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         content.Resume();
-        var answer = await JsonAsync(await inFlight.WaitAsync(TimeSpan.FromSeconds(60)));
+        HttpResponseMessage response;
+        try
+        {
+            response = await inFlight.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            throw new InvalidOperationException($"the in-flight batch got no answer:\n{serve.Output}", ex);
+        }
+
+        var answer = await JsonAsync(response);
         var exited = serve.Process.WaitForExit(TimeSpan.FromSeconds(30));
 
         Assert.True(exited, "the service did not stop within 30 s of SIGTERM");

@@ -4,6 +4,10 @@ namespace Hindsight.Application.Retrieval;
 
 public sealed partial class SimilarityEngine
 {
+    private static readonly TimeSpan SnapshotAge = TimeSpan.FromMinutes(1);
+    private int _unsaved;
+    private long _savedAt;
+
     private void LoadSnapshot()
     {
         if (_options.SnapshotPath is not { } path || !File.Exists(path))
@@ -16,12 +20,22 @@ public sealed partial class SimilarityEngine
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             _index = IncidentIndex.Load(file);
             LoadedSnapshot = true;
+            _savedAt = _clock.GetTimestamp();
         }
         catch (InvalidDataException)
         {
             _index = new IncidentIndex(); // unreadable or from another version: the store is the truth, rebuild from it
         }
     }
+
+    /// <summary>
+    /// Whether to write the snapshot after a refresh: when there is none yet, or enough has changed since the last one
+    /// (a thousand incidents or a tenth of the index) or it is a minute old. Writing the whole index after every webhook
+    /// would cost more than the write itself; what is not in the snapshot is read from the store's change feed on open.
+    /// </summary>
+    private bool SnapshotDue() =>
+        _options.SnapshotPath is { } path && (!File.Exists(path)
+            || (_unsaved > 0 && (_unsaved >= Math.Max(1_000, Count / 10) || _clock.GetElapsedTime(_savedAt) >= SnapshotAge)));
 
     /// <summary>Writes the snapshot atomically (a temporary file renamed over the old one); a failure leaves the old one.</summary>
     private void SaveSnapshot()
@@ -43,6 +57,8 @@ public sealed partial class SimilarityEngine
             }
 
             File.Move(temporary, path, overwrite: true);
+            _unsaved = 0;
+            _savedAt = _clock.GetTimestamp();
         }
         finally
         {

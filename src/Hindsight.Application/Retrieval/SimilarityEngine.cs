@@ -1,3 +1,4 @@
+using Hindsight.Application.Workspaces;
 using Hindsight.Caching;
 using Hindsight.Graphs;
 using Hindsight.History;
@@ -24,9 +25,12 @@ public sealed partial class SimilarityEngine : IDisposable
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly SemaphoreSlim _learning = new(1, 1);
     private readonly AdaptiveTtlCache<string, SearchResult> _cache;
+    private readonly Dictionary<string, ServiceDependency> _dependencies = new(StringComparer.Ordinal);
+    private readonly RemovalCheck _removals;
     private IncidentIndex _index = new();
     private volatile DependencyGraph _graph = DependencyGraph.Empty;
     private volatile WeightsState _weights = new(SimilarityWeights.Default, null, 0);
+    private long _dependencyRevision;
 
     private SimilarityEngine(IHistoryStore store, Organisation organisation, EngineOptions options, TimeProvider clock)
     {
@@ -34,6 +38,7 @@ public sealed partial class SimilarityEngine : IDisposable
         Organisation = organisation;
         _options = options;
         _clock = clock;
+        _removals = new RemovalCheck(clock);
         _cache = new AdaptiveTtlCache<string, SearchResult>(options.CacheTtl ?? EngineOptions.DefaultCacheTtl, options.CacheCapacity, clock);
     }
 
@@ -170,6 +175,21 @@ public sealed partial class SimilarityEngine : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_unsaved > 0)
+        {
+            try
+            {
+                SaveSnapshot(); // what was indexed since the last snapshot need not be read again at the next start
+            }
+            catch (IOException)
+            {
+                // the snapshot is a cache: the store is the truth, and the next start catches up from the older one
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
         _lock.Dispose();
         _refreshing.Dispose();
         _learning.Dispose();
@@ -183,12 +203,8 @@ public sealed partial class SimilarityEngine : IDisposable
             changes.Add(change);
         }
 
-        var counts = await _store.CountAsync(Organisation, cancellationToken).ConfigureAwait(false);
-        var dependencies = new List<ServiceDependency>();
-        await foreach (var d in _store.ReadAsync(Organisation, new RecordQuery(RecordKind.Dependency), cancellationToken).ConfigureAwait(false))
-        {
-            dependencies.Add((ServiceDependency)d);
-        }
+        var counts = _removals.Due(changes.Count) ? await _store.CountAsync(Organisation, cancellationToken).ConfigureAwait(false) : null;
+        var graph = await DependenciesAsync(counts?[RecordKind.Dependency] ?? long.MaxValue, cancellationToken).ConfigureAwait(false);
 
         // The weights are read and set under the learning lock: a refresh never puts back weights older than a judgement
         // learned meanwhile by this process.
@@ -209,8 +225,8 @@ public sealed partial class SimilarityEngine : IDisposable
             Apply(_index, changes);
             // Counted after the changes were read, the store holds at least what the index does unless records were removed
             // (a restore), which the change feed cannot say: then start over. More is fine: writes that landed meanwhile.
-            rebuild = _index.Count > counts[RecordKind.Incident];
-            _graph = new DependencyGraph(dependencies);
+            rebuild = counts is not null && _index.Count > counts[RecordKind.Incident];
+            _graph = graph ?? _graph;
             _cache.Clear();
         }
         finally
@@ -224,12 +240,36 @@ public sealed partial class SimilarityEngine : IDisposable
             return Count;
         }
 
-        if (changes.Count > 0 || (_options.SnapshotPath is { } path && !File.Exists(path)))
+        _unsaved += changes.Count;
+        if (SnapshotDue())
         {
             SaveSnapshot();
         }
 
         return changes.Count;
+    }
+
+    /// <summary>
+    /// The dependency graph when dependencies changed since the last refresh (read from the change feed, or all of them
+    /// again when the store holds fewer than were seen: a restore), else null: the graph in use stays.
+    /// </summary>
+    private async Task<DependencyGraph?> DependenciesAsync(long stored, CancellationToken cancellationToken)
+    {
+        if (_dependencies.Count > stored)
+        {
+            _dependencies.Clear();
+            _dependencyRevision = 0;
+        }
+
+        var changed = _dependencyRevision == 0;
+        await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Dependency, _dependencyRevision, cancellationToken).ConfigureAwait(false))
+        {
+            _dependencies[change.Record.Key] = (ServiceDependency)change.Record;
+            _dependencyRevision = Math.Max(_dependencyRevision, change.Revision);
+            changed = true;
+        }
+
+        return changed ? new DependencyGraph([.. _dependencies.Values]) : null;
     }
 
     private async Task RebuildLockedAsync(CancellationToken cancellationToken)

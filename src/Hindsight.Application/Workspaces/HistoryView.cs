@@ -9,8 +9,9 @@ namespace Hindsight.Application.Workspaces;
 /// loaded once, then each catch-up reads only what changed. Not thread-safe: the workspace runs one catch-up at a time
 /// and hands out immutable <see cref="HistorySnapshot"/>s.
 /// </summary>
-internal sealed class HistoryView(IHistoryStore store, Organisation organisation)
+internal sealed class HistoryView(IHistoryStore store, Organisation organisation, TimeProvider clock)
 {
+    private readonly RemovalCheck _removals = new(clock);
     /// <summary>The kinds held (feedback and weights belong to the search engine).</summary>
     private static readonly RecordKind[] Kinds =
         [RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency, RecordKind.ResponseLog, RecordKind.Drill, RecordKind.Risk, RecordKind.Silo];
@@ -57,8 +58,7 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
 
         // Counted after the changes were read: without removals the store holds at least what the view does (more when
         // writes landed meanwhile). Holding more than the store means records were removed (a restore): start over.
-        var counts = await store.CountAsync(organisation, cancellationToken).ConfigureAwait(false);
-        if (Kinds.Any(k => _records[k].Count > counts[k]))
+        if (_removals.Due(changed) && await store.CountAsync(organisation, cancellationToken).ConfigureAwait(false) is var counts && Kinds.Any(k => _records[k].Count > counts[k]))
         {
             return await ReloadAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -40,6 +40,9 @@ internal static class PostgresSchema
             PRIMARY KEY (org, name)
         );
         """,
+        """
+        CREATE INDEX records_by_change ON hindsight.records (org, kind, rev, seq);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

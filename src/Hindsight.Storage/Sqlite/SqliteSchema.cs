@@ -41,6 +41,9 @@ internal static class SqliteSchema
             PRIMARY KEY (org, name)
         );
         """,
+        """
+        CREATE INDEX records_by_change ON records (org, kind, rev, seq);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -57,6 +57,33 @@ public sealed class SimilarityEngineTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Snapshot_IsNotRewrittenAfterEachSmallRefresh_ButIsOnClose(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = NewSnapshotPath();
+        static int Indexed(string path)
+        {
+            using var file = File.OpenRead(path);
+            return IncidentIndex.Load(file).Count;
+        }
+
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"));
+        using (var engine = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot)))
+        {
+            Assert.Equal(1, Indexed(snapshot)); // the first snapshot is written at once
+            await WriteAsync(test.Store, TestIncidents.Make("B", title: "Certificate expired"));
+            Assert.Equal(1, await engine.RefreshAsync());
+
+            Assert.Equal(2, engine.Count);
+            Assert.Equal(1, Indexed(snapshot)); // one change does not rewrite the whole index
+        }
+
+        Assert.Equal(2, Indexed(snapshot)); // closing writes what was indexed since
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
