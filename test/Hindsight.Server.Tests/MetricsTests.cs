@@ -20,8 +20,13 @@ public sealed class MetricsTests
             var rootCauses = new[] { new { kind = "technical", description = "log rotation disabled, the data volume filled up" } };
             var created = await client.PostAsJsonAsync("/v1/incidents", new
             {
-                id, title = "disk full on db-1", started_at = $"2026-11-{day}T10:00:00Z", resolved_at = $"2026-11-{day}T11:00:00Z",
-                services = new[] { "db" }, failure_mode = "disk-full", root_causes = rootCauses,
+                id,
+                title = "disk full on db-1",
+                started_at = $"2026-11-{day}T10:00:00Z",
+                resolved_at = $"2026-11-{day}T11:00:00Z",
+                services = new[] { "db" },
+                failure_mode = "disk-full",
+                root_causes = rootCauses,
             });
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         }
