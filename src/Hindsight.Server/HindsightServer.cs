@@ -102,8 +102,8 @@ public static class HindsightServer
                 ? RateLimitPartition.GetTokenBucketLimiter(caller.KeyId, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = settings.RateBurst,
-                    TokensPerPeriod = Math.Max(1, settings.RatePerSecond / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    TokensPerPeriod = settings.RatePerSecond, // by the second: partitions are replenished on a 100 ms timer, so shorter periods would round the rate up
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 })

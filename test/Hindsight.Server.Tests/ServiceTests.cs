@@ -16,14 +16,16 @@ public sealed class ServiceTests
         var greedy = await factory.ClientAsync("acme", "read");
         var other = await factory.ClientAsync("acme", "read");
 
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/v1/stats")).StatusCode); // warm: the burst below is not slowed by a first request
         var answers = new List<HttpResponseMessage>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 6; i++)
         {
             answers.Add(await greedy.GetAsync("/v1/stats"));
         }
 
         var limited = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
-        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.InRange(answers.Count(a => a.StatusCode == HttpStatusCode.OK), 3, 3 + (int)clock.Elapsed.TotalSeconds); // the burst, and one a second after
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), limited.Headers.ToString());
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/v1/stats")).StatusCode);
