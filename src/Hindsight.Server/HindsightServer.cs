@@ -102,7 +102,7 @@ public static class HindsightServer
                 ? RateLimitPartition.GetTokenBucketLimiter(caller.KeyId, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = settings.RateBurst,
-                    TokensPerPeriod = settings.RatePerSecond, // by the second: partitions are replenished on a 100 ms timer, so shorter periods would round the rate up
+                    TokensPerPeriod = settings.RatePerSecond, // a second's worth each second: a tenth every 100 ms rounded rates under 10 a second up to 10
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,

@@ -42,6 +42,12 @@ public interface IHistoryStore : IAccessStore, IAsyncDisposable
     /// </summary>
     Task WaitForChangesAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A number that changes whenever a restore replaces the store's content (0 before the first), and at nothing else:
+    /// only a restore removes records, which the change feed cannot show, so a reader that saw a different mark counts.
+    /// </summary>
+    Task<long> RestoreMarkAsync(CancellationToken cancellationToken = default);
+
     /// <summary>How many records of each kind an organisation has.</summary>
     Task<IReadOnlyDictionary<RecordKind, long>> CountAsync(Organisation organisation, CancellationToken cancellationToken = default);
 

@@ -26,11 +26,13 @@ public sealed partial class SimilarityEngine : IDisposable
     private readonly SemaphoreSlim _learning = new(1, 1);
     private readonly AdaptiveTtlCache<string, SearchResult> _cache;
     private readonly Dictionary<string, ServiceDependency> _dependencies = new(StringComparer.Ordinal);
-    private readonly RemovalCheck _removals;
+    private readonly RemovalCheck _removals = new();
     private IncidentIndex _index = new();
     private volatile DependencyGraph _graph = DependencyGraph.Empty;
     private volatile WeightsState _weights = new(SimilarityWeights.Default, null, 0);
     private long _dependencyRevision;
+    private bool _graphStale;
+    private int _disposed;
 
     private SimilarityEngine(IHistoryStore store, Organisation organisation, EngineOptions options, TimeProvider clock)
     {
@@ -38,7 +40,6 @@ public sealed partial class SimilarityEngine : IDisposable
         Organisation = organisation;
         _options = options;
         _clock = clock;
-        _removals = new RemovalCheck(clock);
         _cache = new AdaptiveTtlCache<string, SearchResult>(options.CacheTtl ?? EngineOptions.DefaultCacheTtl, options.CacheCapacity, clock);
     }
 
@@ -172,10 +173,19 @@ public sealed partial class SimilarityEngine : IDisposable
         return (found, search.Revision);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Waits for a refresh in progress (up to half a minute), writes the snapshot when incidents were indexed since the
+    /// last one, and releases the locks. Calling it again does nothing.
+    /// </summary>
     public void Dispose()
     {
-        if (_unsaved > 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        var idle = _refreshing.Wait(TimeSpan.FromSeconds(30)); // a refresh still running owns the index and the locks
+        if (idle && _unsaved > 0)
         {
             try
             {
@@ -190,6 +200,11 @@ public sealed partial class SimilarityEngine : IDisposable
             }
         }
 
+        if (!idle)
+        {
+            return; // leave the locks to the refresh that holds them; the process is ending
+        }
+
         _lock.Dispose();
         _refreshing.Dispose();
         _learning.Dispose();
@@ -197,14 +212,24 @@ public sealed partial class SimilarityEngine : IDisposable
 
     private async Task<int> RefreshLockedAsync(CancellationToken cancellationToken)
     {
+        var mark = await _store.RestoreMarkAsync(cancellationToken).ConfigureAwait(false); // read first: a restore after it is seen next time
         var changes = new List<RecordChange>();
         await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Incident, Revision, cancellationToken).ConfigureAwait(false))
         {
             changes.Add(change);
         }
 
-        var counts = _removals.Due(changes.Count) ? await _store.CountAsync(Organisation, cancellationToken).ConfigureAwait(false) : null;
-        var graph = await DependenciesAsync(counts?[RecordKind.Dependency] ?? long.MaxValue, cancellationToken).ConfigureAwait(false);
+        await ReadDependenciesAsync(cancellationToken).ConfigureAwait(false);
+        var counts = _removals.Due(mark) ? await _store.CountAsync(Organisation, cancellationToken).ConfigureAwait(false) : null;
+        if (counts is not null && _dependencies.Count > counts[RecordKind.Dependency])
+        {
+            // Counted after the changes were read: holding more than the store means a restore removed some. Read them again.
+            _dependencies.Clear();
+            _dependencyRevision = 0;
+            await ReadDependenciesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var graph = _graphStale ? new DependencyGraph([.. _dependencies.Values]) : null;
 
         // The weights are read and set under the learning lock: a refresh never puts back weights older than a judgement
         // learned meanwhile by this process.
@@ -227,6 +252,7 @@ public sealed partial class SimilarityEngine : IDisposable
             // (a restore), which the change feed cannot say: then start over. More is fine: writes that landed meanwhile.
             rebuild = counts is not null && _index.Count > counts[RecordKind.Incident];
             _graph = graph ?? _graph;
+            _graphStale = false;
             _cache.Clear();
         }
         finally
@@ -237,6 +263,15 @@ public sealed partial class SimilarityEngine : IDisposable
         if (rebuild)
         {
             await RebuildLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (counts is not null)
+        {
+            _removals.Counted(mark);
+        }
+
+        if (rebuild)
+        {
             return Count;
         }
 
@@ -250,26 +285,19 @@ public sealed partial class SimilarityEngine : IDisposable
     }
 
     /// <summary>
-    /// The dependency graph when dependencies changed since the last refresh (read from the change feed, or all of them
-    /// again when the store holds fewer than were seen: a restore), else null: the graph in use stays.
+    /// Reads the dependencies changed since the last read (all of them the first time) and marks the graph stale when
+    /// any did; the graph in use is replaced, and the mark cleared, only when a refresh publishes it — so a refresh that
+    /// fails after this read leaves the next one to publish it.
     /// </summary>
-    private async Task<DependencyGraph?> DependenciesAsync(long stored, CancellationToken cancellationToken)
+    private async Task ReadDependenciesAsync(CancellationToken cancellationToken)
     {
-        if (_dependencies.Count > stored)
-        {
-            _dependencies.Clear();
-            _dependencyRevision = 0;
-        }
-
-        var changed = _dependencyRevision == 0;
+        _graphStale |= _dependencyRevision == 0;
         await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Dependency, _dependencyRevision, cancellationToken).ConfigureAwait(false))
         {
             _dependencies[change.Record.Key] = (ServiceDependency)change.Record;
             _dependencyRevision = Math.Max(_dependencyRevision, change.Revision);
-            changed = true;
+            _graphStale = true;
         }
-
-        return changed ? new DependencyGraph([.. _dependencies.Values]) : null;
     }
 
     private async Task RebuildLockedAsync(CancellationToken cancellationToken)

@@ -9,9 +9,9 @@ namespace Hindsight.Application.Workspaces;
 /// loaded once, then each catch-up reads only what changed. Not thread-safe: the workspace runs one catch-up at a time
 /// and hands out immutable <see cref="HistorySnapshot"/>s.
 /// </summary>
-internal sealed class HistoryView(IHistoryStore store, Organisation organisation, TimeProvider clock)
+internal sealed class HistoryView(IHistoryStore store, Organisation organisation)
 {
-    private readonly RemovalCheck _removals = new(clock);
+    private readonly RemovalCheck _removals = new();
     /// <summary>The kinds held (feedback and weights belong to the search engine).</summary>
     private static readonly RecordKind[] Kinds =
         [RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency, RecordKind.ResponseLog, RecordKind.Drill, RecordKind.Risk, RecordKind.Silo];
@@ -35,6 +35,7 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
     /// <summary>Reads what changed since the last catch-up (everything, the first time). Returns how many records changed.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
+        var mark = await store.RestoreMarkAsync(cancellationToken).ConfigureAwait(false); // read first: a restore after it is seen next time
         var after = Revision;
         var latest = after;
         var changed = 0;
@@ -58,9 +59,15 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
 
         // Counted after the changes were read: without removals the store holds at least what the view does (more when
         // writes landed meanwhile). Holding more than the store means records were removed (a restore): start over.
-        if (_removals.Due(changed) && await store.CountAsync(organisation, cancellationToken).ConfigureAwait(false) is var counts && Kinds.Any(k => _records[k].Count > counts[k]))
+        if (_removals.Due(mark))
         {
-            return await ReloadAsync(cancellationToken).ConfigureAwait(false);
+            var counts = await store.CountAsync(organisation, cancellationToken).ConfigureAwait(false);
+            if (Kinds.Any(k => _records[k].Count > counts[k]))
+            {
+                return await ReloadAsync(cancellationToken).ConfigureAwait(false); // counts again, and marks the count done
+            }
+
+            _removals.Counted(mark);
         }
 
         Revision = latest;

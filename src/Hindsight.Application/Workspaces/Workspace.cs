@@ -45,7 +45,7 @@ public sealed partial class Workspace : IAsyncDisposable
         Clock = clock;
         Telemetry = telemetry;
         Logger = loggers.CreateLogger<Workspace>();
-        _view = new HistoryView(store, organisation, clock);
+        _view = new HistoryView(store, organisation);
         _analyses = new AnalysisCache(options.CacheTtl, clock);
         _observed = telemetry.Observe(Observed);
         Incidents = new IncidentUseCases(this);

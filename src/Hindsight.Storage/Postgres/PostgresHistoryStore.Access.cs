@@ -94,6 +94,13 @@ public sealed partial class PostgresHistoryStore
     }
 
     /// <inheritdoc />
+    public async Task<long> RestoreMarkAsync(CancellationToken cancellationToken = default)
+    {
+        await using var cmd = _source.CreateCommand("SELECT value FROM hindsight.meta WHERE key = 'restored'");
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long mark ? mark : 0;
+    }
+
+    /// <inheritdoc />
     public Task WaitForChangesAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => _listener.WaitAsync(timeout, cancellationToken);
 
     private static ApiKey? KeyOf(NpgsqlDataReader r) =>

@@ -198,7 +198,11 @@ public sealed partial class PostgresHistoryStore : IHistoryStore
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var rev = new NpgsqlCommand("UPDATE hindsight.records SET rev = nextval('hindsight.rev'); SELECT pg_notify('hindsight_changes', '*')", connection, tx))
+        await using (var rev = new NpgsqlCommand("""
+            UPDATE hindsight.records SET rev = nextval('hindsight.rev');
+            INSERT INTO hindsight.meta (key, value) VALUES ('restored', nextval('hindsight.rev')) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            SELECT pg_notify('hindsight_changes', '*')
+            """, connection, tx))
         {
             await rev.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

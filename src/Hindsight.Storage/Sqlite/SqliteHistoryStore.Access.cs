@@ -106,6 +106,15 @@ public sealed partial class SqliteHistoryStore
     }
 
     /// <inheritdoc />
+    public Task<long> RestoreMarkAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'restored'";
+        return Task.FromResult(cmd.ExecuteScalar() is long mark ? mark : 0);
+    }
+
+    /// <inheritdoc />
     /// <remarks>SQLite has no notifications: this waits the whole timeout (a poll).</remarks>
     public Task WaitForChangesAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => Task.Delay(timeout, cancellationToken);
 

@@ -207,7 +207,10 @@ public sealed partial class SqliteHistoryStore : IHistoryStore
         using (var clear = connection.CreateCommand())
         {
             clear.Transaction = tx;
-            clear.CommandText = "DELETE FROM records; UPDATE meta SET value = value + 1 WHERE key = 'rev'";
+            clear.CommandText = """
+                DELETE FROM records; UPDATE meta SET value = value + 1 WHERE key = 'rev';
+                INSERT INTO meta (key, value) VALUES ('restored', (SELECT value FROM meta WHERE key = 'rev')) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """;
             clear.ExecuteNonQuery();
         }
 

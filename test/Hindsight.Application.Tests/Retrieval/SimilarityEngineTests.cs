@@ -84,6 +84,30 @@ public sealed class SimilarityEngineTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Refresh_AfterARestoreUnderIt_ForgetsWhatTheRestoreRemoved_IncidentsAndDependencies(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"), new ServiceDependency { Service = "a", DependsOn = "b" });
+        await Hindsight.Storage.Backup.BackupFile.WriteAsync(test.Store, file, TimeProvider.System);
+        await WriteAsync(test.Store, TestIncidents.Make("B", title: "Certificate expired on the gateway"), new ServiceDependency { Service = "c", DependsOn = "d" });
+        using var engine = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme);
+        await WriteAsync(test.Store, TestIncidents.Make("C", title: "Kafka consumer lag")); // a small write: no count needed
+        Assert.Equal(1, await engine.RefreshAsync());
+        Assert.Equal(3, engine.Count);
+
+        await Hindsight.Storage.Backup.BackupFile.RestoreAsync(test.Store, file); // one incident, fewer than the index holds
+        await engine.RefreshAsync();
+
+        Assert.Equal(1, engine.Count);
+        Assert.DoesNotContain(engine.Search(Query("certificate expired")).Matches, m => m.Id == "B");
+        Assert.Equal(-1, engine.Graph.Find("c"));
+        Assert.Equal(2, engine.Graph.NodeCount);
+        File.Delete(file);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
