@@ -38,7 +38,8 @@ public interface IHistoryStore : IAccessStore, IAsyncDisposable
 
     /// <summary>
     /// Waits until another process may have written (a PostgreSQL notification) or <paramref name="timeout"/> passes,
-    /// whichever comes first; then compare <see cref="RevisionAsync"/>. One caller at a time.
+    /// whichever comes first; then compare <see cref="RevisionAsync"/>. One caller at a time. A zero timeout only starts
+    /// listening, so that a write after it is noticed by the next wait.
     /// </summary>
     Task WaitForChangesAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
 

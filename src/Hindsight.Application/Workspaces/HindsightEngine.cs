@@ -133,6 +133,16 @@ public sealed class HindsightEngine : IAsyncDisposable
     public async Task FollowChangesAsync(TimeSpan poll, Action<Exception>? failed = null, CancellationToken cancellationToken = default)
     {
         long seen = -1;
+        try
+        {
+            // Listen before the first look at the revision: a write between the two is then a notification, not a poll away.
+            await _store.WaitForChangesAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -22,6 +22,11 @@ internal sealed class PostgresChangeListener(NpgsqlDataSource source) : IAsyncDi
                 return;
             }
 
+            if (timeout <= TimeSpan.Zero)
+            {
+                return; // only to be listening from now on
+            }
+
             await connection.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             _notified = false;
         }
