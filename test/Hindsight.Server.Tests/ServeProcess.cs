@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Hindsight.Server.Tests;
@@ -40,7 +39,7 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>Starts <c>hindsight {storeArgs} serve</c> and waits until <c>/readyz</c> answers 200.</summary>
     public static async Task<ServeProcess> StartAsync(IEnumerable<string> storeArgs, params string[] extra)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var address = new Uri($"http://127.0.0.1:{port}");
         var process = Process.Start(Hindsight(storeArgs.Concat(["serve", "--urls", address.ToString().TrimEnd('/')]).Concat(extra)))!;
         var serve = new ServeProcess(process, address);
@@ -122,14 +121,6 @@ public sealed class ServeProcess : IAsyncDisposable
         return start;
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     private void Append(string? line)
     {

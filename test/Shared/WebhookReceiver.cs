@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Hindsight.Testing;
 
@@ -13,7 +12,7 @@ public sealed class WebhookReceiver : IDisposable
     public WebhookReceiver(params int[] answers)
     {
         _answers = new Queue<int>(answers);
-        Url = new Uri($"http://127.0.0.1:{FreePort()}/hook/");
+        Url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/hook/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -25,7 +24,7 @@ public sealed class WebhookReceiver : IDisposable
     public List<string> Bodies { get; } = [];
 
     /// <summary>A URL where nothing listens (connections are refused).</summary>
-    public static Uri DeadUrl() => new($"http://127.0.0.1:{FreePort()}/hook/");
+    public static Uri DeadUrl() => new($"http://127.0.0.1:{LoopbackPort.Free()}/hook/");
 
     public void Dispose()
     {
@@ -40,14 +39,6 @@ public sealed class WebhookReceiver : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     private async Task ServeAsync()
     {

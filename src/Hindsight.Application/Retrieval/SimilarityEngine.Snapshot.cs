@@ -30,7 +30,7 @@ public sealed partial class SimilarityEngine
 
     /// <summary>
     /// Whether to write the snapshot after a refresh: when there is none yet, or enough has changed since the last one
-    /// (a thousand incidents or a tenth of the index) or it is a minute old. Writing the whole index after every webhook
+    /// (the larger of a thousand incidents and a tenth of the index) or it is a minute old. Writing the whole index after every webhook
     /// would cost more than the write itself; what is not in the snapshot is read from the store's change feed on open.
     /// </summary>
     private bool SnapshotDue() =>

@@ -96,7 +96,7 @@ public sealed partial class SimilarityEngine : IDisposable
 
     /// <summary>
     /// Brings the index up to date with the store (new and changed incidents), reloads the dependency graph and the
-    /// weights, and saves a fresh snapshot when anything changed. Returns how many incidents were (re)indexed.
+    /// weights, and saves a fresh snapshot when one is due (see <c>SnapshotDue</c>). Returns how many incidents were (re)indexed.
     /// One refresh runs at a time; searches go on meanwhile and see the index before or after it, never half of it.
     /// </summary>
     public async Task<int> RefreshAsync(CancellationToken cancellationToken = default)
@@ -184,8 +184,12 @@ public sealed partial class SimilarityEngine : IDisposable
             return;
         }
 
-        var idle = _refreshing.Wait(TimeSpan.FromSeconds(30)); // a refresh still running owns the index and the locks
-        if (idle && _unsaved > 0)
+        if (!_refreshing.Wait(TimeSpan.FromSeconds(30)))
+        {
+            return; // a refresh still running owns the index and the locks: leave them to it; the process is ending
+        }
+
+        if (_unsaved > 0)
         {
             try
             {
@@ -198,11 +202,6 @@ public sealed partial class SimilarityEngine : IDisposable
             catch (UnauthorizedAccessException)
             {
             }
-        }
-
-        if (!idle)
-        {
-            return; // leave the locks to the refresh that holds them; the process is ending
         }
 
         _lock.Dispose();
