@@ -151,6 +151,7 @@ public sealed class LearningUseCases
         {
             ("knowledge_utilisation_rate", KnowledgeUtilisation.Of(recurrence.Ordered)),
             ("knowledge_application_rate", KnowledgeUtilisation.Application(incidents)),
+            ("adaptation_success_rate", Adaptation.SuccessRate(incidents)),
             ("improvement_implementation_rate", Improvement.ImplementationRate(incidents, now)),
             ("improvement_effectiveness", Improvement.Effectiveness(incidents)),
             ("prevention_effect_rate", PreventionEffect.Of(recurrence, now).Rate),

@@ -60,6 +60,7 @@ public sealed record ReportTrends(TrendFigure TimeToResolveMedian, TrendFigure T
 /// <param name="CoverageExpansionByQuarter">Regression tests per quarter.</param>
 /// <param name="KnowledgeUtilisationRate">Incidents that consulted past knowledge where there was some.</param>
 /// <param name="KnowledgeApplicationRate">Past knowledge used over knowledge available.</param>
+/// <param name="AdaptationSuccessRate">Tested hypotheses that were confirmed: successful adjustments over attempts.</param>
 /// <param name="ImprovementImplementationRate">Action items done over those due.</param>
 /// <param name="ImprovementEffectiveness">Measured effect over expected effect.</param>
 /// <param name="PreventionEffectRate">Incidents avoided over incidents predicted.</param>
@@ -75,6 +76,7 @@ public sealed record ReportLearning(
     IReadOnlyList<CoverageFigure> CoverageExpansionByQuarter,
     RateFigure KnowledgeUtilisationRate,
     RateFigure KnowledgeApplicationRate,
+    RateFigure AdaptationSuccessRate,
     RateFigure ImprovementImplementationRate,
     RateFigure ImprovementEffectiveness,
     RateFigure PreventionEffectRate,

@@ -74,6 +74,7 @@ public static class ReportDocuments
         [.. report.Coverage.Select(c => new CoverageFigure(c.Quarter, c.FromIncidents, c.FromDrills, c.FromIncidents + c.FromDrills))],
         RateFigure.Of(report.KnowledgeUtilisation),
         RateFigure.Of(report.KnowledgeApplication),
+        RateFigure.Of(report.AdaptationSuccess),
         RateFigure.Of(report.Implementation),
         RateFigure.Of(report.Effectiveness),
         RateFigure.Of(report.Prevention),

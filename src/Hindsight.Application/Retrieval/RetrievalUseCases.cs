@@ -50,13 +50,23 @@ public sealed class RetrievalUseCases
     public async Task<SuggestionResult> SuggestAsync(string target, IReadOnlyList<string>? services = null, int top = 10, CancellationToken cancellationToken = default)
     {
         var text = Require.Text(target, "target", "an incident id or a description");
+        var stored = await _workspace.Incidents.FindAsync(text, cancellationToken).ConfigureAwait(false);
+        return await SuggestAsync(
+            stored is null ? new SimilarRequest { Text = text, Services = services ?? [], Top = top } : new SimilarRequest { Id = stored.Id, Top = top },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For a stored incident (<see cref="SimilarRequest.Id"/>, which must exist) or a description: similar incidents,
+    /// the actions that helped in them, whom to call and how this response compares.
+    /// </summary>
+    /// <exception cref="HindsightException">Neither text nor id given (bad input), or the id is not stored (not found).</exception>
+    public async Task<SuggestionResult> SuggestAsync(SimilarRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         using var scope = _workspace.Telemetry.Measure("suggest");
         try
         {
-            var stored = await _workspace.Incidents.FindAsync(text, cancellationToken).ConfigureAwait(false);
-            var request = stored is null
-                ? new SimilarRequest { Text = text, Services = services ?? [], Top = top }
-                : new SimilarRequest { Id = stored.Id, Top = top };
             var (query, incident) = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
             var engine = await _workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
             var (similar, _) = await engine.SimilarAsync(query, cancellationToken).ConfigureAwait(false);

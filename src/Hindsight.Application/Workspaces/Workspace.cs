@@ -6,6 +6,8 @@ using Hindsight.Application.Intake;
 using Hindsight.Application.Learning;
 using Hindsight.Application.Notifications;
 using Hindsight.Application.Observability;
+using Hindsight.Application.Postmortems;
+using Hindsight.Application.Response;
 using Hindsight.Application.Retrieval;
 using Hindsight.Application.Risks;
 using Hindsight.Application.Silos;
@@ -56,6 +58,8 @@ public sealed partial class Workspace : IAsyncDisposable
         Risks = new RiskUseCases(this);
         Drills = new DrillUseCases(this);
         Intake = new IntakeUseCases(this);
+        Response = new ResponseUseCases(this);
+        Postmortems = new PostmortemUseCases(this);
     }
 
     /// <summary>The organisation.</summary>
@@ -87,6 +91,12 @@ public sealed partial class Workspace : IAsyncDisposable
 
     /// <summary>Live intake: tools' webhooks and incidents posted one by one, with "have we seen this before?".</summary>
     public IntakeUseCases Intake { get; }
+
+    /// <summary>During a response: the incident from the responders' notes, timeline entries, hypotheses.</summary>
+    public ResponseUseCases Response { get; }
+
+    /// <summary>Postmortem drafts and the review checklist.</summary>
+    public PostmortemUseCases Postmortems { get; }
 
     internal IHistoryStore Store { get; }
 

@@ -114,9 +114,23 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
         var items = new List<ActionItem>();
         var timeline = new List<TimelineEntry>();
         var hypotheses = new List<Hypothesis>();
+        // A deeper heading the reader does not know ("### Prevent" under "## Action items") continues the section above
+        // it, and its words are a hint for the items under it (the action items' kind).
+        (string Key, int Level)? parent = null;
         foreach (var section in doc.Sections)
         {
-            switch (section.Key)
+            var key = section.Key;
+            string? hint = null;
+            if (!KnownSections.Contains(key) && parent is { } p && section.Level > p.Level)
+            {
+                (key, hint) = (p.Key, section.Key);
+            }
+            else
+            {
+                parent = KnownSections.Contains(key) ? (key, section.Level) : null;
+            }
+
+            switch (key)
             {
                 case "summary" or "overview" or "description" or "what happened" or "incident summary":
                     summary.Add(section.Text);
@@ -134,7 +148,8 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
                     actions.AddRange(section.Items().Select(t => ToAction(t.Text)));
                     break;
                 case "action items" or "follow ups" or "followups" or "follow up" or "corrective actions" or "remediation" or "next steps" or "follow up actions":
-                    items.AddRange(section.Items().Select(t => ToActionItem(t.Text)));
+                    var kind = hint is not null && new ActionItemKindConverter().TryParse(hint.Replace(' ', '_'), out var k) ? k : ActionItemKind.Prevent;
+                    items.AddRange(section.Items().Select(t => ToActionItem(t.Text, kind)));
                     break;
                 case "timeline":
                     timeline.AddRange(section.Items().Select(t => ToTimeline(t.Text, i.StartedAt)).OfType<TimelineEntry>());
@@ -155,6 +170,16 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             Hypotheses = i.Hypotheses.Count > 0 ? i.Hypotheses : hypotheses,
         };
     }
+
+    /// <summary>The section headings the reader takes facts from (folded as <see cref="MarkdownSection.Key"/>).</summary>
+    private static readonly HashSet<string> KnownSections = new(StringComparer.Ordinal)
+    {
+        "summary", "overview", "description", "what happened", "incident summary", "impact", "customer impact",
+        "root cause", "root causes", "cause", "root cause analysis", "causes", "contributing factors", "contributing factor",
+        "actions taken", "resolution", "response", "mitigation", "what we did", "resolution and recovery",
+        "action items", "follow ups", "followups", "follow up", "corrective actions", "remediation", "next steps", "follow up actions",
+        "timeline", "hypotheses", "hypotheses tried",
+    };
 
     private static RootCause ToRootCause(string text, RootCauseKind fallback)
     {
@@ -181,7 +206,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
         return new ActionTaken(text, helped);
     }
 
-    private static ActionItem ToActionItem(string text)
+    private static ActionItem ToActionItem(string text, ActionItemKind kind)
     {
         var status = ActionItemStatus.Open;
         var box = Checkbox().Match(text);
@@ -191,7 +216,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             text = text[box.Length..].Trim();
         }
 
-        var item = new ActionItem { Status = status };
+        var item = new ActionItem { Status = status, Kind = kind };
         var meta = Metadata().Match(text);
         if (meta.Success)
         {
@@ -211,6 +236,10 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
                     "kind" or "type" when new ActionItemKindConverter().TryParse(kv[1], out var k) => item with { Kind = k },
                     "status" when new ActionItemStatusConverter().TryParse(kv[1], out var s) => item with { Status = s },
                     "id" => item with { Id = kv[1] },
+                    "created" when TimestampConverter.TryParse(kv[1], out var created) => item with { CreatedAt = created },
+                    "completed" or "done" when TimestampConverter.TryParse(kv[1], out var completed) => item with { CompletedAt = completed },
+                    "expected effect" or "expected_effect" when TryFraction(kv[1], out var expected) => item with { ExpectedEffect = expected },
+                    "measured effect" or "measured_effect" when TryFraction(kv[1], out var measured) => item with { MeasuredEffect = measured },
                     _ => item,
                 };
             }
@@ -229,8 +258,19 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             text = text.Remove(m.Index, m.Length).Trim();
         }
 
-        return new Hypothesis(text, null, outcome);
+        string? test = null;
+        var tested = TestedBy().Match(text);
+        if (tested.Success)
+        {
+            test = tested.Groups[1].Value.Trim();
+            text = text[..tested.Index].Trim();
+        }
+
+        return new Hypothesis(text, test, outcome);
     }
+
+    private static bool TryFraction(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static TimelineEntry? ToTimeline(string text, DateTimeOffset start)
     {
@@ -273,6 +313,9 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
     [GeneratedRegex(@"\((confirmed|rejected|inconclusive|untested|ruled out|supported)\)", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeMark();
 
-    [GeneratedRegex(@"^(?<t>(?:\d{4}-\d{2}-\d{2}[ T])?(?<clock>\d{1,2}:\d{2}(?::\d{2})?)(?:\s?(?:UTC|Z)|[+-]\d{2}:?\d{2})?)\s*(?:[-–—:|]\s*)?(?<text>.+)$")]
+    [GeneratedRegex(@"\s+[—–-]+\s*tested by\s*:\s*(.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TestedBy();
+
+    [GeneratedRegex(@"^(?<t>(?:\d{4}-\d{2}-\d{2}[ T])?(?<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(?:\s?(?:UTC|Z)|[+-]\d{2}:?\d{2})?)\s*(?:[-–—:|]\s*)?(?<text>.+)$")]
     private static partial Regex TimelineTime();
 }

@@ -40,7 +40,7 @@ internal sealed record MarkdownSections(string? FrontMatter, int FrontMatterLine
                     continue;
                 }
 
-                current = new MarkdownSection(heading, n + 1, []);
+                current = new MarkdownSection(heading, n + 1, []) { Level = level };
                 sections.Add(current);
                 continue;
             }
@@ -66,6 +66,9 @@ internal sealed record MarkdownSections(string? FrontMatter, int FrontMatterLine
 /// <summary>One heading and the lines under it (with their 1-based line numbers).</summary>
 internal sealed record MarkdownSection(string Heading, int Line, List<(int Line, string Text)> Lines)
 {
+    /// <summary>The heading level: 2 for <c>##</c>, 3 for <c>###</c>, ….</summary>
+    public int Level { get; init; } = 2;
+
     /// <summary>The heading folded for matching: lower case, letters and spaces only.</summary>
     public string Key => new string(Heading.ToLowerInvariant().Where(c => char.IsLetter(c) || c == ' ').ToArray()).Trim();
 

@@ -48,6 +48,9 @@ public sealed record LearningReport
     /// <summary>Knowledge application rate.</summary>
     public required Ratio KnowledgeApplication { get; init; }
 
+    /// <summary>Adaptation success rate: tested hypotheses that were confirmed.</summary>
+    public required Ratio AdaptationSuccess { get; init; }
+
     /// <summary>Improvement implementation rate.</summary>
     public required Ratio Implementation { get; init; }
 

@@ -67,6 +67,7 @@ public static class ReportBuilder
             Coverage = coverage,
             KnowledgeUtilisation = utilisation,
             KnowledgeApplication = application,
+            AdaptationSuccess = Adaptation.SuccessRate(incidents),
             Implementation = implementation,
             Effectiveness = effectiveness,
             Prevention = prevention,

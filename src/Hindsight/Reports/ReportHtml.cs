@@ -96,6 +96,7 @@ public static class ReportHtml
         Rate(html, "recurrence rate", r.Recurrence, "target < 10 %");
         Rate(html, "knowledge utilisation", r.KnowledgeUtilisation, "past knowledge consulted when it existed");
         Rate(html, "knowledge application", r.KnowledgeApplication, "consulted items that helped");
+        Rate(html, "adaptation success", r.AdaptationSuccess, "tested hypotheses that were confirmed");
         Rate(html, "improvement implementation", r.Implementation, "action items done of those due");
         Rate(html, "improvement effectiveness", r.Effectiveness, "measured / expected effect");
         Rate(html, "prevention effect", r.Prevention, "incidents avoided / predicted");
