@@ -32,4 +32,7 @@ internal static class ExitCodes
 
     /// <summary>Some alert notifications could not be delivered after retries (they are logged).</summary>
     public const int NotificationsFailed = 9;
+
+    /// <summary>A postmortem review found checks the postmortem does not meet.</summary>
+    public const int ReviewFindings = 10;
 }

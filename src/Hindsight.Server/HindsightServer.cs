@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Hindsight.Agents;
 using Hindsight.Application.Notifications;
 using Hindsight.Application.Observability;
 using Hindsight.Application.Serialization;
@@ -116,6 +117,15 @@ public static class HindsightServer
                     $"this key may make {settings.RatePerSecond} requests a second ({settings.RateBurst} at once); try again after the Retry-After seconds");
             };
         });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IAgentAccess, KeyAgentAccess>();
+        builder.Services.AddMcpServer(o =>
+            {
+                o.ServerInfo = new() { Name = "hindsight", Version = typeof(HindsightServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
+                o.ServerInstructions = AgentServer.Instructions;
+            })
+            .WithHttpTransport(o => o.Stateless = true) // each request carries its key; nothing is kept between requests
+            .WithHindsightAgents();
         builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("hindsight")).WithMetrics(m => m.AddMeter(EngineTelemetry.MeterName).AddPrometheusExporter());
     }
 
@@ -144,6 +154,8 @@ public static class HindsightServer
         MonitoringEndpoints.Map(v1);
         DrillEndpoints.Map(v1);
         WebhookEndpoints.Map(v1);
+        ResponseEndpoints.Map(v1);
+        app.MapMcp("/mcp"); // the agents' tools over streamable HTTP; the key middleware guards it like /v1
     }
 
     /// <summary>The API's JSON: the result context every interface shares, snake_case names, times in UTC.</summary>

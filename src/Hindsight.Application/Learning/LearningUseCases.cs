@@ -52,6 +52,13 @@ public sealed class LearningUseCases
         }).ConfigureAwait(false);
     }
 
+    /// <summary>The learning report in a few lines: maturity with its reason and next step, the learning metrics and their trends.</summary>
+    public async Task<LearningSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var report = (await ReportAsync(new ReportRequest(), cancellationToken).ConfigureAwait(false)).Document;
+        return LearningSummaries.Of(report);
+    }
+
     /// <summary>Seasonality (month, weekday, hour, with a chi-square test) and deploys followed by incidents.</summary>
     public async Task<PatternsResult> PatternsAsync(PatternsRequest request, CancellationToken cancellationToken = default)
     {

@@ -37,7 +37,7 @@ public sealed class ResponseUseCases
                 throw HindsightException.BadInput("title", $"incident '{id}' is new and has no title", "a one-line title of what is happening");
             }
 
-            var i = stored ?? new Incident { Id = id, StartedAt = started ?? _workspace.Clock.GetUtcNow() };
+            var i = stored ?? new Incident { Id = id, StartedAt = started ?? Now() };
             return i with
             {
                 Title = Text(note.Title) ?? i.Title,
@@ -66,7 +66,7 @@ public sealed class ResponseUseCases
     {
         var key = Require.Text(id, "id", "the incident id");
         var entry = Require.Text(text, "text", "what happened");
-        var when = Require.Time(at, "at") ?? _workspace.Clock.GetUtcNow();
+        var when = Require.Time(at, "at") ?? Now();
         var (incident, _) = await ChangeAsync(key, stored => (stored ?? throw NotFound(key)) with
         {
             Timeline = [.. stored.Timeline.Append(new TimelineEntry(when, entry)).OrderBy(t => t.At)],
@@ -131,6 +131,13 @@ public sealed class ResponseUseCases
         {
             _workspace.Serial.Release();
         }
+    }
+
+    /// <summary>Now, to the second: a note's time is what a person would write down.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = _workspace.Clock.GetUtcNow();
+        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerSecond));
     }
 
     private static HindsightException NotFound(string id) =>

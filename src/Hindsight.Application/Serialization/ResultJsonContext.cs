@@ -66,4 +66,11 @@ namespace Hindsight.Application.Serialization;
 [JsonSerializable(typeof(Hindsight.Application.Evaluation.RetrievalEvaluationResult))]
 [JsonSerializable(typeof(Hindsight.Application.Evaluation.ClassifierEvaluation))]
 [JsonSerializable(typeof(Hindsight.Application.Evaluation.AnomalyEvaluation))]
+[JsonSerializable(typeof(LearningSummary))]
+[JsonSerializable(typeof(Hindsight.Application.Postmortems.PostmortemDraftResult))]
+[JsonSerializable(typeof(Hindsight.Application.Postmortems.PostmortemReviewResult))]
+[JsonSerializable(typeof(Hindsight.Application.Response.IncidentNote))]
+[JsonSerializable(typeof(Hindsight.Application.Response.IncidentNoteResult))]
+[JsonSerializable(typeof(Hindsight.Application.Response.HypothesisNote))]
+[JsonSerializable(typeof(Hindsight.Application.Response.HypothesisResult))]
 public sealed partial class ResultJsonContext : JsonSerializerContext;

@@ -72,3 +72,8 @@ public sealed record GradeRequest(Exercise Exercise, DrillAnswers Answers, bool 
 /// <summary>A service's health.</summary>
 /// <param name="Status">ok, or why not.</param>
 public sealed record Health(string Status);
+
+/// <summary>An entry for an incident's timeline.</summary>
+/// <param name="Text">What happened.</param>
+/// <param name="At">When (ISO-8601); now when left out.</param>
+public sealed record TimelineRequest(string Text, string? At = null);

@@ -27,4 +27,5 @@ namespace Hindsight.Server.Endpoints;
 [JsonSerializable(typeof(Exercise))]
 [JsonSerializable(typeof(Health))]
 [JsonSerializable(typeof(MetricsRequest))]
+[JsonSerializable(typeof(TimelineRequest))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -194,6 +194,21 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
 
     private static ActionTaken ToAction(string text)
     {
+        // "— by NAME, at TIMESTAMP" (either part) ends a line written by a draft.
+        string? by = null;
+        DateTimeOffset? at = null;
+        var who = ActionBy().Match(text);
+        if (who.Success && (who.Groups["by"].Success || who.Groups["at"].Success))
+        {
+            by = who.Groups["by"].Success ? who.Groups["by"].Value.Trim() : null;
+            if (who.Groups["at"].Success && TimestampConverter.TryParse(who.Groups["at"].Value, out var when))
+            {
+                at = when;
+            }
+
+            text = text[..who.Index].Trim();
+        }
+
         bool? helped = null;
         var m = HelpedMark().Match(text);
         if (m.Success)
@@ -203,7 +218,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             text = text.Remove(m.Index, m.Length).Trim();
         }
 
-        return new ActionTaken(text, helped);
+        return new ActionTaken(text, helped, at, by);
     }
 
     private static ActionItem ToActionItem(string text, ActionItemKind kind)
@@ -303,6 +318,9 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
 
     [GeneratedRegex(@"\((helped|did not help|didn't help|no effect|not helpful|worked|did not work)\)|[✅❌]", RegexOptions.IgnoreCase)]
     private static partial Regex HelpedMark();
+
+    [GeneratedRegex(@"\s+—\s+(?:by (?<by>[^,—]+?))?(?:,?\s*at (?<at>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?: ?UTC|Z)?))?\s*$")]
+    private static partial Regex ActionBy();
 
     [GeneratedRegex(@"^\[([ xX])\]")]
     private static partial Regex Checkbox();

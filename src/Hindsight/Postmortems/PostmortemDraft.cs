@@ -183,7 +183,19 @@ public static class PostmortemDraft
         md.Append("What helped and what did not:\n\n");
         foreach (var a in i.Actions)
         {
-            md.Append("- ").Append(a.Description).Append(a.Helped switch { true => " (helped)", false => " (did not help)", null => "" }).Append('\n');
+            md.Append("- ").Append(a.Description).Append(a.Helped switch { true => " (helped)", false => " (did not help)", null => "" });
+            var who = new List<string>();
+            if (!string.IsNullOrWhiteSpace(a.By))
+            {
+                who.Add("by " + a.By);
+            }
+
+            if (a.At is { } at)
+            {
+                who.Add("at " + Stamp(at));
+            }
+
+            md.Append(who.Count == 0 ? "" : " — " + string.Join(", ", who)).Append('\n');
         }
     }
 

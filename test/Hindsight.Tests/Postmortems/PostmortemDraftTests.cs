@@ -40,6 +40,7 @@ public sealed class PostmortemDraftTests
         Assert.Contains("- 2024-05-02 09:20 UTC — Error rate alert fires", draft, StringComparison.Ordinal);
         Assert.Contains("- **Organisational:** No owner for the connection-pool settings", draft, StringComparison.Ordinal);
         Assert.Contains("- Restarted checkout-api (did not help)", draft, StringComparison.Ordinal);
+        Assert.Contains("- Killed long-running queries (helped) — by Noah Brandt, at 2024-05-02 10:02 UTC", draft, StringComparison.Ordinal);
         Assert.Contains("- Network latency between zones — tested by: compared p99 across zones (rejected)", draft, StringComparison.Ordinal);
         Assert.Contains("### Regression test", draft, StringComparison.Ordinal);
         Assert.Contains("- [ ] Add statement timeouts (owner: Noah Brandt, due: 2024-05-20)", draft, StringComparison.Ordinal);
@@ -108,7 +109,7 @@ public sealed class PostmortemDraftTests
             new RootCause(RootCauseKind.Process, "The report job was not load-tested against production data"),
             new RootCause(RootCauseKind.Organisational, "No owner for the connection-pool settings"),
         ],
-        Actions = [new ActionTaken("Restarted checkout-api", false), new ActionTaken("Killed long-running queries", true), new ActionTaken("Paged the DBA on call")],
+        Actions = [new ActionTaken("Restarted checkout-api", false), new ActionTaken("Killed long-running queries", true, T0.AddMinutes(48), "Noah Brandt"), new ActionTaken("Paged the DBA on call")],
         Hypotheses =
         [
             new Hypothesis("Network latency between zones", "compared p99 across zones", HypothesisOutcome.Rejected),
