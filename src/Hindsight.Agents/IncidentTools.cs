@@ -44,14 +44,14 @@ internal sealed class IncidentTools(IAgentAccess access)
         return AgentAnswers.Of(result, AgentText.Suggestion(result));
     }
 
-    [McpServerTool(Name = "get_incident", Title = "Get an incident", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(Hindsight.Incidents.Incident))]
+    [McpServerTool(Name = "get_incident", Title = "Get an incident", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(IncidentAnswer))]
     [Description("One incident of this organisation with everything recorded: summary, severity, services, timestamps, root causes, responders, actions and whether they helped, hypotheses, action items, timeline.")]
     public async Task<CallToolResult> GetIncident(
         [Description("The incident id.")] string id,
         CancellationToken cancellationToken = default)
     {
         var incident = await access.Workspace.Incidents.GetAsync(id, cancellationToken);
-        return AgentAnswers.Of(incident, AgentText.Incident(incident));
+        return AgentAnswers.Of(new IncidentAnswer(incident), AgentText.Incident(incident));
     }
 
     [McpServerTool(Name = "list_incidents", Title = "List incidents", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(IncidentPage))]

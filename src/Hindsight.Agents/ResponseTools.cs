@@ -41,7 +41,7 @@ internal sealed class ResponseTools(IAgentAccess access)
         return AgentAnswers.Of(result, AgentText.Noted(result));
     }
 
-    [McpServerTool(Name = "add_timeline_entry", Title = "Add a timeline entry", Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(Hindsight.Incidents.Incident))]
+    [McpServerTool(Name = "add_timeline_entry", Title = "Add a timeline entry", Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(IncidentAnswer))]
     [Description("Adds an entry to a stored incident's timeline: what happened (an observation, a decision, an action) and when (default now)." + NeedsWrite)]
     public async Task<CallToolResult> AddTimelineEntry(
         [Description("The incident id.")] string id,
@@ -51,7 +51,7 @@ internal sealed class ResponseTools(IAgentAccess access)
     {
         AgentAnswers.RequireWrite(access, "add_timeline_entry");
         var incident = await access.Workspace.Response.AddTimelineEntryAsync(id, text, at, cancellationToken);
-        return AgentAnswers.Of(incident, $"Added to the timeline of {incident.Id}; it has {incident.Timeline.Count} entries.");
+        return AgentAnswers.Of(new IncidentAnswer(incident), $"Added to the timeline of {incident.Id}; it has {incident.Timeline.Count} entries.");
     }
 
     [McpServerTool(Name = "record_hypothesis", Title = "Record a hypothesis", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(HypothesisResult))]

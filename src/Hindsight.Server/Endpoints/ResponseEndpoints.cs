@@ -1,8 +1,10 @@
 using System.Text;
 using Hindsight.Application.Access;
+using Hindsight.Application.Learning;
+using Hindsight.Application.Postmortems;
 using Hindsight.Application.Response;
 using Hindsight.Server.Access;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hindsight.Server.Endpoints;
 
@@ -28,11 +30,11 @@ internal static class ResponseEndpoints
         }).Requires(KeyScope.Read)
             .WithSummary("A blameless postmortem draft in the Markdown postmortem format (it ingests back); the draft with its checklist as JSON when Accept asks for it")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown")
-            .Produces<Application.Postmortems.PostmortemDraftResult>(StatusCodes.Status200OK, "application/json");
+            .Produces<PostmortemDraftResult>(StatusCodes.Status200OK, "application/json");
         incidents.MapGet("/{id}/review", async (HttpContext http, string id) =>
             TypedResults.Ok(await http.Workspace().Postmortems.ReviewAsync(id, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("The postmortem review checklist of a stored incident");
-        v1.MapPost("/postmortems/review", async (HttpContext http) =>
+        v1.MapPost("/postmortems/review", async Task<Ok<PostmortemReviewResult>> (HttpContext http) => // typed: a lambda of HttpContext alone would bind as a RequestDelegate
         {
             using var body = await http.BodyStreamAsync();
             var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
@@ -40,7 +42,7 @@ internal static class ResponseEndpoints
         }).Requires(KeyScope.Read).WithTags("Response")
             .WithSummary("The review checklist of a postmortem sent as Markdown (text/markdown)")
             .Accepts<string>("text/markdown");
-        v1.MapGet("/learning/summary", async (HttpContext http) => TypedResults.Ok(await http.Workspace().Learning.SummaryAsync(http.RequestAborted)))
+        v1.MapGet("/learning/summary", async Task<Ok<LearningSummary>> (HttpContext http) => TypedResults.Ok(await http.Workspace().Learning.SummaryAsync(http.RequestAborted)))
             .Requires(KeyScope.Read).WithTags("Learning").WithSummary("Whether the organisation learns, in a few lines: maturity, the learning metrics and their trends");
     }
 
