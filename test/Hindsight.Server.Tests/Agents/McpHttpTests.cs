@@ -58,7 +58,10 @@ public sealed class McpHttpTests(SeededServer server) : IClassFixture<SeededServ
         await using var writer = await ConnectAsync(server.Writer);
         var (created, _) = await AgentExpectations.CallAsync(writer, "record_incident", new()
         {
-            ["id"] = "MCP-HTTP-1", ["title"] = "Checkout errors", ["services"] = new[] { "checkout-api" }, ["severity"] = "SEV2",
+            ["id"] = "MCP-HTTP-1",
+            ["title"] = "Checkout errors",
+            ["services"] = new[] { "checkout-api" },
+            ["severity"] = "SEV2",
             ["responders"] = new[] { new Dictionary<string, string> { ["name"] = "Ann", ["role"] = "incident_commander" } },
         });
         Assert.StartsWith("Recorded new incident MCP-HTTP-1", created, StringComparison.Ordinal);
