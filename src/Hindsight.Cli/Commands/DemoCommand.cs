@@ -69,6 +69,8 @@ internal static class DemoCommand
             o.WriteLine($"  hindsight {storeOption} report --team payments   (maturity, themes, practices, hygiene, forecasts)");
             o.WriteLine($"  hindsight {storeOption} silos --source incidents   (knowledge held by one person)");
             o.WriteLine($"  hindsight {storeOption} drill generate --difficulty medium   (practise on a synthetic incident)");
+            o.WriteLine($"  hindsight {storeOption} draft INC-000042 --out INC-000042.md   (a blameless postmortem draft; edit it and ingest it back)");
+            o.WriteLine($"  hindsight {storeOption} mcp   (serve this store to an assistant over MCP — docs/agents.md)");
             o.WriteLine($"  hindsight {storeOption} stats --json");
             o.WriteLine($"  hindsight {storeOption} check");
             o.WriteLine($"  hindsight {storeOption} ingest your-postmortems/   (JSON Lines, CSV, Markdown — see docs/formats.md)");
