@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text;
-using Hindsight.Application.Retrieval;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -22,9 +21,8 @@ internal sealed class AgentPrompts(IAgentAccess access)
             throw new McpProtocolException("incident: give a stored incident's id or a description of what is happening", McpErrorCode.InvalidParams);
         }
 
-        var stored = await access.Workspace.Incidents.FindAsync(incident, cancellationToken);
-        var request = stored is null ? new SimilarRequest(Text: incident, Top: 5) : new SimilarRequest(Id: stored.Id, Top: 5);
-        var suggestion = await access.Workspace.Retrieval.SuggestAsync(request, cancellationToken);
+        var suggestion = await access.Workspace.Retrieval.SuggestAsync(incident, top: 5, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = suggestion.For;
         var text = new StringBuilder();
         text.Append("You are helping the responders of a live incident. Be brief and concrete; every step should say what to look at and why.\n\n");
         text.Append(stored is null ? $"What is happening: {incident.Trim()}\n\n" : $"The incident:\n{AgentText.Incident(stored)}\n\n");

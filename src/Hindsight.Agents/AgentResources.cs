@@ -14,7 +14,7 @@ internal sealed class AgentResources(IAgentAccess access)
     [Description("An incident of this organisation as its canonical JSON record (the form Hindsight ingests and exports).")]
     public async Task<TextResourceContents> Incident(string id, CancellationToken cancellationToken = default)
     {
-        var incident = await access.Workspace.Incidents.GetAsync(Uri.UnescapeDataString(id), cancellationToken);
+        var incident = await access.Workspace.Incidents.GetAsync(Uri.UnescapeDataString(id), cancellationToken).ConfigureAwait(false);
         return new TextResourceContents
         {
             Uri = "incident://" + Uri.EscapeDataString(incident.Id),
@@ -27,7 +27,7 @@ internal sealed class AgentResources(IAgentAccess access)
     [Description("Whether this organisation learns from its incidents, in a few lines: maturity and its next step, time to resolve and detect with trends, recurrence, learning velocity, learning rates.")]
     public async Task<TextResourceContents> Summary(CancellationToken cancellationToken = default)
     {
-        var summary = await access.Workspace.Learning.SummaryAsync(cancellationToken);
+        var summary = await access.Workspace.Learning.SummaryAsync(cancellationToken).ConfigureAwait(false);
         return new TextResourceContents { Uri = "report://summary", MimeType = "text/plain", Text = string.Join("\n", summary.Lines) };
     }
 }

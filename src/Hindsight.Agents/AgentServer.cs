@@ -37,7 +37,7 @@ public static class AgentServer
 
                     try
                     {
-                        return await next(context, cancellationToken);
+                        return await next(context, cancellationToken).ConfigureAwait(false);
                     }
                     catch (HindsightException ex)
                     {
@@ -52,24 +52,32 @@ public static class AgentServer
                 {
                     try
                     {
-                        return await next(context, cancellationToken);
+                        return await next(context, cancellationToken).ConfigureAwait(false);
                     }
                     catch (HindsightException ex)
                     {
-                        throw new McpProtocolException(AgentAnswers.Describe(ex.Error), ex.Error.Kind == ErrorKind.NotFound ? McpErrorCode.ResourceNotFound : McpErrorCode.InvalidParams);
+                        throw new McpProtocolException(AgentAnswers.Describe(ex.Error), CodeOf(ex.Error.Kind, McpErrorCode.ResourceNotFound));
                     }
                 });
                 filters.AddGetPromptFilter(next => async (context, cancellationToken) =>
                 {
                     try
                     {
-                        return await next(context, cancellationToken);
+                        return await next(context, cancellationToken).ConfigureAwait(false);
                     }
                     catch (HindsightException ex)
                     {
-                        throw new McpProtocolException(AgentAnswers.Describe(ex.Error), McpErrorCode.InvalidParams);
+                        throw new McpProtocolException(AgentAnswers.Describe(ex.Error), CodeOf(ex.Error.Kind, McpErrorCode.InvalidParams));
                     }
                 });
             });
     }
+
+    /// <summary>The JSON-RPC error of an engine error: what the caller got wrong, or the server's own trouble.</summary>
+    private static McpErrorCode CodeOf(ErrorKind kind, McpErrorCode notFound) => kind switch
+    {
+        ErrorKind.NotFound => notFound,
+        ErrorKind.Unavailable => McpErrorCode.InternalError,
+        _ => McpErrorCode.InvalidParams,
+    };
 }

@@ -21,7 +21,7 @@ internal sealed class IncidentTools(IAgentAccess access)
         [Description("How many to return (1 to 1000; 5 is plenty for a conversation).")] int top = 5,
         CancellationToken cancellationToken = default)
     {
-        var result = await access.Workspace.Retrieval.SimilarAsync(new SimilarRequest(Text: text, Services: services, Top: top), cancellationToken);
+        var result = await access.Workspace.Retrieval.SimilarAsync(new SimilarRequest(Text: text, Services: services, Top: top), cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(result, AgentText.Similar(result));
     }
 
@@ -40,7 +40,7 @@ internal sealed class IncidentTools(IAgentAccess access)
         }
 
         var request = string.IsNullOrWhiteSpace(id) ? new SimilarRequest(Text: text, Services: services, Top: top) : new SimilarRequest(Id: id, Top: top);
-        var result = await access.Workspace.Retrieval.SuggestAsync(request, cancellationToken);
+        var result = await access.Workspace.Retrieval.SuggestAsync(request, cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(result, AgentText.Suggestion(result));
     }
 
@@ -50,7 +50,7 @@ internal sealed class IncidentTools(IAgentAccess access)
         [Description("The incident id.")] string id,
         CancellationToken cancellationToken = default)
     {
-        var incident = await access.Workspace.Incidents.GetAsync(id, cancellationToken);
+        var incident = await access.Workspace.Incidents.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(new IncidentAnswer(incident), AgentText.Incident(incident));
     }
 
@@ -75,7 +75,7 @@ internal sealed class IncidentTools(IAgentAccess access)
             Text = text,
             Limit = limit,
             Cursor = cursor,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(page, AgentText.Page(page));
     }
 }

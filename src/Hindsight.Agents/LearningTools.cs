@@ -16,7 +16,7 @@ internal sealed class LearningTools(IAgentAccess access)
     [Description("Whether this organisation learns from its incidents, in a few lines: its maturity level (1 Reactive to 4 Self-evolving) with what holds it back and the next step, median time to resolve and detect with their trends, the recurrence rate, the learning-velocity score and the learning rates. Figures that the history cannot support are named as not measurable.")]
     public async Task<CallToolResult> Summary(CancellationToken cancellationToken = default)
     {
-        var summary = await access.Workspace.Learning.SummaryAsync(cancellationToken);
+        var summary = await access.Workspace.Learning.SummaryAsync(cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(summary, string.Join("\n", summary.Lines));
     }
 
@@ -33,12 +33,8 @@ internal sealed class LearningTools(IAgentAccess access)
             return AgentAnswers.Error("Bad argument: give exactly one of id (a stored incident) or text (a description).");
         }
 
-        if (!string.IsNullOrWhiteSpace(id))
-        {
-            await access.Workspace.Incidents.GetAsync(id, cancellationToken); // an id that is not there is "not found", never read as a description
-        }
-
-        var result = await access.Workspace.Learning.ClassifyAsync(id ?? text!, top, cancellationToken);
+        var result = await access.Workspace.Learning.ClassifyAsync(
+            new ClassifyTarget(string.IsNullOrWhiteSpace(id) ? null : id, string.IsNullOrWhiteSpace(text) ? null : text), top, cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(result, AgentText.Classification(result));
     }
 
@@ -48,9 +44,8 @@ internal sealed class LearningTools(IAgentAccess access)
         [Description("Only silos about this category or service (case-insensitive).")] string? category = null,
         CancellationToken cancellationToken = default)
     {
-        var silos = (await access.Workspace.Silos.ListAsync(cancellationToken))
-            .Where(s => category is null || string.Equals(s.Category, category.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        return AgentAnswers.Of<IReadOnlyList<SiloFigure>>(silos, AgentText.Silos(silos));
+        var silos = await access.Workspace.Silos.ListAsync(category, cancellationToken).ConfigureAwait(false);
+        return AgentAnswers.Of(silos, AgentText.Silos(silos));
     }
 
     [McpServerTool(Name = "list_risks", Title = "Risk register", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(IReadOnlyList<RiskFigure>))]
@@ -61,7 +56,7 @@ internal sealed class LearningTools(IAgentAccess access)
         [Description("Only risks whose review is overdue.")] bool overdue_only = false,
         CancellationToken cancellationToken = default)
     {
-        var risks = await access.Workspace.Risks.ListAsync(level, category, overdue_only, cancellationToken: cancellationToken);
+        var risks = await access.Workspace.Risks.ListAsync(level, category, overdue_only, cancellationToken: cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(risks, AgentText.Risks(risks));
     }
 
@@ -71,7 +66,7 @@ internal sealed class LearningTools(IAgentAccess access)
         [Description("The incident id.")] string id,
         CancellationToken cancellationToken = default)
     {
-        var draft = await access.Workspace.Postmortems.DraftAsync(id, cancellationToken);
+        var draft = await access.Workspace.Postmortems.DraftAsync(id, cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(draft, AgentText.Draft(draft));
     }
 
@@ -88,7 +83,7 @@ internal sealed class LearningTools(IAgentAccess access)
         }
 
         var review = string.IsNullOrWhiteSpace(markdown)
-            ? await access.Workspace.Postmortems.ReviewAsync(id!, cancellationToken)
+            ? await access.Workspace.Postmortems.ReviewAsync(id!, cancellationToken).ConfigureAwait(false)
             : access.Workspace.Postmortems.Review(markdown);
         return AgentAnswers.Of(review, AgentText.Review(review));
     }

@@ -15,7 +15,7 @@ internal sealed class ResponseTools(IAgentAccess access)
 {
     private const string NeedsWrite = " Needs write permission.";
 
-    [McpServerTool(Name = "record_incident", Title = "Record an incident", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(IncidentNoteResult))]
+    [McpServerTool(Name = "record_incident", Title = "Record an incident", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(IncidentNoteResult))]
     [Description("Creates an incident from notes, or adds to one already stored under that id. A new incident needs a title; its start defaults to now. Fields given replace the stored ones; services, tags and responders given are added to the stored lists." + NeedsWrite)]
     public async Task<CallToolResult> RecordIncident(
         [Description("The incident id (the team's own key, e.g. INC-2041).")] string id,
@@ -37,7 +37,7 @@ internal sealed class ResponseTools(IAgentAccess access)
         AgentAnswers.RequireWrite(access, "record_incident");
         var result = await access.Workspace.Response.NoteAsync(
             new IncidentNote(id, title, summary, severity, services, tags, team, failure_mode, started_at, detected_at, acknowledged_at, mitigated_at, resolved_at, responders),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(result, AgentText.Noted(result));
     }
 
@@ -50,11 +50,11 @@ internal sealed class ResponseTools(IAgentAccess access)
         CancellationToken cancellationToken = default)
     {
         AgentAnswers.RequireWrite(access, "add_timeline_entry");
-        var incident = await access.Workspace.Response.AddTimelineEntryAsync(id, text, at, cancellationToken);
+        var incident = await access.Workspace.Response.AddTimelineEntryAsync(id, text, at, cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(new IncidentAnswer(incident), $"Added to the timeline of {incident.Id}; it has {incident.Timeline.Count} entries.");
     }
 
-    [McpServerTool(Name = "record_hypothesis", Title = "Record a hypothesis", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(HypothesisResult))]
+    [McpServerTool(Name = "record_hypothesis", Title = "Record a hypothesis", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(HypothesisResult))]
     [Description("Records a hypothesis the responders are trying on a stored incident: what they suspect, how they test it, and the outcome (untested, confirmed, rejected, inconclusive). Recording the same wording again updates its test and outcome, so note it first and record the outcome once tested. Confirmed over tested hypotheses is the adaptation success rate." + NeedsWrite)]
     public async Task<CallToolResult> RecordHypothesis(
         [Description("The incident id.")] string id,
@@ -64,7 +64,7 @@ internal sealed class ResponseTools(IAgentAccess access)
         CancellationToken cancellationToken = default)
     {
         AgentAnswers.RequireWrite(access, "record_hypothesis");
-        var result = await access.Workspace.Response.RecordHypothesisAsync(id, new HypothesisNote(hypothesis, test, outcome), cancellationToken);
+        var result = await access.Workspace.Response.RecordHypothesisAsync(id, new HypothesisNote(hypothesis, test, outcome), cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(result, AgentText.Hypothesis(result));
     }
 
@@ -79,7 +79,7 @@ internal sealed class ResponseTools(IAgentAccess access)
         CancellationToken cancellationToken = default)
     {
         AgentAnswers.RequireWrite(access, "record_feedback");
-        var feedback = await access.Workspace.Retrieval.FeedbackAsync(new FeedbackRequest(result, relevant, query_incident, query_text, by ?? "assistant"), cancellationToken);
+        var feedback = await access.Workspace.Retrieval.FeedbackAsync(new FeedbackRequest(result, relevant, query_incident, query_text, by ?? "assistant"), cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(feedback, AgentText.Feedback(feedback));
     }
 }

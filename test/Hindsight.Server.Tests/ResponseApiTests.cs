@@ -50,7 +50,8 @@ public sealed class ResponseApiTests(SeededServer server) : IClassFixture<Seeded
         Assert.Equal(text, draft.GetProperty("markdown").GetString());
         Assert.Equal(6, draft.GetProperty("checklist").GetArrayLength());
 
-        var blaming = text.Replace("# ", "# Human error: ", StringComparison.Ordinal);
+        var title = text.Split('\n').First(l => l.StartsWith("# ", StringComparison.Ordinal));
+        var blaming = text.Replace(title + "\n", title + "\n\n## Summary\n\nThe outage was human error.\n", StringComparison.Ordinal);
         var review = await JsonAsync(await server.Reader.PostAsync("/v1/postmortems/review", new StringContent(blaming, Encoding.UTF8, "text/markdown")));
         var wording = review.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "blameless_wording");
         Assert.False(wording.GetProperty("passed").GetBoolean());
@@ -62,7 +63,7 @@ public sealed class ResponseApiTests(SeededServer server) : IClassFixture<Seeded
     [Fact]
     public async Task TheLearningSummary_IsAFewLines()
     {
-        var summary = await JsonAsync(await server.Reader.GetAsync("/v1/learning/summary"));
+        var summary = await JsonAsync(await server.Reader.GetAsync("/v1/summary"));
         Assert.InRange(summary.GetProperty("lines").GetArrayLength(), 3, 8);
         Assert.StartsWith("Maturity:", summary.GetProperty("lines")[0].GetString(), StringComparison.Ordinal);
     }

@@ -35,3 +35,8 @@ public sealed record PatternsRequest
     /// <summary>Count incidents tagged maintenance too.</summary>
     public bool IncludeMaintenance { get; init; }
 }
+
+/// <summary>What to classify: a stored incident or a description, exactly one.</summary>
+/// <param name="Id">A stored incident's id.</param>
+/// <param name="Text">Or a description of the failure.</param>
+public sealed record ClassifyTarget(string? Id = null, string? Text = null);

@@ -52,6 +52,42 @@ public sealed class LearningUseCases
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The organisation's whole-history report as last computed, at once — even when writes have come in since: then a
+    /// fresh one is computed in the background. Says which store revision and time its figures are from.
+    /// </summary>
+    public async Task<CurrentReport> CurrentReportAsync(CancellationToken cancellationToken = default)
+    {
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        var latest = await _workspace.Analyses.GetLatestAsync("report|||False", history.Revision, () =>
+        {
+            var report = ReportBuilder.Build(Input(history, null, null, false));
+            return new ReportResult(ReportDocuments.Of(report)) { Report = report };
+        }).ConfigureAwait(false);
+        return new CurrentReport(latest.Value, latest.Revision, history.Revision, latest.At);
+    }
+
+    /// <summary>The service dependency map with each service's incidents and blast radius.</summary>
+    public async Task<ServiceMap> ServiceMapAsync(CancellationToken cancellationToken = default)
+    {
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        return await _workspace.Analyses.GetOrAddAsync("service-map", history.Revision, () =>
+        {
+            var graph = Hindsight.Graphs.Dependents.Graph(history.Dependencies);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var service in history.Incidents.SelectMany(i => i.Services))
+            {
+                counts[service] = counts.GetValueOrDefault(service) + 1;
+            }
+
+            var names = graph.Keys.Union(counts.Keys, StringComparer.Ordinal);
+            return new ServiceMap(
+                [.. names.Select(n => new ServiceNode(n, counts.GetValueOrDefault(n), graph.GetValueOrDefault(n) ?? [], graph.ContainsKey(n) ? Hindsight.Graphs.Dependents.BlastRadius(n, graph) : [n]))
+                    .OrderByDescending(n => n.Incidents).ThenBy(n => n.Service, StringComparer.Ordinal)],
+                [.. history.Dependencies.Select(d => new ServiceEdge(d.Service, d.DependsOn)).Distinct()]);
+        }).ConfigureAwait(false);
+    }
+
     /// <summary>The learning report in a few lines: maturity with its reason and next step, the learning metrics and their trends.</summary>
     public async Task<LearningSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
@@ -97,6 +133,28 @@ public sealed class LearningUseCases
     {
         var text = Require.Text(target, "target", "an incident id or a description");
         var stored = await _workspace.Incidents.FindAsync(text, cancellationToken).ConfigureAwait(false);
+        return await ClassifyAsync(stored, text, top, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The failure modes suggested for a stored incident (<see cref="ClassifyTarget.Id"/>, which must exist) or a
+    /// description (<see cref="ClassifyTarget.Text"/>): exactly one of them.
+    /// </summary>
+    /// <exception cref="HindsightException">Neither or both given (bad input), the id is not stored, or fewer than two failure modes are recorded (not found).</exception>
+    public async Task<ClassificationResult> ClassifyAsync(ClassifyTarget target, int top = 3, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (string.IsNullOrWhiteSpace(target.Id) == string.IsNullOrWhiteSpace(target.Text))
+        {
+            throw HindsightException.BadInput("id", "give exactly one of id (a stored incident) or text (a description)");
+        }
+
+        var stored = target.Id is { } id ? await _workspace.Incidents.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return await ClassifyAsync(stored, target.Text ?? "", top, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ClassificationResult> ClassifyAsync(Incident? stored, string text, int top, CancellationToken cancellationToken)
+    {
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
 
         // The model of the whole history is shared; an incident that is itself labelled is classified by a model that never saw it.

@@ -30,12 +30,14 @@ public sealed class PostmortemUseCases
     public async Task<PostmortemDraftResult> DraftAsync(string id, CancellationToken cancellationToken = default)
     {
         var incident = await _workspace.Incidents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var similar = await _workspace.Retrieval.SimilarAsync(new SimilarRequest(Id: incident.Id, Top: SimilarInDraft), cancellationToken).ConfigureAwait(false);
+        var similar = await _workspace.Retrieval.SimilarAsync(new SimilarRequest(Id: incident.Id, Top: SimilarInDraft * 4), cancellationToken).ConfigureAwait(false);
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
-        var earlier = history.Incidents.Where(p => p.StartedAt <= incident.StartedAt && p.Id != incident.Id).ToList();
-        var repeat = Recurrence.RepeatOf(incident, earlier);
+
+        // "Earlier" in the order the recurrence analysis uses: start time, then id.
+        bool Earlier(Incident p) => p.StartedAt < incident.StartedAt || (p.StartedAt == incident.StartedAt && string.CompareOrdinal(p.Id, incident.Id) < 0);
+        var repeat = Recurrence.RepeatOf(incident, [.. history.Incidents.Where(Earlier)]);
         var context = new DraftContext(
-            [.. similar.Similar.Where(s => s.Incident is not null).Select(s => new SimilarIncident(s.Incident!, s.Score,
+            [.. similar.Similar.Where(s => s.Incident is { } p && Earlier(p)).Take(SimilarInDraft).Select(s => new SimilarIncident(s.Incident!, s.Score,
                 new MatchExplanation(s.Why.Features, s.Why.Terms, s.Why.Signatures, s.Why.Services, s.Why.Tags)))],
             repeat);
         var markdown = PostmortemDraft.Write(incident, context);

@@ -10,7 +10,9 @@ namespace Hindsight.Application.Response;
 /// <summary>
 /// During a response: the incident recorded from the responders' notes as it unfolds — its facts, timeline entries and
 /// the hypotheses tried (respond-learn). Each change reads the stored incident, changes it and writes it back, one at a
-/// time per organisation, so concurrent notes are not lost.
+/// time per organisation in this process, so concurrent notes through one server are not lost. (Two processes writing
+/// notes to the same incident at the same moment — two nodes, or a node and a command — can still lose one: the
+/// store has no compare-and-swap yet.)
 /// </summary>
 public sealed class ResponseUseCases
 {
@@ -52,9 +54,7 @@ public sealed class ResponseUseCases
                 AcknowledgedAt = acknowledged ?? i.AcknowledgedAt,
                 MitigatedAt = mitigated ?? i.MitigatedAt,
                 ResolvedAt = resolved ?? i.ResolvedAt,
-                Responders = [.. i.Responders, .. (note.Responders ?? [])
-                    .Where(r => !string.IsNullOrWhiteSpace(r.Name) && !i.Responders.Any(x => string.Equals(x.Name, r.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
-                    .Select(r => new Responder(r.Name.Trim(), Text(r.Role)))],
+                Responders = Merge(i.Responders, note.Responders),
             };
         }, cancellationToken).ConfigureAwait(false);
         return new IncidentNoteResult(incident, created);
@@ -142,6 +142,26 @@ public sealed class ResponseUseCases
 
     private static HindsightException NotFound(string id) =>
         HindsightException.NotFound($"no incident '{id}' in this organisation", "record the incident first (its id and a title), or list the incidents to find its id", "id");
+
+    /// <summary>The stored responders with those noted added; a responder noted again with a role gets that role.</summary>
+    private static IReadOnlyList<Responder> Merge(IReadOnlyList<Responder> stored, IReadOnlyList<ResponderNote>? noted)
+    {
+        var merged = stored.ToList();
+        foreach (var note in (noted ?? []).Where(r => r is not null && !string.IsNullOrWhiteSpace(r.Name)))
+        {
+            var at = merged.FindIndex(r => string.Equals(r.Name, note.Name.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (at < 0)
+            {
+                merged.Add(new Responder(note.Name.Trim(), Text(note.Role)));
+            }
+            else if (Text(note.Role) is { } role)
+            {
+                merged[at] = merged[at] with { Role = role };
+            }
+        }
+
+        return merged;
+    }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -21,11 +21,12 @@ public sealed class SiloUseCases
         return new SiloScan(asOf, Figure(parameters), [.. tracked.Current.Select(s => SiloFigure.Of(s, parameters.WindowDays))]);
     }
 
-    /// <summary>Every tracked silo (as the last detection left it), most severe first.</summary>
-    public async Task<IReadOnlyList<SiloFigure>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every tracked silo (as the last detection left it; only those about <paramref name="category"/>, any case, when given), most severe first.</summary>
+    public async Task<IReadOnlyList<SiloFigure>> ListAsync(string? category = null, CancellationToken cancellationToken = default)
     {
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
-        return [.. history.Silos.OrderByDescending(s => s.Level).ThenByDescending(s => s.Ratio).ThenBy(s => s.Key, StringComparer.Ordinal)
+        return [.. history.Silos.Where(s => string.IsNullOrWhiteSpace(category) || string.Equals(s.Category, category.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(s => s.Level).ThenByDescending(s => s.Ratio).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => SiloFigure.Of(s, SiloParameters.Default.WindowDays))];
     }
 

@@ -11,6 +11,7 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
 {
     private const int Capacity = 64;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> _latest = new(StringComparer.Ordinal);
 
     /// <summary>How many results were served from the cache.</summary>
     public long Hits => Interlocked.Read(ref _hits);
@@ -38,6 +39,35 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The latest result for <paramref name="key"/> at once, even when it was computed at an older revision (or has
+    /// outlived the time-to-live): then a fresh computation starts in the background and replaces it when done. Only
+    /// the first request ever waits for a computation. For pages that say how fresh their figures are.
+    /// </summary>
+    public async Task<Computed<T>> GetLatestAsync<T>(string key, long revision, Func<T> compute)
+    {
+        var now = clock.GetUtcNow();
+        if (_latest.TryGetValue(key, out var known) && known is Computed<T> last)
+        {
+            if (last.Revision != revision || now - last.At > ttl)
+            {
+                _ = RefreshAsync(key, revision, compute);
+            }
+
+            return last;
+        }
+
+        return await RefreshAsync(key, revision, compute).ConfigureAwait(false);
+    }
+
+    private async Task<Computed<T>> RefreshAsync<T>(string key, long revision, Func<T> compute)
+    {
+        var value = await GetOrAddAsync(key, revision, compute).ConfigureAwait(false); // concurrent refreshes share one computation
+        var computed = new Computed<T>(value, revision, clock.GetUtcNow());
+        _latest.AddOrUpdate(key, computed, (_, old) => old is Computed<T> o && o.Revision > revision ? old : computed);
+        return computed;
+    }
+
     private void Trim()
     {
         if (_entries.Count <= Capacity)
@@ -56,3 +86,9 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
         public Task Value => Computation.Value;
     }
 }
+
+/// <summary>An analysis result with the store revision it was computed at and when.</summary>
+/// <param name="Value">The result.</param>
+/// <param name="Revision">The store revision it reflects.</param>
+/// <param name="At">When it was computed.</param>
+internal sealed record Computed<T>(T Value, long Revision, DateTimeOffset At);

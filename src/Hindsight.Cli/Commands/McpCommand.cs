@@ -31,7 +31,18 @@ internal static class McpCommand
                 .WithStdioServerTransport()
                 .WithHindsightAgents();
             using var app = builder.Build();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var following = host.Engine.FollowChangesAsync(TimeSpan.FromSeconds(2), cancellationToken: stop.Token); // what other processes write shows up here
             await app.RunAsync(ct);
+            await stop.CancelAsync();
+            try
+            {
+                await following;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             return ExitCodes.Ok;
         });
         return command;

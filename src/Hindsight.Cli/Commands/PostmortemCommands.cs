@@ -17,18 +17,17 @@ internal static class PostmortemCommands
         {
             await using var host = await CliHost.OpenAsync(result, context, ct);
             var draft = await host.Workspace.Postmortems.DraftAsync(result.GetValue(id)!, ct);
-            if (result.GetValue(json))
-            {
-                JsonOut.Write(context.Out, draft);
-                return ExitCodes.Ok;
-            }
-
             if (result.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, draft.Markdown, ct);
-                context.Error.WriteLine($"wrote the postmortem draft of {draft.Incident} to {file.Name} ({draft.Checklist.Count(c => c.Passed)} of {draft.Checklist.Count} review checks met{(draft.RepeatOf is null ? "" : $"; a repeat of {draft.RepeatOf}")}); edit it, then: hindsight ingest {file.Name}");
+                context.Error.WriteLine($"wrote the postmortem draft of {draft.Incident} to {file} ({draft.Checklist.Count(c => c.Passed)} of {draft.Checklist.Count} review checks met{(draft.RepeatOf is null ? "" : $"; a repeat of {draft.RepeatOf}")}); edit it, then: hindsight ingest {file}");
             }
-            else
+
+            if (result.GetValue(json))
+            {
+                JsonOut.Write(context.Out, draft);
+            }
+            else if (result.GetValue(output) is null)
             {
                 context.Out.Write(draft.Markdown);
             }

@@ -37,11 +37,18 @@ internal static class ResponseCommands
         var id = new Argument<string>("id") { Description = "The incident id" };
         var text = new Argument<string>("text") { Description = "What happened" };
         var at = new Option<string?>("--at") { Description = "When (ISO-8601); now if left out" };
-        var command = new Command("timeline", "Add an entry to an incident's timeline") { id, text, at };
+        var json = GlobalOptions.Json();
+        var command = new Command("timeline", "Add an entry to an incident's timeline") { id, text, at, json };
         command.SetAction(async (result, ct) =>
         {
             await using var host = await CliHost.OpenAsync(result, context, ct);
             var incident = await host.Workspace.Response.AddTimelineEntryAsync(result.GetValue(id)!, result.GetValue(text)!, result.GetValue(at), ct);
+            if (result.GetValue(json))
+            {
+                JsonOut.Write(context.Out, incident);
+                return ExitCodes.Ok;
+            }
+
             context.Out.WriteLine($"{incident.Id}: {incident.Timeline.Count} timeline entries");
             return ExitCodes.Ok;
         });

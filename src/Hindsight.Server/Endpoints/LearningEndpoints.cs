@@ -2,6 +2,7 @@ using Hindsight.Application.Access;
 using Hindsight.Application.Learning;
 using Hindsight.Reports;
 using Hindsight.Server.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hindsight.Server.Endpoints;
@@ -12,6 +13,8 @@ internal static class LearningEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var learning = v1.MapGroup("").WithTags("Learning");
+        learning.MapGet("/summary", async Task<Ok<LearningSummary>> (HttpContext http) => TypedResults.Ok(await http.Workspace().Learning.SummaryAsync(http.RequestAborted)))
+            .Requires(KeyScope.Read).WithSummary("Whether the organisation learns, in a few lines: maturity, the learning metrics and their trends");
         learning.MapGet("/metrics", async (HttpContext http, string[]? by, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Ok(await http.Workspace().Learning.MetricsAsync(new MetricsRequest { By = by ?? [], IncludeMaintenance = includeMaintenance ?? false }, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Time to detect/resolve, recurrence, learning velocity, coverage, readiness and the learning rates");

@@ -1,6 +1,5 @@
 using System.Text;
 using Hindsight.Application.Access;
-using Hindsight.Application.Learning;
 using Hindsight.Application.Postmortems;
 using Hindsight.Application.Response;
 using Hindsight.Server.Access;
@@ -42,8 +41,6 @@ internal static class ResponseEndpoints
         }).Requires(KeyScope.Read).WithTags("Response")
             .WithSummary("The review checklist of a postmortem sent as Markdown (text/markdown)")
             .Accepts<string>("text/markdown");
-        v1.MapGet("/learning/summary", async Task<Ok<LearningSummary>> (HttpContext http) => TypedResults.Ok(await http.Workspace().Learning.SummaryAsync(http.RequestAborted)))
-            .Requires(KeyScope.Read).WithTags("Learning").WithSummary("Whether the organisation learns, in a few lines: maturity, the learning metrics and their trends");
     }
 
     private static bool WantsJson(HttpContext http) =>

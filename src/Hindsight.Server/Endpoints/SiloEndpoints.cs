@@ -10,7 +10,7 @@ internal static class SiloEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var silos = v1.MapGroup("/silos").WithTags("Silos");
-        silos.MapGet("/", async (HttpContext http, CancellationToken ct) => TypedResults.Ok(await http.Workspace().Silos.ListAsync(http.RequestAborted)))
+        silos.MapGet("/", async (HttpContext http, string? category) => TypedResults.Ok(await http.Workspace().Silos.ListAsync(category, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("The tracked silos as the last detection left them");
         silos.MapPost("/scan", async (HttpContext http, SiloRequest? request) => TypedResults.Ok(await http.Workspace().Silos.DetectAsync(request ?? new SiloRequest(), http.RequestAborted)))
             .Requires(KeyScope.Write).WithSummary("Detect silos now (or day by day over a period) and track them");

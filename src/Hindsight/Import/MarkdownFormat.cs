@@ -75,7 +75,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             return ParsedRecord.Invalid((int)ex.Start.Line + 1, "", $"front matter is not valid YAML: {ex.Message}", raw());
         }
 
-        incident = RecordNormaliser.Normalise(FillFromSections(incident, doc));
+        incident = RecordNormaliser.Normalise(FillFromSections(incident, doc, lines.Keys.ToHashSet(StringComparer.Ordinal)));
         return JsonLines.Checked(1, incident, raw);
     }
 
@@ -106,7 +106,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
         return (System.Text.Json.Nodes.JsonObject)YamlToJson.Convert(map)!;
     }
 
-    private static Incident FillFromSections(Incident i, MarkdownSections doc)
+    private static Incident FillFromSections(Incident i, MarkdownSections doc, IReadOnlySet<string> front)
     {
         var summary = new List<string>();
         var rootCauses = new List<RootCause>();
@@ -115,17 +115,19 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
         var timeline = new List<TimelineEntry>();
         var hypotheses = new List<Hypothesis>();
         // A deeper heading the reader does not know ("### Prevent" under "## Action items") continues the section above
-        // it, and its words are a hint for the items under it (the action items' kind).
+        // it, and its words are a hint for the items under it (the action items' kind, even when the word also names a
+        // section: "### Response" under action items is the respond kind). A known deeper heading is a section of its own.
         (string Key, int Level)? parent = null;
         foreach (var section in doc.Sections)
         {
             var key = section.Key;
             string? hint = null;
-            if (!KnownSections.Contains(key) && parent is { } p && section.Level > p.Level)
+            var deeper = parent is { } p && section.Level > p.Level;
+            if (deeper && (!KnownSections.Contains(key) || (ActionItemSections.Contains(parent!.Value.Key) && KindOf(key) is not null)))
             {
-                (key, hint) = (p.Key, section.Key);
+                (key, hint) = (parent!.Value.Key, section.Key);
             }
-            else
+            else if (!deeper)
             {
                 parent = KnownSections.Contains(key) ? (key, section.Level) : null;
             }
@@ -147,8 +149,8 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
                 case "actions taken" or "resolution" or "response" or "mitigation" or "what we did" or "resolution and recovery":
                     actions.AddRange(section.Items().Select(t => ToAction(t.Text)));
                     break;
-                case "action items" or "follow ups" or "followups" or "follow up" or "corrective actions" or "remediation" or "next steps" or "follow up actions":
-                    var kind = hint is not null && new ActionItemKindConverter().TryParse(hint.Replace(' ', '_'), out var k) ? k : ActionItemKind.Prevent;
+                case var _ when ActionItemSections.Contains(key):
+                    var kind = (hint is null ? null : KindOf(hint)) ?? ActionItemKind.Prevent;
                     items.AddRange(section.Items().Select(t => ToActionItem(t.Text, kind)));
                     break;
                 case "timeline":
@@ -160,16 +162,26 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             }
         }
 
+        // A field the front matter names wins, even an empty list ("timeline: []" means none).
+        IReadOnlyList<T> Pick<T>(string field, IReadOnlyList<T> given, List<T> read) => front.Contains(field) || given.Count > 0 ? given : read;
         return i with
         {
-            Summary = i.Summary ?? (summary.Count > 0 ? string.Join("\n\n", summary) : null),
-            RootCauses = i.RootCauses.Count > 0 ? i.RootCauses : rootCauses,
-            Actions = i.Actions.Count > 0 ? i.Actions : actions,
-            ActionItems = i.ActionItems.Count > 0 ? i.ActionItems : items,
-            Timeline = i.Timeline.Count > 0 ? i.Timeline : timeline,
-            Hypotheses = i.Hypotheses.Count > 0 ? i.Hypotheses : hypotheses,
+            Summary = front.Contains("summary") || i.Summary is not null ? i.Summary : (summary.Count > 0 ? string.Join("\n\n", summary) : null),
+            RootCauses = Pick("root_causes", i.RootCauses, rootCauses),
+            Actions = Pick("actions", i.Actions, actions),
+            ActionItems = Pick("action_items", i.ActionItems, items),
+            Timeline = Pick("timeline", i.Timeline, timeline),
+            Hypotheses = Pick("hypotheses", i.Hypotheses, hypotheses),
         };
     }
+
+    private static ActionItemKind? KindOf(string words) => new ActionItemKindConverter().TryParse(words.Replace(' ', '_'), out var kind) ? kind : null;
+
+    /// <summary>The headings of the action items' section.</summary>
+    private static readonly HashSet<string> ActionItemSections = new(StringComparer.Ordinal)
+    {
+        "action items", "follow ups", "followups", "follow up", "corrective actions", "remediation", "next steps", "follow up actions",
+    };
 
     /// <summary>The section headings the reader takes facts from (folded as <see cref="MarkdownSection.Key"/>).</summary>
     private static readonly HashSet<string> KnownSections = new(StringComparer.Ordinal)
@@ -194,19 +206,19 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
 
     private static ActionTaken ToAction(string text)
     {
-        // "— by NAME, at TIMESTAMP" (either part) ends a line written by a draft.
+        // "(by: NAME, at: TIMESTAMP)" (either part) ends a line written by a draft; left as text when the time does not read.
         string? by = null;
         DateTimeOffset? at = null;
         var who = ActionBy().Match(text);
         if (who.Success && (who.Groups["by"].Success || who.Groups["at"].Success))
         {
-            by = who.Groups["by"].Success ? who.Groups["by"].Value.Trim() : null;
-            if (who.Groups["at"].Success && TimestampConverter.TryParse(who.Groups["at"].Value, out var when))
+            var when = default(DateTimeOffset);
+            if (!who.Groups["at"].Success || TimestampConverter.TryParse(who.Groups["at"].Value.Trim(), out when))
             {
-                at = when;
+                by = who.Groups["by"].Success ? who.Groups["by"].Value.Trim() : null;
+                at = who.Groups["at"].Success ? when : null;
+                text = text[..who.Index].Trim();
             }
-
-            text = text[..who.Index].Trim();
         }
 
         bool? helped = null;
@@ -319,7 +331,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
     [GeneratedRegex(@"\((helped|did not help|didn't help|no effect|not helpful|worked|did not work)\)|[✅❌]", RegexOptions.IgnoreCase)]
     private static partial Regex HelpedMark();
 
-    [GeneratedRegex(@"\s+—\s+(?:by (?<by>[^,—]+?))?(?:,?\s*at (?<at>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?: ?UTC|Z)?))?\s*$")]
+    [GeneratedRegex(@"\((?:by:\s*(?<by>[^,()]+?))?\s*,?\s*(?:at:\s*(?<at>[^,()]+?))?\s*\)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ActionBy();
 
     [GeneratedRegex(@"^\[([ xX])\]")]

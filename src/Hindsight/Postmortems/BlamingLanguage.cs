@@ -21,9 +21,9 @@ public static partial class BlamingLanguage
     }
 
     [GeneratedRegex(
-        @"\b(human error|operator error|user error|careless(ness|ly)?|negligen(t|ce)|incompeten(t|ce)|sloppy|lazy|stupid|reckless(ly)?|"
-        + @"should have known|should have (checked|caught|noticed|tested|read)|(was|is|were) to blame|blamed?|"
-        + @"(his|her|their) fault|fault of|failed to follow|didn't bother|did not bother|screwed up|messed up)\b"
+        @"\b(human error|operator error|user error|careless(ness|ly)?|negligen(t|ce)|incompeten(t|ce)|sloppy|stupid|reckless(ly)?|"
+        + @"should have known|should have (checked|caught|noticed|tested|read)|(was|is|were) to blame|blamed?(?!-|less)|"
+        + @"(his|her|their) fault|failed to follow|didn't bother|did not bother|screwed up|messed up)\b"
         + @"|人為的ミス|ヒューマンエラー|不注意|怠慢|担当者のミス",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrases();

@@ -45,16 +45,20 @@ public static class PostmortemDraft
         ArgumentNullException.ThrowIfNull(context);
         var original = Canonical(incident);
         var front = new List<string>(FrontMatterFields);
-        var text = Compose(incident, context, original, front);
-        var back = ReadBack(text, incident.Id);
-        var moved = SectionFields.Where(f => back is null || !SameFact(f, original[f], back[f])).ToList();
-        if (moved.Count == 0)
+        for (var attempt = 0; attempt <= SectionFields.Length; attempt++)
         {
-            return text;
+            var text = Compose(incident, context, original, front);
+            var back = ReadBack(text, incident.Id);
+            var moved = SectionFields.Where(f => !front.Contains(f) && (back is null || !SameFact(f, original[f], back[f]))).ToList();
+            if (back is not null && moved.Count == 0 && SectionFields.All(f => SameFact(f, original[f], back[f])))
+            {
+                return text;
+            }
+
+            front.AddRange(moved.Count > 0 ? moved : SectionFields.Where(f => !front.Contains(f)));
         }
 
-        front.AddRange(moved);
-        return Compose(incident, context, original, front);
+        throw new InvalidOperationException($"the postmortem draft of {incident.Id} does not read back to the same incident");
     }
 
     /// <summary>The canonical JSON of a record as a tree (what the front matter is written from and facts are compared in).</summary>
@@ -93,27 +97,46 @@ public static class PostmortemDraft
         md.Append("---\n");
         foreach (var field in front)
         {
-            if (canonical[field] is { } value && value is not JsonArray { Count: 0 })
+            var value = canonical[field];
+            if (value is not null && (value is not JsonArray { Count: 0 } || SectionFields.Contains(field)))
             {
-                md.Append(field).Append(": ").Append(value.ToJsonString(Yaml)).Append('\n');
+                md.Append(field).Append(": ").Append(value.ToJsonString(Yaml)).Append('\n'); // a moved list may be empty: "timeline: []" says none
+            }
+            else if (value is null && SectionFields.Contains(field))
+            {
+                md.Append(field).Append(": null\n");
             }
         }
 
         md.Append("---\n");
-        md.Append("# ").Append(i.Title).Append("\n\n");
+        md.Append("# ").Append(i.Title).Append("\n\n"); // when the title is kept in the front matter too, the front matter wins
         md.Append("> A blameless postmortem drafted by Hindsight from the incident record. It describes what happened and what the\n");
         md.Append("> system allowed, not who is at fault. Edit it, then `hindsight ingest` this file to store the changes.\n");
-        Summary(md, i);
+        var inFront = SectionFields.Where(f => f != "title" && front.Contains(f)).ToList();
+        if (inFront.Count > 0)
+        {
+            md.Append("> Kept in the front matter, to be edited there (a section could not carry them exactly): ").Append(string.Join(", ", inFront)).Append(".\n");
+        }
+
+        Section(md, i, front, "summary", Summary);
         Impact(md, i);
-        Timeline(md, i);
-        Factors(md, i);
-        Actions(md, i);
-        Hypotheses(md, i);
-        ActionItems(md, i);
+        Section(md, i, front, "timeline", Timeline);
+        Section(md, i, front, "root_causes", Factors);
+        Section(md, i, front, "actions", Actions);
+        Section(md, i, front, "hypotheses", Hypotheses);
+        Section(md, i, front, "action_items", ActionItems);
         Similar(md, i, context);
         Checklist(md, i);
         Missing(md, i);
         return md.ToString();
+    }
+
+    private static void Section(StringBuilder md, Incident i, IReadOnlyList<string> front, string field, Action<StringBuilder, Incident> write)
+    {
+        if (!front.Contains(field))
+        {
+            write(md, i);
+        }
     }
 
     private static void Summary(StringBuilder md, Incident i)
@@ -187,15 +210,15 @@ public static class PostmortemDraft
             var who = new List<string>();
             if (!string.IsNullOrWhiteSpace(a.By))
             {
-                who.Add("by " + a.By);
+                who.Add("by: " + a.By);
             }
 
             if (a.At is { } at)
             {
-                who.Add("at " + Stamp(at));
+                who.Add("at: " + Stamp(at));
             }
 
-            md.Append(who.Count == 0 ? "" : " — " + string.Join(", ", who)).Append('\n');
+            md.Append(who.Count == 0 ? "" : $" ({string.Join(", ", who)})").Append('\n');
         }
     }
 
@@ -260,6 +283,10 @@ public static class PostmortemDraft
         {
             md.Append("**This is a repeat:** it repeats the root cause of ").Append(repeat.Id).Append(" (").Append(repeat.Title).Append(", ")
               .Append(Day(repeat.StartedAt)).Append("). Ask in the review why the earlier follow-ups did not prevent it.\n\n");
+        }
+        else if (!Metrics.Recurrence.CanJudge(i))
+        {
+            md.Append("Whether this is a repeat cannot be judged yet: that needs a failure mode and a root-cause description.\n\n");
         }
         else
         {

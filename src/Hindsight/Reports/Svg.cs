@@ -108,8 +108,12 @@ public static class Svg
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>A graph on a circle: nodes sized by weight, darker when highlighted, edges as lines.</summary>
-    public static string Graph(IReadOnlyList<(string Name, double Weight, bool Highlight)> nodes, IReadOnlyList<(int A, int B)> edges, int size = 460)
+    /// <summary>
+    /// A graph on a circle: nodes sized by weight, darker when highlighted, edges as lines, each label written outward
+    /// along its node's radius. The circle grows with the number of nodes so that neighbouring labels never overlap
+    /// (at least <paramref name="labelGap"/> pixels between their baselines), and the picture grows to fit the longest label.
+    /// </summary>
+    public static string Graph(IReadOnlyList<(string Name, double Weight, bool Highlight)> nodes, IReadOnlyList<(int A, int B)> edges, int size = 460, double labelGap = 15)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(edges);
@@ -118,25 +122,31 @@ public static class Svg
             return "<p class=\"missing\">no service dependencies recorded</p>";
         }
 
-        var centre = size / 2.0;
-        var radius = (size / 2.0) - 100;
+        const double charWidth = 6.6, nodeRoom = 16;
+        var longest = nodes.Max(n => n.Name.Length) * charWidth;
+        var radius = Math.Max((size / 2.0) - 100, nodes.Count * labelGap / (2 * Math.PI)); // arc between neighbours ≥ labelGap
+        var extent = radius + nodeRoom + longest + 8;
+        var centre = extent;
+        var side = (int)Math.Ceiling(2 * extent);
         var max = Math.Max(nodes.Max(n => n.Weight), 1e-9);
-        (double X, double Y) At(int k) => (centre + (radius * Math.Cos(2 * Math.PI * k / nodes.Count)), centre + (radius * Math.Sin(2 * Math.PI * k / nodes.Count)));
-        var svg = Open(size, size, "dependency graph");
+        double Angle(int k) => 2 * Math.PI * k / nodes.Count;
+        (double X, double Y) At(int k, double r) => (centre + (r * Math.Cos(Angle(k))), centre + (r * Math.Sin(Angle(k))));
+        var svg = Open(side, side, "dependency graph");
         foreach (var (a, b) in edges)
         {
-            var (p, q) = (At(a), At(b));
+            var (p, q) = (At(a, radius), At(b, radius));
             svg.Append(Invariant, $"<line x1=\"{p.X:0.#}\" y1=\"{p.Y:0.#}\" x2=\"{q.X:0.#}\" y2=\"{q.Y:0.#}\" class=\"edge\"/>");
         }
 
         for (var k = 0; k < nodes.Count; k++)
         {
-            var (x, y) = At(k);
+            var (x, y) = At(k, radius);
             var r = 3 + (9 * Math.Sqrt(nodes[k].Weight / max));
-            var anchor = x < centre - 1 ? "end" : x > centre + 1 ? "start" : "middle";
-            var dx = anchor == "end" ? -r - 3 : anchor == "start" ? r + 3 : 0;
             svg.Append(Invariant, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{r:0.#}\" class=\"{(nodes[k].Highlight ? "node hot" : "node")}\"><title>{Escape(nodes[k].Name)}: {nodes[k].Weight:0}</title></circle>");
-            svg.Append(Invariant, $"<text x=\"{x + dx:0.#}\" y=\"{y + 4:0.#}\" class=\"label\" text-anchor=\"{anchor}\">{Escape(nodes[k].Name)}</text>");
+            var degrees = Angle(k) * 180 / Math.PI;
+            var left = degrees is > 90 and < 270; // text on the left half reads outward from the right, not upside down
+            var (lx, ly) = At(k, radius + nodeRoom);
+            svg.Append(Invariant, $"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" dy=\"0.35em\" class=\"label\" text-anchor=\"{(left ? "end" : "start")}\" transform=\"rotate({(left ? degrees - 180 : degrees):0.#} {lx:0.#} {ly:0.#})\">{Escape(nodes[k].Name)}</text>");
         }
 
         return svg.Append("</svg>").ToString();

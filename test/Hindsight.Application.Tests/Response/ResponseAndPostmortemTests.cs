@@ -28,7 +28,9 @@ public sealed class ResponseAndPostmortemTests
         var stored = await t.Acme.Incidents.GetAsync("LIVE-1");
         Assert.Equal(("Checkout errors", Severity.Sev1), (stored.Title, stored.Severity));
         Assert.Equal(["checkout", "payments"], stored.Services);
-        Assert.Equal(["Ann", "Bo"], stored.Responders.Select(r => r.Name));
+        Assert.Equal([("Ann", "incident_commander"), ("Bo", null)], stored.Responders.Select(r => (r.Name, r.Role)));
+        var roles = await t.Acme.Response.NoteAsync(new IncidentNote("LIVE-1", Responders: [null!, new ResponderNote("bo", "scribe")]));
+        Assert.Equal("scribe", roles.Incident.Responders[1].Role);
         Assert.NotNull(stored.ResolvedAt);
     }
 

@@ -36,7 +36,7 @@ public sealed class PostmortemReviewTests
     {
         var incident = PostmortemDraftTests.Full() with
         {
-            Severity = Severity.Sev3, // 3 services or 2 h reads as SEV1; this one ran 86 min on 2 services: SEV2, one level off
+            Severity = Severity.Sev3, // 4 services read as SEV0 by the rubric: three levels off
             Services = ["a", "b", "c", "d"],
             Responders = [],
             ActionItems = [new ActionItem { Title = "Do something" }, new ActionItem { Title = "Done thing", Status = ActionItemStatus.Done }],
