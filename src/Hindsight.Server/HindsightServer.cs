@@ -132,6 +132,15 @@ public static class HindsightServer
     private static void Map(WebApplication app)
     {
         app.UseMiddleware<RequestLog>(); // outermost: it logs the status the caller got, problems included
+        app.Use((http, next) =>
+        {
+            // No script runs on any page of this service, inline or not; styles come from the service itself.
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(http);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // a route that does not exist, or a method it does not take, is a problem too
         app.UseRouting();
@@ -156,6 +165,7 @@ public static class HindsightServer
         WebhookEndpoints.Map(v1);
         ResponseEndpoints.Map(v1);
         app.MapMcp("/mcp"); // the agents' tools over streamable HTTP; the key middleware guards it like /v1
+        Dashboard.DashboardEndpoints.Map(app); // the web dashboard at /, signed in with a key (a session cookie)
     }
 
     /// <summary>The API's JSON: the result context every interface shares, snake_case names, times in UTC.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Hindsight.Cli.Tests;
+namespace Hindsight.Testing;
 
 /// <summary>Headless Chromium from the system package (never downloaded): required under CI, skipped with the reason elsewhere.</summary>
 internal static class Browser
