@@ -111,7 +111,9 @@ public sealed class StoreCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "store", "index", "default.hsx")));
         var report = Path.Combine(dir, "report.html");
         Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
-        Assert.Contains(report, result.Out.TrimEnd().Split('\n')[^2], StringComparison.Ordinal); // it ends saying where the report is
+        var last = result.Out.TrimEnd().Split('\n')[^6..];
+        Assert.Contains(last, l => l.Contains(report, StringComparison.Ordinal)); // it ends saying where the report is
+        Assert.Contains("open http://127.0.0.1:8080/ and sign in with the key", last[^1], StringComparison.Ordinal); // and how to open the dashboard
     }
 
     [Fact]

@@ -82,6 +82,10 @@ internal static class DemoCommand
             o.WriteLine($"The learning report (hindsight {storeOption} report --html FILE): {reportFile}");
             o.WriteLine($"  maturity level {maturity.Level} {maturity.Name}, held back by {string.Join(", ", maturity.HeldBackBy.Select(h => h.Replace('_', ' ')))}; "
                 + $"{learning.Document.Themes.Themes.Count} recurring themes; open it in a browser");
+            o.WriteLine();
+            o.WriteLine("The dashboard (docs/dashboard.md):");
+            o.WriteLine($"  hindsight {storeOption} keys create --scope write --name me     (prints a key, once)");
+            o.WriteLine($"  hindsight {storeOption} serve     then open http://127.0.0.1:8080/ and sign in with the key");
             return ExitCodes.Ok;
         });
         return command;

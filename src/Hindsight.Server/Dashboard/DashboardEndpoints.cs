@@ -43,8 +43,13 @@ internal static class DashboardEndpoints
             var q = http.Request.Query;
             var filter = new IncidentFilter
             {
-                Text = Value(q["text"]), Services = Value(q["service"]) is { } s ? [s] : [], Severity = Value(q["severity"]),
-                Since = Value(q["since"]), Until = Value(q["until"]), Cursor = Value(q["cursor"]), Limit = 50,
+                Text = Value(q["text"]),
+                Services = Value(q["service"]) is { } s ? [s] : [],
+                Severity = Value(q["severity"]),
+                Since = Value(q["since"]),
+                Until = Value(q["until"]),
+                Cursor = Value(q["cursor"]),
+                Limit = 50,
             };
             var query = string.Join("&", q.Where(p => p.Key != "cursor" && !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{Html.U(p.Key)}={Html.U(p.Value)}"));
             var page = await w.Incidents.ListAsync(filter, http.RequestAborted);

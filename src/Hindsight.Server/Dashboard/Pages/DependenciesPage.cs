@@ -33,7 +33,7 @@ internal static class DependenciesPage
             table.Append(Invariant, $"<tr><td><a href=\"/dependencies/{U(s.Service)}\">{E(s.Service)}</a></td><td class=\"n\">{s.Incidents:N0}</td><td class=\"n\">{s.BlastRadius.Count}</td><td>{E(string.Join(", ", s.DependsOn))}</td></tr>");
         }
 
-        Card(html, "Services", map.Services.Count == 0 ? Empty("No service is named by any record.") : table.Append("</tbody></table>").ToString(), "wide");
+        Card(html, "Services", map.Services.Count == 0 ? Empty("No service is named by any record.") : table.Append("</tbody></table>").ToString());
         var propagation = r.Propagation.Count == 0 ? Empty("No incident's services lie on a dependency path.")
             : "<table><thead><tr><th>Service</th><th class=\"n\">Incidents passing through</th><th class=\"n\">as an intermediate</th></tr></thead><tbody>"
               + string.Concat(r.Propagation.Select(p => string.Create(Invariant, $"<tr><td>{E(p.Service)}</td><td class=\"n\">{p.Incidents:N0}</td><td class=\"n\">{p.AsIntermediate:N0}</td></tr>"))) + "</tbody></table>";

@@ -53,6 +53,7 @@ internal static class IncidentPages
         var d = i.Durations;
         html.Append(Invariant, $"<p class=\"facts\">Started {Stamp(i.StartedAt)} · detected after {Minutes(d.TimeToDetect?.TotalMinutes)} · resolved after {(i.ResolvedAt is null ? "— (open)" : Minutes(d.TimeToResolve?.TotalMinutes))}</p>");
         html.Append(Invariant, $"<p><a href=\"/incidents/{U(i.Id)}/postmortem.md\">Postmortem draft (Markdown)</a></p>");
+        Similar(html, http, i, suggestion, mayWrite, judged);
         html.Append("<div class=\"grid\">");
         Card(html, "Summary", string.IsNullOrWhiteSpace(i.Summary) ? Empty("No summary recorded.") : $"<p class=\"pre\">{E(i.Summary)}</p>");
         Card(html, "Timeline", i.Timeline.Count == 0 ? Empty("No timeline recorded.") : List(i.Timeline.Select(t => $"<time>{Stamp(t.At)}</time> {E(t.Text)}")));
@@ -68,7 +69,6 @@ internal static class IncidentPages
         }
 
         html.Append("</div>");
-        Similar(html, http, i, suggestion, mayWrite, judged);
         return html.ToString();
     }
 

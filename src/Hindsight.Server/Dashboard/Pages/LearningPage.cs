@@ -13,6 +13,8 @@ internal static class LearningPage
         ("no_responders", "Postmortems naming no responder"), ("severity_inconsistent", "Severity against the rubric"),
     ];
 
+    private const int Shown = 8;
+
     public static string Body(ReportDocument r)
     {
         var html = new StringBuilder("<div class=\"grid\">");
@@ -20,7 +22,7 @@ internal static class LearningPage
             ? Empty("No theme: too few incidents share wording to group them.")
             : "<table><thead><tr><th>Theme</th><th class=\"n\">Incidents</th><th>Services</th><th>Trend</th></tr></thead><tbody>"
               + string.Concat(r.Themes.Themes.Take(15).Select(t => string.Create(Invariant,
-                  $"<tr><td>{E(t.Label)}<div class=\"muted\">{E(string.Join(" · ", t.Terms.Take(5)))}</div></td><td class=\"n\">{t.Size:N0}</td><td>{E(string.Join(", ", t.Services.Take(4)))}</td><td>{E(t.Trend.Direction ?? "too few quarters")}</td></tr>")))
+                  $"<tr><td>{E(t.Label)}{(string.Join(" · ", t.Terms.Take(5)) == t.Label ? "" : $"<div class=\"muted\">{E(string.Join(" · ", t.Terms.Take(5)))}</div>")}</td><td class=\"n\">{t.Size:N0}</td><td>{E(string.Join(", ", t.Services.Take(4)))}</td><td>{E(t.Trend.Direction ?? "too few quarters")}</td></tr>")))
               + "</tbody></table>";
         Card(html, "Recurring themes", themes, "wide");
         Card(html, "Practices that go with faster recovery", Practices(r.Practices.BestPractices, "No action goes with a significantly faster recovery."));
@@ -34,8 +36,9 @@ internal static class LearningPage
 
             Card(html, title, h.Missing is { } why ? Empty("Cannot be checked: " + why + ".")
                 : h.Count == 0 ? Empty("None — every postmortem meets this check.")
-                : $"<p class=\"count\" data-figure=\"hygiene-{E(kind)}\">{h.Count:N0} finding(s)</p><ul>"
-                  + string.Concat((h.Findings ?? []).Select(f => $"<li><a href=\"/incidents/{U(f.Incident)}\">{E(f.Incident)}</a> {E(f.Detail)}</li>")) + "</ul>");
+                : $"<p class=\"count\" data-figure=\"hygiene-{E(kind)}\">{h.Count:N0} finding(s){(h.Count > Shown ? $", the first {Shown}:" : "")}</p><ul>"
+                  + string.Concat((h.Findings ?? []).Take(Shown).Select(f => $"<li><a href=\"/incidents/{U(f.Incident)}\">{E(f.Incident)}</a> {E(f.Detail)}</li>")) + "</ul>"
+                  + (h.Count > Shown ? "<p class=\"muted\">The learning report lists more (<a href=\"/report\">printable report</a>, or hindsight report --json).</p>" : ""));
         }
 
         var forecasts = r.Forecasts.Count == 0 ? Empty("Too few months of history to forecast.")

@@ -34,26 +34,27 @@ internal static class PatternsPage
         foreach (var profile in r.Seasonality)
         {
             var verdict = profile.Real
-                ? $"A real pattern (chi-square p = {profile.PValue:0.####}): the busiest is {profile.Peak}, at {profile.PeakRatio:0.00}× the even rate."
+                ? $"A real pattern (chi-square p {(profile.PValue < 0.0001 ? "< 0.0001" : "= " + profile.PValue.ToString("0.####", Invariant))}): the busiest is {profile.Peak}, at {profile.PeakRatio:0.00}× the even rate."
                 : $"No real pattern (chi-square p = {profile.PValue:0.###}): the differences are within chance.";
             Card(html, $"By {profile.Profile}", Svg.Bars(profile.Buckets, profile.Observed, profile.Expected, 520, 200)
                 + $"<p class=\"muted\">Bars: incidents; lines: the count an even spread would give. {E(verdict)}</p>");
         }
 
         var deploys = new StringBuilder();
-        if (r.Deploys.Count == 0)
+        var significant = r.Deploys.Where(d => d.PValue < 0.05).ToList();
+        if (significant.Count == 0)
         {
-            deploys.Append(Empty("No deploy is recorded, or none was followed by an incident more often than chance."));
+            deploys.Append(Empty(r.Deploys.Count == 0 ? "No deploy is recorded." : "No service's deploys are followed by incidents more often than chance would give (p < 0.05)."));
         }
         else
         {
             deploys.Append("<table><thead><tr><th>Service</th><th>Weekday</th><th class=\"n\">Deploys</th><th class=\"n\">Followed by an incident</th><th class=\"n\">Change failure rate</th><th class=\"n\">Chance alone</th><th class=\"n\">p</th></tr></thead><tbody>");
-            foreach (var d in r.Deploys)
+            foreach (var d in significant)
             {
-                deploys.Append(Invariant, $"<tr><td>{E(d.Service)}</td><td>{E(d.Weekday ?? "any")}</td><td class=\"n\">{d.Deploys:N0}</td><td class=\"n\">{d.Failed:N0}</td><td class=\"n\">{Percent(d.ChangeFailureRate)}</td><td class=\"n\">{Percent(d.BaseRate)}</td><td class=\"n\">{d.PValue:0.####}</td></tr>");
+                deploys.Append(Invariant, $"<tr><td>{E(d.Service)}</td><td>{E(d.Weekday ?? "any")}</td><td class=\"n\">{d.Deploys:N0}</td><td class=\"n\">{d.Failed:N0}</td><td class=\"n\">{Percent(d.ChangeFailureRate)}</td><td class=\"n\">{Percent(d.BaseRate)}</td><td class=\"n\">{(d.PValue < 0.0001 ? "< 0.0001" : d.PValue.ToString("0.####", Invariant))}</td></tr>");
             }
 
-            deploys.Append("</tbody></table>");
+            deploys.Append("</tbody></table><p class=\"muted\">Deploys followed by an incident on the service or what it depends on within the window, against the rate chance alone gives (binomial test, p < 0.05 shown).</p>");
         }
 
         Card(html, "Risky deploys", deploys.ToString(), "wide");

@@ -21,7 +21,7 @@ internal static class SilosPage
             return html.ToString();
         }
 
-        html.Append("<table class=\"silos\"><thead><tr><th>Who</th><th>Knows</th><th>Level</th><th>Evidence</th><th>Others who answered</th><th>Status</th>");
+        html.Append("<section class=\"card\"><table class=\"silos\"><thead><tr><th>Who</th><th>Knows</th><th>Level</th><th>Evidence</th><th>Others who answered</th><th>Status</th>");
         html.Append(mayWrite ? "<th>Change</th>" : "").Append("</tr></thead><tbody>");
         foreach (var s in silos)
         {
@@ -41,7 +41,7 @@ internal static class SilosPage
             html.Append("</tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody></table></section>");
         if (!mayWrite)
         {
             html.Append("<p class=\"muted\">Sign in with a key of scope write to mitigate or dismiss a silo.</p>");
