@@ -92,7 +92,7 @@ public static class ReportHtml
         html.Append("<section class=\"wide\"><h2>Learning metrics</h2><div class=\"tiles\">");
         Tile(html, "median time to resolve", Minutes(r.Time["time_to_resolve"].Median), $"p90 {Minutes(r.Time["time_to_resolve"].P90)} · {r.ResolveTrend.Describe()}");
         Tile(html, "median time to detect", Minutes(r.Time["time_to_detect"].Median), $"p90 {Minutes(r.Time["time_to_detect"].P90)} · {r.DetectTrend.Describe()}");
-        Tile(html, "learning velocity", r.LearningVelocity?.ToString("0.00", Invariant), "seed 003 score, 0–1");
+        Tile(html, "learning velocity", r.LearningVelocity?.ToString("0.00", Invariant), "0 to 1; higher learns faster");
         Rate(html, "recurrence rate", r.Recurrence, "target < 10 %");
         Rate(html, "knowledge utilisation", r.KnowledgeUtilisation, "past knowledge consulted when it existed");
         Rate(html, "knowledge application", r.KnowledgeApplication, "consulted items that helped");

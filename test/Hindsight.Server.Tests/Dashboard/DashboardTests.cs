@@ -82,6 +82,9 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardServer.Screenshots, name + ".png"), FullPage = true });
         }
 
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await page.GotoAsync($"/incidents/{server.AnyId}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardServer.Screenshots, "incident-dark.png"), FullPage = true });
         var csp = (await page.GotoAsync("/"))!.Headers["content-security-policy"];
         Assert.Contains("script-src 'none'", csp, StringComparison.Ordinal);
         Assert.Empty(problems);
