@@ -99,7 +99,14 @@ public static class HindsightServer
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<ServerSettings>((o, settings) =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ApiKeyMiddleware.CallerOf(http) is { } caller
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path == "/signin"
+                ? RateLimitPartition.GetFixedWindowLimiter("signin " + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = 60, // sign-ins from one address: a minute's worth; keys cannot be guessed, but each try costs a lookup
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : ApiKeyMiddleware.CallerOf(http) is { } caller
                 ? RateLimitPartition.GetTokenBucketLimiter(caller.KeyId, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = settings.RateBurst,
@@ -134,11 +141,16 @@ public static class HindsightServer
         app.UseMiddleware<RequestLog>(); // outermost: it logs the status the caller got, problems included
         app.Use((http, next) =>
         {
-            // No script runs on any page of this service, inline or not; styles come from the service itself.
-            var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
+            // No script runs on any page of this service, inline or not. Set as the response starts, so that error
+            // pages (whose handler clears the headers) carry them too.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
             return next(http);
         });
         app.UseExceptionHandler();

@@ -9,4 +9,7 @@ public sealed record CurrentReport(ReportResult Result, long Revision, long Stor
 {
     /// <summary>Whether writes have come in since the figures were computed.</summary>
     public bool Stale => StoreRevision > Revision;
+
+    /// <summary>Why computing fresh figures failed the last time it was tried, if it did (it is tried again later).</summary>
+    public string? RefreshFailure { get; init; }
 }

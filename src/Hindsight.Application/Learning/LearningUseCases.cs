@@ -64,7 +64,7 @@ public sealed class LearningUseCases
             var report = ReportBuilder.Build(Input(history, null, null, false));
             return new ReportResult(ReportDocuments.Of(report)) { Report = report };
         }).ConfigureAwait(false);
-        return new CurrentReport(latest.Value, latest.Revision, history.Revision, latest.At);
+        return new CurrentReport(latest.Value, latest.Revision, history.Revision, latest.At) { RefreshFailure = latest.RefreshFailure };
     }
 
     /// <summary>The service dependency map with each service's incidents and blast radius.</summary>
@@ -80,9 +80,36 @@ public sealed class LearningUseCases
                 counts[service] = counts.GetValueOrDefault(service) + 1;
             }
 
+            var dependents = new Dictionary<string, List<string>>(StringComparer.Ordinal); // service → those that depend on it
+            foreach (var (service, dependsOn) in graph)
+            {
+                foreach (var d in dependsOn)
+                {
+                    (dependents.TryGetValue(d, out var list) ? list : dependents[d] = []).Add(service);
+                }
+            }
+
+            IReadOnlyList<string> Radius(string service)
+            {
+                var reached = new SortedSet<string>(StringComparer.Ordinal) { service };
+                var queue = new Queue<string>([service]);
+                while (queue.TryDequeue(out var current))
+                {
+                    foreach (var caller in dependents.GetValueOrDefault(current) ?? [])
+                    {
+                        if (reached.Add(caller))
+                        {
+                            queue.Enqueue(caller);
+                        }
+                    }
+                }
+
+                return [.. reached];
+            }
+
             var names = graph.Keys.Union(counts.Keys, StringComparer.Ordinal);
             return new ServiceMap(
-                [.. names.Select(n => new ServiceNode(n, counts.GetValueOrDefault(n), graph.GetValueOrDefault(n) ?? [], graph.ContainsKey(n) ? Hindsight.Graphs.Dependents.BlastRadius(n, graph) : [n]))
+                [.. names.Select(n => new ServiceNode(n, counts.GetValueOrDefault(n), graph.GetValueOrDefault(n) ?? [], Radius(n)))
                     .OrderByDescending(n => n.Incidents).ThenBy(n => n.Service, StringComparer.Ordinal)],
                 [.. history.Dependencies.Select(d => new ServiceEdge(d.Service, d.DependsOn)).Distinct()]);
         }).ConfigureAwait(false);

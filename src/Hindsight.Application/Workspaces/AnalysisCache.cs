@@ -12,6 +12,8 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
     private const int Capacity = 64;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, object> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Failure> _failures = new(StringComparer.Ordinal);
 
     /// <summary>How many results were served from the cache.</summary>
     public long Hits => Interlocked.Read(ref _hits);
@@ -41,23 +43,55 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
 
     /// <summary>
     /// The latest result for <paramref name="key"/> at once, even when it was computed at an older revision (or has
-    /// outlived the time-to-live): then a fresh computation starts in the background and replaces it when done. Only
-    /// the first request ever waits for a computation. For pages that say how fresh their figures are.
+    /// outlived the time-to-live): then one fresh computation starts in the background (never two at a time for a key)
+    /// and replaces it when done. Only the first request ever waits. A background computation that fails is kept as the
+    /// key's last failure (see <see cref="Computed{T}.RefreshFailure"/>) and not retried for <see cref="RetryAfterFailure"/>.
     /// </summary>
     public async Task<Computed<T>> GetLatestAsync<T>(string key, long revision, Func<T> compute)
     {
         var now = clock.GetUtcNow();
         if (_latest.TryGetValue(key, out var known) && known is Computed<T> last)
         {
-            if (last.Revision != revision || now - last.At > ttl)
+            var failure = _failures.TryGetValue(key, out var f) ? f : null;
+            if ((last.Revision != revision || now - last.At > ttl) && (failure is null || now - failure.At > RetryAfterFailure))
             {
-                _ = RefreshAsync(key, revision, compute);
+                StartRefresh(key, revision, compute);
             }
 
-            return last;
+            return last with { RefreshFailure = failure?.Message };
         }
 
         return await RefreshAsync(key, revision, compute).ConfigureAwait(false);
+    }
+
+    /// <summary>How long a failed background computation waits before it is tried again.</summary>
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
+    private void StartRefresh<T>(string key, long revision, Func<T> compute)
+    {
+        var gate = new TaskCompletionSource();
+        if (!_refreshing.TryAdd(key, gate.Task))
+        {
+            return; // one is running; the next request after it will see whether the revision moved on
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RefreshAsync(key, revision, compute).ConfigureAwait(false);
+                _failures.TryRemove(key, out _);
+            }
+            catch (Exception ex)
+            {
+                _failures[key] = new Failure(ex.Message, clock.GetUtcNow());
+            }
+            finally
+            {
+                _refreshing.TryRemove(key, out _);
+                gate.SetResult();
+            }
+        });
     }
 
     private async Task<Computed<T>> RefreshAsync<T>(string key, long revision, Func<T> compute)
@@ -81,6 +115,8 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
         }
     }
 
+    private sealed record Failure(string Message, DateTimeOffset At);
+
     private sealed record Entry(long Revision, DateTimeOffset Expires, Lazy<Task> Computation)
     {
         public Task Value => Computation.Value;
@@ -91,4 +127,8 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
 /// <param name="Value">The result.</param>
 /// <param name="Revision">The store revision it reflects.</param>
 /// <param name="At">When it was computed.</param>
-internal sealed record Computed<T>(T Value, long Revision, DateTimeOffset At);
+internal sealed record Computed<T>(T Value, long Revision, DateTimeOffset At)
+{
+    /// <summary>Why the last background computation of a fresher result failed, if it did.</summary>
+    public string? RefreshFailure { get; init; }
+}

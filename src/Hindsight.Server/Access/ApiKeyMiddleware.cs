@@ -19,6 +19,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, HindsightEngine eng
     {
         if (!Guarded(http.Request.Path))
         {
+            // A dashboard session stands for its key too: the key's rate limit applies and the request log names it.
+            if (await Dashboard.DashboardSession.CallerAsync(http) is { } session)
+            {
+                http.Items[CallerItem] = session;
+            }
+
             await next(http);
             return;
         }

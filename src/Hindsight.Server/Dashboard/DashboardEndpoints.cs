@@ -20,12 +20,11 @@ internal static class DashboardEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/assets/dashboard.css", () => Results.Text(Asset("dashboard.css"), "text/css; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/signin", (HttpContext http, string? error) => Layout.Page(http, null, "Sign in", "", SignInPage.Body(DashboardSession.SignInToken(http), error))).ExcludeFromDescription();
+        app.MapGet("/signin", (HttpContext http, string? error) => Layout.Page(http, null, "Sign in", "", SignInPage.Body(DashboardSession.SignInToken(http), SignInError(error)))).ExcludeFromDescription();
         app.MapPost("/signin", (Func<HttpContext, Task<IResult>>)SignInAsync).ExcludeFromDescription().DisableAntiforgery();
         app.MapPost("/signout", async (HttpContext http) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (DashboardSession.Verify(http, form))
+            if (http.Request.HasFormContentType && DashboardSession.Verify(http, await http.Request.ReadFormAsync(http.RequestAborted)))
             {
                 DashboardSession.SignOut(http);
             }
@@ -60,12 +59,13 @@ internal static class DashboardEndpoints
             var id = (string)http.GetRouteValue("id")!;
             var incident = await w.Incidents.GetAsync(id, http.RequestAborted);
             var suggestion = await w.Retrieval.SuggestAsync(new SimilarRequest(Id: incident.Id, Top: 5), http.RequestAborted);
-            return Layout.Page(http, caller, $"{incident.Id}: {incident.Title}", "/incidents", IncidentPages.Detail(http, incident, suggestion, caller.May(KeyScope.Write), Value(http.Request.Query["judged"])));
+            var judged = Value(http.Request.Query["judged"]) is { } j && suggestion.Similar.Any(s => s.Id == j) ? j : null; // only an id on the page, never words from a link
+            return Layout.Page(http, caller, $"{incident.Id}: {incident.Title}", "/incidents", IncidentPages.Detail(http, incident, suggestion, caller.May(KeyScope.Write), judged));
         });
         Page(app, "/incidents/{id}/postmortem.md", "Postmortem draft", async (http, caller, w) =>
         {
             var draft = await w.Postmortems.DraftAsync((string)http.GetRouteValue("id")!, http.RequestAborted);
-            http.Response.Headers.ContentDisposition = $"inline; filename=\"{draft.Incident.Replace('"', '_')}.md\"";
+            http.Response.Headers.ContentDisposition = $"inline; filename=\"{new string([.. draft.Incident.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')])}.md\"";
             return Results.Text(draft.Markdown, "text/markdown; charset=utf-8");
         });
         Page(app, "/patterns", "Patterns", async (http, caller, w) =>
@@ -95,7 +95,7 @@ internal static class DashboardEndpoints
         });
         Page(app, "/silos", "Silos", async (http, caller, w) =>
             Layout.Page(http, caller, "Knowledge held by one person", "/silos",
-                SilosPage.Body(http, await w.Silos.ListAsync(cancellationToken: http.RequestAborted), caller.May(KeyScope.Write), Value(http.Request.Query["changed"]))));
+                SilosPage.Body(http, await w.Silos.ListAsync(cancellationToken: http.RequestAborted), caller.May(KeyScope.Write), Value(http.Request.Query["changed"]) is not null)));
         Page(app, "/risks", "Risks", async (http, caller, w) =>
             Layout.Page(http, caller, "Risk register", "/risks", RisksPage.Body(
                 await w.Risks.MatrixAsync(http.RequestAborted), await w.Risks.ListAsync(cancellationToken: http.RequestAborted), await w.Risks.AssessAsync(cancellationToken: http.RequestAborted))));
@@ -127,35 +127,58 @@ internal static class DashboardEndpoints
         {
             var id = (string)http.GetRouteValue("id")!;
             var result = form["result"].ToString();
-            var relevant = string.Equals(form["relevant"], "true", StringComparison.OrdinalIgnoreCase);
-            await w.Retrieval.FeedbackAsync(new FeedbackRequest(result, relevant, QueryIncident: id, By: "dashboard"), http.RequestAborted);
+            if (!bool.TryParse(form["relevant"], out var relevant))
+            {
+                throw HindsightException.BadInput("relevant", $"'{form["relevant"]}' is not a judgement", "true (helped) or false (not similar)");
+            }
+
+            await w.Retrieval.FeedbackAsync(new FeedbackRequest(result, relevant, QueryIncident: id, By: $"dashboard key {caller.KeyId}"), http.RequestAborted);
             return Results.Redirect($"/incidents/{Html.U(id)}?judged={Html.U(result)}#similar");
         });
         Action(app, "/silos/mitigate", KeyScope.Write, async (http, caller, w, form) =>
         {
-            var silo = await w.Silos.MitigateAsync(form["expert"].ToString(), form["category"].ToString(), form["action"].ToString(), http.RequestAborted);
-            return Results.Redirect($"/silos?changed={Html.U($"{silo.Expert} · {silo.Category}: {silo.Status}")}");
+            await w.Silos.MitigateAsync(form["expert"].ToString(), form["category"].ToString(), form["action"].ToString(), http.RequestAborted);
+            return Results.Redirect("/silos?changed=1");
         });
         Action(app, "/silos/dismiss", KeyScope.Write, async (http, caller, w, form) =>
         {
-            var silo = await w.Silos.DismissAsync(form["expert"].ToString(), form["category"].ToString(), Value(form["reason"]), http.RequestAborted);
-            return Results.Redirect($"/silos?changed={Html.U($"{silo.Expert} · {silo.Category}: {silo.Status}")}");
+            await w.Silos.DismissAsync(form["expert"].ToString(), form["category"].ToString(), Value(form["reason"]), http.RequestAborted);
+            return Results.Redirect("/silos?changed=1");
         });
     }
 
+    /// <summary>The sign-in page's message for an error code (never text from the address: a link cannot put words on the page).</summary>
+    private static string? SignInError(string? code) => code switch
+    {
+        "expired" => "The sign-in form expired; please try again.",
+        "invalid" => "That key is not valid (unknown, revoked or mistyped).",
+        "admin" => "Sign in with a key of scope read or write: the dashboard needs no more, and an admin key should not sit in a browser.",
+        _ => null,
+    };
+
     private static async Task<IResult> SignInAsync(HttpContext http)
     {
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.Redirect("/signin?error=expired");
+        }
+
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (!DashboardSession.VerifySignIn(http, form))
         {
-            return Results.Redirect("/signin?error=" + Html.U("The sign-in form expired; please try again."));
+            return Results.Redirect("/signin?error=expired");
         }
 
         var key = form["key"].ToString().Trim();
         var caller = await http.RequestServices.GetRequiredService<HindsightEngine>().Access.AuthenticateAsync(key, http.RequestAborted);
         if (caller is null)
         {
-            return Results.Redirect("/signin?error=" + Html.U("That key is not valid (unknown, revoked or mistyped)."));
+            return Results.Redirect("/signin?error=invalid");
+        }
+
+        if (caller.Scope == KeyScope.Admin)
+        {
+            return Results.Redirect("/signin?error=admin");
         }
 
         DashboardSession.SignIn(http, key);
@@ -183,7 +206,7 @@ internal static class DashboardEndpoints
                 return Results.Redirect("/signin");
             }
 
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
             if (!DashboardSession.Verify(http, form))
             {
                 return Layout.Page(http, caller, "Not done", "", Html.Empty("This form did not come from this dashboard session (its token is missing or wrong); nothing was changed. Go back, reload the page and try again."), status: StatusCodes.Status403Forbidden);

@@ -7,7 +7,8 @@ namespace Hindsight.Server.Dashboard;
 
 /// <summary>
 /// Signing in to the dashboard: the API key, checked by the engine, kept in an HttpOnly, SameSite=Strict session cookie
-/// (so a revoked key closes the session at once, on every node). Every form carries a token derived from the key, which
+/// for at most <see cref="Lifetime"/> (a revoked key closes the session within the 10 s the keys are cached, on every
+/// node). Admin keys are refused: the dashboard needs no more than write. Every form carries a token derived from the key, which
 /// a page of another site can neither read nor compute; the sign-in form, before there is a key, a random token
 /// matched against a cookie of its own.
 /// </summary>
@@ -32,7 +33,18 @@ internal static class DashboardSession
 
     /// <summary>Starts a session for a valid key.</summary>
     public static void SignIn(HttpContext http, string key) =>
-        http.Response.Cookies.Append(Cookie, key, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", IsEssential = true });
+        http.Response.Cookies.Append(Cookie, key, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
+            IsEssential = true,
+            MaxAge = Lifetime,
+        });
+
+    /// <summary>How long a sign-in lasts at most (the browser drops the cookie then).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     /// <summary>Ends the session.</summary>
     public static void SignOut(HttpContext http) => http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });

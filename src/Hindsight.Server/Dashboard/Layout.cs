@@ -41,11 +41,13 @@ internal static class Layout
         }
 
         html.Append(body).Append("</main></body></html>");
+        http.Response.Headers.CacheControl = "no-store"; // the organisation's figures and the form token stay out of caches
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
     /// <summary>How fresh a report's figures are, in words.</summary>
     public static string Freshness(CurrentReport report) =>
         $"Figures of {report.Result.Document.Incidents:N0} incidents as of {Stamp(report.ComputedAt)}" +
-        (report.Stale ? " — new records have come in since; fresh figures are being computed, reload in a moment." : ".");
+        (report.RefreshFailure is { } failure ? $" — new records have come in since, but fresh figures could not be computed ({failure}); retrying shortly."
+         : report.Stale ? " — new records have come in since; fresh figures are being computed, reload in a moment." : ".");
 }

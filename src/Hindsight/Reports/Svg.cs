@@ -123,7 +123,9 @@ public static class Svg
         }
 
         const double charWidth = 6.6, nodeRoom = 16;
-        var longest = nodes.Max(n => n.Name.Length) * charWidth;
+        const int longestLabel = 32; // longer names are cut with "…" (the whole name is the node's tooltip)
+        static string Label(string name) => name.Length <= longestLabel ? name : name[..(longestLabel - 1)] + "…";
+        var longest = nodes.Max(n => Label(n.Name).Length) * charWidth;
         var radius = Math.Max((size / 2.0) - 100, nodes.Count * labelGap / (2 * Math.PI)); // arc between neighbours ≥ labelGap
         var extent = radius + nodeRoom + longest + 8;
         var centre = extent;
@@ -146,7 +148,7 @@ public static class Svg
             var degrees = Angle(k) * 180 / Math.PI;
             var left = degrees is > 90 and < 270; // text on the left half reads outward from the right, not upside down
             var (lx, ly) = At(k, radius + nodeRoom);
-            svg.Append(Invariant, $"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" dy=\"0.35em\" class=\"label\" text-anchor=\"{(left ? "end" : "start")}\" transform=\"rotate({(left ? degrees - 180 : degrees):0.#} {lx:0.#} {ly:0.#})\">{Escape(nodes[k].Name)}</text>");
+            svg.Append(Invariant, $"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" dy=\"0.35em\" class=\"label\" text-anchor=\"{(left ? "end" : "start")}\" transform=\"rotate({(left ? degrees - 180 : degrees):0.#} {lx:0.#} {ly:0.#})\">{Escape(Label(nodes[k].Name))}<title>{Escape(nodes[k].Name)}</title></text>");
         }
 
         return svg.Append("</svg>").ToString();

@@ -49,7 +49,7 @@ internal static class IncidentPages
     public static string Detail(HttpContext http, Incident i, SuggestionResult suggestion, bool mayWrite, string? judged)
     {
         var html = new StringBuilder();
-        html.Append(Invariant, $"<p class=\"facts\">{Severity(i.Severity)} · {E(string.Join(", ", i.Services))}{(i.Team is null ? "" : " · team " + E(i.Team))}{(i.FailureMode is null ? "" : " · " + E(i.FailureMode))}</p>");
+        html.Append(Invariant, $"<p class=\"facts\">{Severity(i.Severity)} · {E(string.Join(", ", i.Services))}{(i.Team is null ? "" : " · team " + E(i.Team))}{(i.FailureMode is null ? "" : " · " + E(i.FailureMode))}{string.Concat(i.Tags.Select(t => " <span class=\"tag\">" + E(t) + "</span>"))}</p>");
         var d = i.Durations;
         html.Append(Invariant, $"<p class=\"facts\">Started {Stamp(i.StartedAt)} · detected after {Minutes(d.TimeToDetect?.TotalMinutes)} · resolved after {(i.ResolvedAt is null ? "— (open)" : Minutes(d.TimeToResolve?.TotalMinutes))}</p>");
         html.Append(Invariant, $"<p><a href=\"/incidents/{U(i.Id)}/postmortem.md\">Postmortem draft (Markdown)</a></p>");

@@ -7,12 +7,12 @@ namespace Hindsight.Server.Dashboard.Pages;
 /// <summary>Knowledge held by one person: who, about what, the evidence, who else knows, and what was done.</summary>
 internal static class SilosPage
 {
-    public static string Body(HttpContext http, IReadOnlyList<SiloFigure> silos, bool mayWrite, string? changed)
+    public static string Body(HttpContext http, IReadOnlyList<SiloFigure> silos, bool mayWrite, bool changed)
     {
         var html = new StringBuilder();
-        if (changed is not null)
+        if (changed)
         {
-            html.Append(Invariant, $"<p class=\"notice\" role=\"status\">{E(changed)}</p>");
+            html.Append("<p class=\"notice\" role=\"status\">Saved: the silo's new status is in the table below.</p>");
         }
 
         if (silos.Count == 0)
