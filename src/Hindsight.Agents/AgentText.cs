@@ -156,32 +156,8 @@ internal static class AgentText
     public static string Feedback(FeedbackResult r) =>
         $"Recorded: {r.Result} is {(r.Relevant ? "" : "not ")}similar to {r.Query}. The ranking weights {(r.Changed ? "changed" : "did not change (nothing to learn from yet)")}; {r.Examples:N0} ranking pairs learned from in all.";
 
-    private static string Why(MatchReasons why)
-    {
-        var parts = new List<string>();
-        if (why.Services.Count > 0)
-        {
-            parts.Add("services " + string.Join(", ", why.Services));
-        }
-
-        if (why.Signatures.Count > 0)
-        {
-            parts.Add("error signatures " + string.Join(", ", why.Signatures));
-        }
-
-        if (why.Terms.Count > 0)
-        {
-            parts.Add("words " + string.Join(", ", why.Terms.Take(6)));
-        }
-
-        if (why.Tags.Count > 0)
-        {
-            parts.Add("tags " + string.Join(", ", why.Tags));
-        }
-
-        var top = why.Features.Take(3).Select(f => string.Create(Invariant, $"{f.Key.Replace('_', ' ')} {f.Value:0.00}"));
-        return (parts.Count == 0 ? "overall likeness" : "shares " + string.Join("; ", parts)) + " [" + string.Join(", ", top) + "]";
-    }
+    private static string Why(MatchReasons why) =>
+        why.Summary + " [" + string.Join(", ", why.Features.Take(3).Select(f => string.Create(Invariant, $"{f.Key.Replace('_', ' ')} {f.Value:0.00}"))) + "]";
 
     private static void Line(StringBuilder text, string label, string? value)
     {

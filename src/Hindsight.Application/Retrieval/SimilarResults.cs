@@ -14,6 +14,37 @@ namespace Hindsight.Application.Retrieval;
 public sealed record MatchReasons(
     IReadOnlyDictionary<string, double> Features, IReadOnlyList<string> Terms, IReadOnlyList<string> Signatures, IReadOnlyList<string> Services, IReadOnlyList<string> Tags)
 {
+    /// <summary>The reasons in words, for every interface alike: "signature …; service …; words …" (or "overall likeness").</summary>
+    [JsonIgnore]
+    public string Summary
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Signatures.Count > 0)
+            {
+                parts.Add("signature " + string.Join(", ", Signatures));
+            }
+
+            if (Services.Count > 0)
+            {
+                parts.Add("service " + string.Join(", ", Services));
+            }
+
+            if (Terms.Count > 0)
+            {
+                parts.Add("words " + string.Join(", ", Terms.Take(5)));
+            }
+
+            if (Features.ContainsKey("graph") && Services.Count == 0)
+            {
+                parts.Add("dependency neighbour");
+            }
+
+            return parts.Count == 0 ? "overall likeness" : string.Join("; ", parts);
+        }
+    }
+
     /// <summary>The reasons of an explanation.</summary>
     public static MatchReasons Of(MatchExplanation why)
     {

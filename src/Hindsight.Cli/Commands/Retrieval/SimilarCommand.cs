@@ -41,31 +41,7 @@ internal static class SimilarCommand
         return command;
     }
 
-    public static string WhyText(MatchReasons why)
-    {
-        var parts = new List<string>();
-        if (why.Signatures.Count > 0)
-        {
-            parts.Add("signature " + string.Join(", ", why.Signatures));
-        }
-
-        if (why.Services.Count > 0)
-        {
-            parts.Add("service " + string.Join(", ", why.Services));
-        }
-
-        if (why.Terms.Count > 0)
-        {
-            parts.Add("words " + string.Join(", ", why.Terms.Take(4)));
-        }
-
-        if (why.Features.ContainsKey("graph") && why.Services.Count == 0)
-        {
-            parts.Add("dependency neighbour");
-        }
-
-        return string.Join("; ", parts);
-    }
+    public static string WhyText(MatchReasons why) => why.Summary;
 
     private static void Print(TextWriter o, IReadOnlyList<SimilarIncidentResult> similar, int indexed)
     {

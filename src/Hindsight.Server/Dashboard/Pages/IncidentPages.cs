@@ -89,24 +89,8 @@ internal static class IncidentPages
             body.Append("<ol class=\"similar\">");
             foreach (var m in s.Similar)
             {
-                var why = new List<string>();
-                if (m.Why.Services.Count > 0)
-                {
-                    why.Add("services " + string.Join(", ", m.Why.Services));
-                }
-
-                if (m.Why.Signatures.Count > 0)
-                {
-                    why.Add("error signatures " + string.Join(", ", m.Why.Signatures));
-                }
-
-                if (m.Why.Terms.Count > 0)
-                {
-                    why.Add("words " + string.Join(", ", m.Why.Terms.Take(6)));
-                }
-
                 body.Append(Invariant, $"<li><a href=\"/incidents/{U(m.Id)}\">{E(m.Id)}</a> {E(m.Title)} <span class=\"muted\">{Day(m.StartedAt)} · score {m.Score:0.00}</span>");
-                body.Append(Invariant, $"<div class=\"why\">Why: shares {E(why.Count == 0 ? "an overall likeness" : string.Join("; ", why))}</div>");
+                body.Append(Invariant, $"<div class=\"why\">Why: {E(m.Why.Summary)}</div>");
                 if (mayWrite)
                 {
                     body.Append(Invariant, $"<form method=\"post\" action=\"/incidents/{U(i.Id)}/feedback\" class=\"judge\">{Token(http)}<input type=\"hidden\" name=\"result\" value=\"{E(m.Id)}\">");
