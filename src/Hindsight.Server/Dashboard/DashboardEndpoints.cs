@@ -91,7 +91,8 @@ internal static class DashboardEndpoints
         Page(app, "/learning", "Learning", async (http, caller, w) =>
         {
             var report = await w.Learning.CurrentReportAsync(http.RequestAborted);
-            return Layout.Page(http, caller, "Themes, practices, follow-ups and forecasts", "/learning", LearningPage.Body(report.Result.Document), Layout.Freshness(report));
+            var stats = await w.Incidents.StatsAsync(http.RequestAborted);
+            return Layout.Page(http, caller, "Themes, practices, follow-ups and forecasts", "/learning", LearningPage.Body(report.Result.Document, stats.OpenActionItems), Layout.Freshness(report));
         });
         Page(app, "/silos", "Silos", async (http, caller, w) =>
             Layout.Page(http, caller, "Knowledge held by one person", "/silos",

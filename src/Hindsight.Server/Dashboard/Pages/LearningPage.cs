@@ -15,9 +15,12 @@ internal static class LearningPage
 
     private const int Shown = 8;
 
-    public static string Body(ReportDocument r)
+    public static string Body(ReportDocument r, long openActionItems)
     {
         var html = new StringBuilder("<div class=\"grid\">");
+        var overdue = r.Hygiene.TryGetValue("overdue_action_item", out var late) ? late.Count ?? 0 : 0;
+        Card(html, "Follow-ups", $"<p class=\"level\" data-figure=\"open-action-items\">{openActionItems:N0} open</p><p>{overdue:N0} of the open or in-progress action items are past their due date (listed below).</p>"
+            + "<p class=\"muted\">An open item is one not done or cancelled; each incident's page lists its own.</p>", "wide");
         var themes = r.Themes.Themes.Count == 0
             ? Empty("No theme: too few incidents share wording to group them.")
             : "<table><thead><tr><th>Theme</th><th class=\"n\">Incidents</th><th>Services</th><th>Trend</th></tr></thead><tbody>"
