@@ -10,6 +10,10 @@ namespace Hindsight.Application.Workspaces;
 internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
 {
     private const int Capacity = 64;
+
+    /// <summary>How long a failed background computation waits before it is tried again.</summary>
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, object> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
@@ -63,9 +67,6 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
 
         return await RefreshAsync(key, revision, compute).ConfigureAwait(false);
     }
-
-    /// <summary>How long a failed background computation waits before it is tried again.</summary>
-    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
     private void StartRefresh<T>(string key, long revision, Func<T> compute)
     {

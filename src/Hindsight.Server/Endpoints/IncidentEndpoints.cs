@@ -41,7 +41,7 @@ internal static class IncidentEndpoints
             TypedResults.Ok(await http.Workspace().Retrieval.SimilarAsync(new SimilarRequest { Id = id, Top = top ?? 10 }, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Past incidents like a stored one, and why each matched");
         incidents.MapGet("/{id}/suggestions", async (HttpContext http, string id, int? top) =>
-            TypedResults.Ok(await http.Workspace().Retrieval.SuggestAsync(await ExistingIdAsync(http, id), top: top ?? 10, cancellationToken: http.RequestAborted)))
+            TypedResults.Ok(await http.Workspace().Retrieval.SuggestAsync(new SimilarRequest { Id = id, Top = top ?? 10 }, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("What helped in similar incidents, whom to call, and the response-efficiency ratio");
 
         v1.MapPost("/similar", async (HttpContext http, SimilarRequest request) => TypedResults.Ok(await http.Workspace().Retrieval.SimilarAsync(request, http.RequestAborted)))
@@ -96,8 +96,6 @@ internal static class IncidentEndpoints
         var result = await workspace.Intake.IncidentAsync(incident, cancellationToken);
         return result.Events[0].Created ? TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(incident.Id)}", result) : TypedResults.Ok(result);
     }
-
-    private static async Task<string> ExistingIdAsync(HttpContext http, string id) => (await http.Workspace().Incidents.GetAsync(id, http.RequestAborted)).Id;
 
     private static async Task ExportAsync(HttpContext http, CancellationToken cancellationToken)
     {
