@@ -23,4 +23,16 @@ public enum ImportFormat
 
     /// <summary>Response logs as CSV: category, responder, department, asked_at, answered_at, question.</summary>
     Responses,
+
+    /// <summary>PagerDuty's REST API incidents with their log entries.</summary>
+    PagerDuty,
+
+    /// <summary>Opsgenie's Alert API alerts.</summary>
+    Opsgenie,
+
+    /// <summary>Jira's REST search results (issues with their links and comments).</summary>
+    Jira,
+
+    /// <summary>incident.io's API v2 incidents.</summary>
+    IncidentIo,
 }

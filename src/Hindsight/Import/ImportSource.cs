@@ -19,6 +19,11 @@ public static class ImportSource
             return ImportFormat.Csv;
         }
 
+        if (VendorOf(Encoding.UTF8.GetString(head)) is { } vendor)
+        {
+            return vendor;
+        }
+
         var newline = head.IndexOf((byte)'\n');
         var first = Encoding.UTF8.GetString(newline < 0 ? head : head[..newline]);
         if (first.Contains("\"duplicate_of\"", StringComparison.Ordinal))
@@ -32,6 +37,17 @@ public static class ImportSource
         }
 
         return ImportFormat.Jsonl;
+    }
+
+    /// <summary>The vendor export the start of a JSON file is from, by fields only that tool's API writes.</summary>
+    private static ImportFormat? VendorOf(string head)
+    {
+        bool Has(string field) => head.Contains($"\"{field}\":", StringComparison.Ordinal) || head.Contains($"\"{field}\" :", StringComparison.Ordinal);
+        return Has("incident_number") || (Has("incidents") && Has("log_entries")) ? ImportFormat.PagerDuty
+            : Has("tinyId") ? ImportFormat.Opsgenie
+            : Has("issuelinks") || (Has("issues") && Has("fields")) ? ImportFormat.Jira
+            : Has("incident_role_assignments") || Has("incident_status") || Has("incident_timestamp_values") ? ImportFormat.IncidentIo
+            : null;
     }
 
     /// <summary>Returns a problem when the first bytes look binary (NUL bytes), else null.</summary>
@@ -50,6 +66,10 @@ public static class ImportSource
         ImportFormat.Responses => new ResponseLogCsvFormat(),
         ImportFormat.Markdown => new MarkdownFormat(path),
         ImportFormat.Csv => new CsvFormat(mapping ?? CsvMapping.Load("canonical")),
+        ImportFormat.PagerDuty => new Vendors.PagerDutyExport(),
+        ImportFormat.Opsgenie => new Vendors.OpsgenieExport(),
+        ImportFormat.Jira => new Vendors.JiraExport(),
+        ImportFormat.IncidentIo => new Vendors.IncidentIoExport(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "pick a format first (Detect)"),
     };
 }
