@@ -53,10 +53,10 @@ public static class AlertRulesFile
     public static AlertRuleSet Read(TextReader text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var yaml = new YamlStream();
+        YamlStream yaml;
         try
         {
-            yaml.Load(text);
+            yaml = YamlText.Load(text);
         }
         catch (YamlException ex)
         {

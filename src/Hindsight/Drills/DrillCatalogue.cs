@@ -1,4 +1,5 @@
 using Hindsight.Generation;
+using Hindsight.Import;
 using Hindsight.Incidents;
 using YamlDotNet.RepresentationModel;
 
@@ -47,10 +48,10 @@ public static class DrillCatalogue
     public static IReadOnlyList<DrillArchetype> Parse(string yaml, string source)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = YamlText.Load(new StringReader(yaml));
         }
         catch (YamlDotNet.Core.YamlException ex)
         {

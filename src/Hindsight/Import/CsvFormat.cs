@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Hindsight.Canonical;
 using Hindsight.Incidents;
 using Hindsight.Validation;
@@ -35,7 +34,7 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
         }, (csv, line, raw) => ReadRow(csv, index, line, raw));
     }
 
-    private ParsedRecord ReadRow(CsvReader csv, Dictionary<string, int> index, int line, Func<string> raw)
+    private ParsedRecord ReadRow(CsvFields csv, Dictionary<string, int> index, int line, Func<string> raw)
     {
         var errors = new List<ValidationError>();
         string? Get(string field)
@@ -45,7 +44,7 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
                 return null;
             }
 
-            var value = csv.GetField(at);
+            var value = csv[at];
             if (string.IsNullOrWhiteSpace(value))
             {
                 return null;
@@ -115,7 +114,7 @@ public sealed class CsvFormat(CsvMapping mapping) : IRecordFormat
                 return null;
             }
 
-            var text = csv.GetField(at);
+            var text = csv[at];
             if (string.IsNullOrWhiteSpace(text))
             {
                 return null;

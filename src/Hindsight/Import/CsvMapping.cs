@@ -59,10 +59,10 @@ public sealed record CsvMapping
     /// <exception cref="FormatException">The YAML is malformed or names an unknown field.</exception>
     public static CsvMapping Parse(string yaml, string source)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = YamlText.Load(new StringReader(yaml));
         }
         catch (YamlDotNet.Core.YamlException ex)
         {

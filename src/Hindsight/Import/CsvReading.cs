@@ -18,45 +18,43 @@ internal static class CsvReading
 
     /// <summary>
     /// The records of a CSV import with a header row: an empty file, or a header <paramref name="header"/> refuses
-    /// (it returns the rejection), is one rejected record; a malformed or over-long row is rejected naming its line;
-    /// every other row goes to <paramref name="row"/> with its line and raw text (clipped for the rejects file).
+    /// (it returns the rejection), is one rejected record; a malformed or over-long row is rejected naming its line
+    /// (an unclosed quote at the line it opened on, reading on from the next line); every other row goes to
+    /// <paramref name="row"/> with its fields, its line and its raw text (clipped for the rejects file).
     /// </summary>
     public static IEnumerable<ParsedRecord> Records(Stream input, ImportLimits limits, string expectedHeader,
-        Func<string[], ParsedRecord?> header, Func<CsvReader, int, Func<string>, ParsedRecord> row)
+        Func<string[], ParsedRecord?> header, Func<CsvFields, int, Func<string>, ParsedRecord> row)
     {
-        string? badData = null;
         using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
-        using var csv = Open(text, raw => badData ??= raw);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } names)
+        var headerSeen = false;
+        foreach (var record in new CsvRecordReader(text, limits.MaxRecordBytes).Read())
+        {
+            if (!headerSeen)
+            {
+                if (record.Fields is not { } names)
+                {
+                    yield return ParsedRecord.Invalid(record.Line, "", $"the header row cannot be read: {record.Problem}; expected {expectedHeader}", Clip(record.Raw, limits));
+                    yield break;
+                }
+
+                headerSeen = true;
+                if (header([.. names]) is { } refused)
+                {
+                    yield return refused with { Line = record.Line };
+                    yield break;
+                }
+
+                continue;
+            }
+
+            yield return record.Fields is { } fields
+                ? row(new CsvFields(fields), record.Line, () => Clip(record.Raw, limits))
+                : ParsedRecord.Invalid(record.Line, "", record.Problem!, Clip(record.Raw, limits));
+        }
+
+        if (!headerSeen)
         {
             yield return ParsedRecord.Invalid(1, "", $"the file is empty; expected {expectedHeader}");
-            yield break;
-        }
-
-        if (header(names) is { } refused)
-        {
-            yield return refused;
-            yield break;
-        }
-
-        while (csv.Read())
-        {
-            var line = csv.Parser.RawRow;
-            var raw = csv.Parser.RawRecord;
-            if (badData is not null)
-            {
-                badData = null;
-                yield return ParsedRecord.Invalid(line, "", "malformed CSV (a quote is not closed or a field has a stray quote); expected RFC 4180 quoting", Clip(raw, limits));
-                continue;
-            }
-
-            if (raw.Length > limits.MaxRecordBytes)
-            {
-                yield return ParsedRecord.Invalid(line, "", $"row is longer than {limits.MaxRecordBytes:N0} characters", Clip(raw, limits));
-                continue;
-            }
-
-            yield return row(csv, line, () => Clip(raw, limits));
         }
     }
 

@@ -1,151 +1,181 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
 namespace Hindsight.Import;
 
-/// <summary>A Markdown document split into YAML front matter and heading sections (fenced code is never a heading).</summary>
-internal sealed record MarkdownSections(string? FrontMatter, int FrontMatterLine, string? Heading, IReadOnlyList<MarkdownSection> Sections)
+/// <summary>
+/// A Markdown document parsed (CommonMark with pipe tables and YAML front matter) into its front matter, its title and
+/// its heading sections, each with its text and its items (list items, table rows, or paragraphs).
+/// </summary>
+internal sealed partial record MarkdownSections(string? FrontMatter, int FrontMatterLine, string? Heading, IReadOnlyList<MarkdownSection> Sections)
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePipeTables().Build();
+
+    /// <summary>The deepest nesting of lists and quotes read; deeper content is part of the section's text only.</summary>
+    private const int MaxDepth = 32;
+
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <exception cref="FormatException">The document opens front matter with <c>---</c> and never closes it.</exception>
     public static MarkdownSections Split(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var at = 0;
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var document = Markdown.Parse(text, Pipeline);
         string? front = null;
-        if (lines.Length > 0 && lines[0].TrimEnd() == "---")
-        {
-            var end = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
-            if (end > 0)
-            {
-                front = string.Join('\n', lines[1..end]);
-                at = end + 1;
-            }
-        }
-
         string? h1 = null;
         var sections = new List<MarkdownSection>();
         MarkdownSection? current = null;
-        var fenced = false;
-        for (var n = at; n < lines.Length; n++)
+        foreach (var block in document)
         {
-            var line = lines[n];
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            switch (block)
             {
-                fenced = !fenced;
+                case YamlFrontMatterBlock yaml:
+                    front = string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
+                    break;
+                case HeadingBlock heading when heading.Level == 1 && h1 is null && sections.Count == 0:
+                    h1 = InlineText(heading.Inline);
+                    break;
+                case HeadingBlock heading:
+                    current = new MarkdownSection(InlineText(heading.Inline), heading.Line + 1, [], [], heading.Level);
+                    sections.Add(current);
+                    break;
+                case ThematicBreakBlock when front is null && block.Line == 0 && LooksLikeFields(text):
+                    throw new FormatException("front matter opened with '---' on line 1 is never closed; end the fields with a line '---'");
+                default:
+                    if (current is not null)
+                    {
+                        current.Blocks.Add(Source(text, block));
+                        Collect(text, block, current.Parts, 0);
+                    }
+
+                    break;
             }
-
-            if (!fenced && trimmed.StartsWith('#') && HeadingText(trimmed) is { } heading)
-            {
-                var level = trimmed.TakeWhile(c => c == '#').Count();
-                if (level == 1 && h1 is null && sections.Count == 0)
-                {
-                    h1 = heading;
-                    continue;
-                }
-
-                current = new MarkdownSection(heading, n + 1, []) { Level = level };
-                sections.Add(current);
-                continue;
-            }
-
-            current?.Lines.Add((n + 1, line));
         }
 
         return new MarkdownSections(front, front is null ? 0 : 2, h1, sections);
     }
 
-    private static string? HeadingText(string trimmed)
+    /// <summary>Whether the text after an opening <c>---</c> reads as YAML fields (so the <c>---</c> opened front matter).</summary>
+    private static bool LooksLikeFields(string text)
     {
-        var hashes = trimmed.TakeWhile(c => c == '#').Count();
-        if (hashes is < 1 or > 6 || (trimmed.Length > hashes && trimmed[hashes] != ' '))
+        var next = text.Split('\n').Skip(1).FirstOrDefault(l => l.Trim().Length > 0);
+        return next is not null && FieldLine().IsMatch(next);
+    }
+
+    /// <summary>Adds the items of <paramref name="block"/>: each list item (at any depth) and table row; paragraphs outside lists.</summary>
+    private static void Collect(string text, Block block, List<MarkdownItem> items, int depth)
+    {
+        if (depth > MaxDepth)
         {
-            return null;
+            return;
         }
 
-        return trimmed[hashes..].Trim().TrimEnd('#').Trim();
+        switch (block)
+        {
+            case ListItemBlock item:
+                var own = string.Join(' ', item.OfType<ParagraphBlock>().Select(p => Flatten(Source(text, p))));
+                if (own.Length > 0)
+                {
+                    items.Add(new MarkdownItem(item.Line + 1, own, IsList: true));
+                }
+
+                foreach (var child in item.Where(c => c is not ParagraphBlock))
+                {
+                    Collect(text, child, items, depth + 1);
+                }
+
+                break;
+            case Table table:
+                foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+                {
+                    var cells = row.OfType<TableCell>().Select(c => Flatten(Source(text, c))).Where(c => c.Length > 0).ToList();
+                    if (cells.Count > 0)
+                    {
+                        items.Add(new MarkdownItem(row.Line + 1, string.Join(" — ", cells), IsList: true));
+                    }
+                }
+
+                break;
+            case ParagraphBlock paragraph:
+                items.Add(new MarkdownItem(paragraph.Line + 1, Flatten(Source(text, paragraph)), IsList: false));
+                break;
+            case ContainerBlock container and not Table:
+                foreach (var child in container)
+                {
+                    Collect(text, child, items, depth + 1);
+                }
+
+                break;
+        }
     }
+
+    /// <summary>The Markdown source of a block.</summary>
+    private static string Source(string text, Block block) =>
+        block.Span.Start < 0 || block.Span.End >= text.Length || block.Span.End < block.Span.Start
+            ? ""
+            : text.Substring(block.Span.Start, block.Span.Length);
+
+    /// <summary>Lines joined by single spaces.</summary>
+    private static string Flatten(string source) =>
+        string.Join(' ', source.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    /// <summary>The plain text of a heading (emphasis and links reduced to their words).</summary>
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        foreach (var node in inline.Descendants())
+        {
+            switch (node)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][\w-]*\s*:(\s|$)")]
+    private static partial Regex FieldLine();
 }
 
-/// <summary>One heading and the lines under it (with their 1-based line numbers).</summary>
-internal sealed record MarkdownSection(string Heading, int Line, List<(int Line, string Text)> Lines)
-{
-    /// <summary>The heading level: 2 for <c>##</c>, 3 for <c>###</c>, ….</summary>
-    public int Level { get; init; } = 2;
+/// <summary>One item of a section: a list item, a table row or a paragraph, with its 1-based line.</summary>
+internal sealed record MarkdownItem(int Line, string Text, bool IsList);
 
+/// <summary>One heading, the Markdown source of the blocks under it and their items.</summary>
+/// <param name="Heading">The heading's text.</param>
+/// <param name="Line">The heading's 1-based line.</param>
+/// <param name="Blocks">The source of each block under the heading, in order.</param>
+/// <param name="Parts">Every list item, table row and paragraph under the heading, in order.</param>
+/// <param name="Level">The heading level: 2 for <c>##</c>, 3 for <c>###</c>, ….</param>
+internal sealed record MarkdownSection(string Heading, int Line, List<string> Blocks, List<MarkdownItem> Parts, int Level = 2)
+{
     /// <summary>The heading folded for matching: lower case, letters and spaces only.</summary>
     public string Key => new string(Heading.ToLowerInvariant().Where(c => char.IsLetter(c) || c == ' ').ToArray()).Trim();
 
-    /// <summary>The items of the section: list items (with continuation lines) or, without a list, its paragraphs.</summary>
+    /// <summary>The section's items: its list items and table rows, or, when it has none, its paragraphs.</summary>
     public IReadOnlyList<(int Line, string Text)> Items()
     {
-        var items = new List<(int Line, string Text)>();
-        var isList = Lines.Any(l => IsBullet(l.Text, out _));
-        var buffer = new List<string>();
-        var start = 0;
-        void Flush()
-        {
-            var text = string.Join(' ', buffer.Select(b => b.Trim())).Trim();
-            if (text.Length > 0)
-            {
-                items.Add((start, text));
-            }
-
-            buffer.Clear();
-        }
-
-        foreach (var (line, text) in Lines)
-        {
-            var body = "";
-            if (isList ? IsBullet(text, out body) : string.IsNullOrWhiteSpace(text))
-            {
-                Flush();
-                start = line;
-                if (isList)
-                {
-                    buffer.Add(body);
-                }
-
-                continue;
-            }
-
-            if (!isList && buffer.Count == 0)
-            {
-                start = line;
-            }
-
-            if (!string.IsNullOrWhiteSpace(text) && !(isList && buffer.Count == 0))
-            {
-                buffer.Add(text);
-            }
-        }
-
-        Flush();
-        return items;
+        var list = Parts.Where(i => i.IsList).ToList();
+        return [.. (list.Count > 0 ? list : Parts).Where(i => i.Text.Length > 0).Select(i => (i.Line, i.Text))];
     }
 
     /// <summary>The section's text as one string.</summary>
-    public string Text => string.Join('\n', Lines.Select(l => l.Text)).Trim();
-
-    private static bool IsBullet(string line, out string body)
-    {
-        var t = line.TrimStart();
-        if (t.Length > 1 && (t[0] is '-' or '*' or '+') && t[1] == ' ')
-        {
-            body = t[2..];
-            return true;
-        }
-
-        var digits = t.TakeWhile(char.IsAsciiDigit).Count();
-        if (digits > 0 && t.Length > digits + 1 && t[digits] is '.' or ')' && t[digits + 1] == ' ')
-        {
-            body = t[(digits + 2)..];
-            return true;
-        }
-
-        if (t.StartsWith('|') && !t.Replace("|", "", StringComparison.Ordinal).Trim().All(c => c is '-' or ':' or ' '))
-        {
-            body = string.Join(" — ", t.Trim('|').Split('|').Select(c => c.Trim()).Where(c => c.Length > 0));
-            return true;
-        }
-
-        body = "";
-        return false;
-    }
+    public string Text => string.Join("\n\n", Blocks.Where(b => b.Trim().Length > 0)).Trim();
 }

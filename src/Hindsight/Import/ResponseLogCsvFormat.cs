@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CsvHelper;
 using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Validation;
@@ -51,9 +50,9 @@ public sealed class ResponseLogCsvFormat : IRecordFormat
         }, (csv, line, raw) => Row(csv, columns, line, raw));
     }
 
-    private static ParsedRecord Row(CsvReader csv, Dictionary<string, int> columns, int line, Func<string> raw)
+    private static ParsedRecord Row(CsvFields csv, Dictionary<string, int> columns, int line, Func<string> raw)
     {
-        string? Get(string field) => columns.TryGetValue(field, out var at) && csv.GetField(at) is { Length: > 0 } v ? v.Trim() : null;
+        string? Get(string field) => columns.TryGetValue(field, out var at) && csv[at] is { Length: > 0 } v ? v.Trim() : null;
         var errors = new List<ValidationError>();
         DateTimeOffset? Time(string field)
         {

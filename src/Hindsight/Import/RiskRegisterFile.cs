@@ -42,10 +42,10 @@ public static class RiskRegisterFile
     public static RiskRegisterRead Read(TextReader text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var yaml = new YamlStream();
+        YamlStream yaml;
         try
         {
-            yaml.Load(text);
+            yaml = YamlText.Load(text);
         }
         catch (YamlException ex)
         {

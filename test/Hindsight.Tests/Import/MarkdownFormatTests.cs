@@ -30,6 +30,9 @@ public sealed class MarkdownFormatTests
         ## Timeline
         - 09:14 Error rate rises on checkout-api
         - **09:21** Alert fires
+
+        | Time | Event |
+        | --- | --- |
         | 2024-05-02 10:40 UTC | Resolved |
 
         ## Root cause
