@@ -30,7 +30,9 @@ public sealed class IngestCommandTests : IDisposable
             Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         }
 
-        Assert.Equal(4, File.ReadAllLines(Path.Combine(_cli.Folder, "mixed.rejects.jsonl")).Length);
+        var rejects = Assert.Single(Directory.GetFiles(Path.Combine(_cli.Store, "rejects"), "*.rejects.jsonl"));
+        Assert.Contains(rejects, result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, File.ReadAllLines(rejects).Length);
         Assert.Equal(2, (await _cli.RunAsync("stats", "--json")).Json.GetProperty("incidents").GetInt32());
     }
 

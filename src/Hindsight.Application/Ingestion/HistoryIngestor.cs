@@ -112,7 +112,7 @@ internal sealed class HistoryIngestor(IHistoryStore store, Organisation organisa
         try
         {
             var batch = new List<SerializedRecord>(run.Options.BatchSize);
-            foreach (var item in reader.Read(run.Stream, run.Options.Limits))
+            foreach (var item in Guarded(reader.Read(run.Stream, run.Options.Limits)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 run.Read++;
@@ -150,6 +150,41 @@ internal sealed class HistoryIngestor(IHistoryStore store, Organisation organisa
         {
             output.Complete(ex);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The reader's records, ending with one whole-file reject if reading fails: no input, however broken, ends a run
+    /// with an exception, and what was read before the failure keeps its own outcome.
+    /// </summary>
+    private static IEnumerable<ParsedRecord> Guarded(IEnumerable<ParsedRecord> records)
+    {
+        using var items = records.GetEnumerator();
+        var last = 0;
+        while (true)
+        {
+            ParsedRecord? failed = null;
+            try
+            {
+                if (!items.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                var after = last > 0 ? $"after line {last:N0} " : "";
+                failed = ParsedRecord.Invalid(last + 1, "", $"could not read the file {after}({ex.Message}); the records before this point kept their outcome, nothing after it was read");
+            }
+
+            if (failed is not null)
+            {
+                yield return failed;
+                yield break;
+            }
+
+            last = Math.Max(last, items.Current.Line);
+            yield return items.Current;
         }
     }
 

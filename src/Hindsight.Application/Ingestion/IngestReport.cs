@@ -16,6 +16,10 @@ public sealed record IngestReport(
     string File, ImportFormat Format, long Records, WriteCounts Stored, long Rejected,
     IReadOnlyList<ImportProblem> Problems, bool RolledBack, string? RejectsFile)
 {
+    /// <summary>The report of a file that could not be read at all (nothing of it was stored).</summary>
+    public static IngestReport Unreadable(string file, string reason) =>
+        new(file, ImportFormat.Auto, 0, default, 1, [new ImportProblem(file, 0, "", reason)], false, null);
+
     /// <summary>Whether every record of the file was stored.</summary>
     public bool Complete => Rejected == 0 && !RolledBack;
 }

@@ -41,4 +41,8 @@ public sealed record IngestProblem(int Line, string Field, string Message);
 /// <param name="Stored">Records written in all.</param>
 /// <param name="Rejected">Records rejected in all.</param>
 /// <param name="Files">Each input's result.</param>
-public sealed record IngestSummary(string Store, string Organisation, long Stored, long Rejected, IReadOnlyList<IngestResult> Files);
+public sealed record IngestSummary(string Store, string Organisation, long Stored, long Rejected, IReadOnlyList<IngestResult> Files)
+{
+    /// <summary>The run's rejects file, when anything was rejected.</summary>
+    public string? RejectsFile { get; init; }
+}

@@ -39,6 +39,9 @@ public sealed class HindsightEngine : IAsyncDisposable
     /// <summary>Where the history is kept, for messages (never a password).</summary>
     public string StoreDescription => _store.Description;
 
+    /// <summary>The folder of an embedded store (where its index and an ingest's rejects go), or null for a server store.</summary>
+    public string? StoreFolder => _store.LocalFolder;
+
     /// <summary>How the workspaces keep their indexes and caches.</summary>
     public WorkspaceOptions Options { get; }
 

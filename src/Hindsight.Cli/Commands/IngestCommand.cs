@@ -12,10 +12,10 @@ internal static class IngestCommand
 
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("files") { Description = "Files or folders to ingest (a folder: its .jsonl, .json, .csv and .md files)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Files or folders to ingest (a folder: its .jsonl, .json, .csv and .md files, gzipped or not)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<ImportFormat>("--format", "-f") { Description = "Input format", DefaultValueFactory = _ => ImportFormat.Auto };
         var strict = new Option<bool>("--strict") { Description = "Store nothing from a file that has any invalid record" };
-        var rejects = new Option<string?>("--rejects") { Description = "Write rejected records with their reasons here (default: NAME.rejects.jsonl in the current folder)" };
+        var rejects = new Option<string?>("--rejects") { Description = "Write the run's rejected records with their reasons here (default: one file per run in the store folder's rejects/)" };
         var mapping = new Option<string?>("--mapping") { Description = $"CSV column mapping: a YAML file or one of {string.Join(", ", CsvMapping.BuiltIn)}" };
         var batch = new Option<int>("--batch-size") { Description = "Records per committed transaction", DefaultValueFactory = _ => 5_000 };
         var json = GlobalOptions.Json();
@@ -27,19 +27,18 @@ internal static class IngestCommand
         {
             var inputs = Expand(result.GetValue(files)!);
             var csv = result.GetValue(mapping) is { } m ? LoadMapping(m) : null;
-            var rejectsAll = result.GetValue(rejects);
             if (result.GetValue(batch) is < 1 or > 1_000_000)
             {
                 throw new UserError("--batch-size must be between 1 and 1,000,000");
             }
 
             await using var host = await CliHost.OpenAsync(result, context, ct);
-            var reports = new List<IngestReport>();
-            if (rejectsAll is not null)
+            var rejectsPath = result.GetValue(rejects) ?? RunRejectsPath(host, context);
+            if (File.Exists(rejectsPath))
             {
-                File.Delete(rejectsAll);
+                File.Delete(rejectsPath);
             }
-
+            var reports = new List<IngestReport>();
             foreach (var input in inputs)
             {
                 var options = new IngestOptions
@@ -48,8 +47,8 @@ internal static class IngestCommand
                     Strict = result.GetValue(strict),
                     Mapping = csv,
                     BatchSize = result.GetValue(batch),
-                    RejectsPath = rejectsAll ?? Path.GetFileNameWithoutExtension(input) + ".rejects.jsonl",
-                    AppendRejects = rejectsAll is not null,
+                    RejectsPath = rejectsPath,
+                    AppendRejects = true,
                 };
                 var line = new ProgressLine(context, "ingest " + Path.GetFileName(input));
                 var progress = new SynchronousProgress<IngestProgress>(p =>
@@ -58,6 +57,11 @@ internal static class IngestCommand
                 try
                 {
                     report = await host.Workspace.Ingest.FileAsync(input, options, progress, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // A file that cannot be read is rejected whole; the run goes on with the next one.
+                    report = IngestReport.Unreadable(input, $"cannot read the file: {ex.Message}");
                 }
                 finally
                 {
@@ -74,7 +78,14 @@ internal static class IngestCommand
             if (result.GetValue(json))
             {
                 var files = reports.Select(IngestResult.Of).ToList();
-                JsonOut.Write(context.Out, new IngestSummary(host.Engine.StoreDescription, host.Organisation.Name, files.Sum(f => f.Stored), files.Sum(f => f.Rejected), files));
+                JsonOut.Write(context.Out, new IngestSummary(host.Engine.StoreDescription, host.Organisation.Name, files.Sum(f => f.Stored), files.Sum(f => f.Rejected), files)
+                {
+                    RejectsFile = File.Exists(rejectsPath) ? rejectsPath : null,
+                });
+            }
+            else
+            {
+                PrintTotal(context, reports, rejectsPath);
             }
 
             return reports.Any(r => r.RolledBack) ? ExitCodes.RolledBack
@@ -82,6 +93,14 @@ internal static class IngestCommand
                 : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The run's rejects file when none is named: beside an embedded store, else in the current folder; one per run.</summary>
+    private static string RunRejectsPath(CliHost host, CliContext context)
+    {
+        var stamp = context.Clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var name = $"ingest-{stamp}-{Environment.ProcessId}.rejects.jsonl";
+        return host.Engine.StoreFolder is { } folder ? Path.Combine(folder, "rejects", name) : Path.GetFullPath(name);
     }
 
     private static CsvMapping LoadMapping(string nameOrPath)
@@ -104,7 +123,7 @@ internal static class IngestCommand
             if (Directory.Exists(arg))
             {
                 files.AddRange(Directory.EnumerateFiles(arg, "*", SearchOption.AllDirectories)
-                    .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".jsonl" or ".json" or ".ndjson" or ".csv" or ".md" or ".markdown")
+                    .Where(f => Path.GetExtension(f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? f[..^3] : f).ToLowerInvariant() is ".jsonl" or ".json" or ".ndjson" or ".csv" or ".md" or ".markdown")
                     .Where(f => !f.EndsWith(".rejects.jsonl", StringComparison.Ordinal))
                     .Order(StringComparer.Ordinal));
             }
@@ -138,9 +157,21 @@ internal static class IngestCommand
             context.Error.WriteLine($"… {r.Rejected - ProblemsShown:N0} more rejected record(s)");
         }
 
-        if (r.RejectsFile is not null)
+    }
+
+    private static void PrintTotal(CliContext context, List<IngestReport> reports, string rejectsPath)
+    {
+        if (reports.Count > 1)
         {
-            context.Error.WriteLine($"rejected records and their reasons: {r.RejectsFile}");
+            var stored = reports.Sum(r => r.RolledBack ? 0 : r.Stored.Total);
+            var incomplete = reports.Count(r => !r.Complete);
+            context.Out.WriteLine($"total: {reports.Count:N0} files, {reports.Sum(r => r.Records):N0} read, {stored:N0} stored, {reports.Sum(r => r.Rejected):N0} rejected"
+                + (incomplete > 0 ? $" ({incomplete:N0} file(s) with rejects)" : ""));
+        }
+
+        if (File.Exists(rejectsPath))
+        {
+            context.Error.WriteLine($"rejected records and their reasons: {rejectsPath}");
         }
     }
 }
