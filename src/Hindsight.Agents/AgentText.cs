@@ -64,7 +64,7 @@ internal static class AgentText
         Line(text, "services", string.Join(", ", i.Services));
         Line(text, "team", i.Team);
         Line(text, "failure mode", i.FailureMode);
-        Line(text, "started", Stamp(i.StartedAt));
+        Line(text, "started", Stamp(i.At));
         Line(text, "resolved", i.ResolvedAt is { } r ? Stamp(r) : "not yet");
         Line(text, "summary", i.Summary);
         List(text, "root causes", i.RootCauses.Select(r => $"[{r.Kind.ToString().ToLowerInvariant()}] {r.Description}"));
@@ -86,7 +86,7 @@ internal static class AgentText
         var text = new StringBuilder($"{page.Matched:N0} incident(s) match; newest first:\n");
         foreach (var i in page.Incidents)
         {
-            text.Append(Invariant, $"- {i.Id} ({Day(i.StartedAt)}, {(i.Severity is { } s ? SeverityText.Format(s) : "SEV?")}, {string.Join(", ", i.Services)}): {i.Title}\n");
+            text.Append(Invariant, $"- {i.Id} ({Day(i.At)}, {(i.Severity is { } s ? SeverityText.Format(s) : "SEV?")}, {string.Join(", ", i.Services)}): {i.Title}\n");
         }
 
         text.Append(page.NextCursor is null ? "That is all." : $"More: call again with cursor \"{page.NextCursor}\".");
@@ -180,9 +180,9 @@ internal static class AgentText
         }
     }
 
-    private static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
+    private static string Day(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd", Invariant) ?? "undated";
 
-    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
+    private static string Stamp(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant) ?? "undated (no start time recorded)";
 
     private static string Minutes(double minutes) => minutes < 120 ? $"{minutes:0} min" : $"{minutes / 60:0.#} h";
 }

@@ -117,7 +117,7 @@ public static class SearchBenchmark
 
             hitRatio = search.CacheHitRatio;
             var history = await workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
-            texts.AddRange(history.Incidents.Select(i => (i.Id, i.Title, i.Summary)));
+            texts.AddRange(history.AllIncidents.Select(i => (i.Id, i.Title, i.Summary)));
         }
 
         GC.Collect();

@@ -7,6 +7,7 @@ namespace Hindsight.Application.Incidents;
 /// <param name="Deployments">Deployments stored.</param>
 /// <param name="Dependencies">Service dependencies stored.</param>
 /// <param name="ResponseLogs">Response logs stored.</param>
+/// <param name="Undated">Incidents without a start time (left out of the months, first and last, and of every time-based figure).</param>
 /// <param name="Resolved">Incidents with a resolution time.</param>
 /// <param name="MedianMinutesToResolve">Median minutes from start to resolution.</param>
 /// <param name="DuplicatePairs">Pairs of incidents linked as duplicates.</param>
@@ -25,6 +26,7 @@ public sealed record HistoryStats(
     long Deployments,
     long Dependencies,
     long ResponseLogs,
+    long Undated,
     long Resolved,
     double? MedianMinutesToResolve,
     long DuplicatePairs,

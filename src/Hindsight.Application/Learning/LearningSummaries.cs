@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hindsight.Incidents;
 
 namespace Hindsight.Application.Learning;
 
@@ -33,7 +34,7 @@ internal static class LearningSummaries
             lines.Add("Maturity: cannot be placed yet — none of recurrence, knowledge utilisation or improvement implementation can be measured from this history.");
         }
 
-        lines.Add($"{report.Incidents:N0} incidents. Median time to resolve {Minutes(resolve.Value)}{Trend(resolve)}; to detect {Minutes(detect.Value)}{Trend(detect)}.");
+        lines.Add($"{report.Incidents:N0} incidents{UndatedNote.Of(report.Undated)}. Median time to resolve {Minutes(resolve.Value)}{Trend(resolve)}; to detect {Minutes(detect.Value)}{Trend(detect)}.");
         lines.Add(l.RecurrenceRate.Value is { } r
             ? $"Recurrence: {Percent(r)} of judged incidents repeat an earlier root cause{Trend(recurrence)} (the target is under 10 %)."
             : $"Recurrence: not measurable — {l.RecurrenceRate.Missing}.");

@@ -147,7 +147,10 @@ public sealed class LearningUseCases
                 history.Deployments.Count,
                 request.WindowHours,
                 [.. deploys.Select(d => new ChangeFailureFigure(d.Service, d.Weekday, d.Deploys, d.Failed, Math.Round(d.Rate, 4), Math.Round(d.BaseRate, 4),
-                    double.IsFinite(d.Lift) ? Math.Round(d.Lift, 3) : null, d.PValue))]);
+                    double.IsFinite(d.Lift) ? Math.Round(d.Lift, 3) : null, d.PValue))])
+            {
+                Undated = UndatedInScope(history, request.IncludeMaintenance),
+            };
         }).ConfigureAwait(false);
     }
 
@@ -159,7 +162,7 @@ public sealed class LearningUseCases
     public async Task<ClassificationResult> ClassifyAsync(string target, int top = 3, CancellationToken cancellationToken = default)
     {
         var text = Require.Text(target, "target", "an incident id or a description");
-        var stored = await _workspace.Incidents.FindAsync(text, cancellationToken).ConfigureAwait(false);
+        var stored = await _workspace.Incidents.TargetAsync(text, cancellationToken).ConfigureAwait(false);
         return await ClassifyAsync(stored, text, top, cancellationToken).ConfigureAwait(false);
     }
 
@@ -188,7 +191,7 @@ public sealed class LearningUseCases
         var leaveOut = stored?.FailureMode is { Length: > 0 } ? stored.Id : null;
         var (classifier, examples) = await _workspace.Analyses.GetOrAddAsync("classifier|" + leaveOut, history.Revision, () =>
         {
-            var labelled = history.Incidents.Where(i => i.FailureMode is { Length: > 0 } && i.Id != leaveOut).Select(i => (TextOf(i), i.FailureMode!)).ToList();
+            var labelled = history.AllIncidents.Where(i => i.FailureMode is { Length: > 0 } && i.Id != leaveOut).Select(i => (TextOf(i), i.FailureMode!)).ToList();
             return labelled.Select(e => e.Item2).Distinct(StringComparer.Ordinal).Count() < 2 ? (null, labelled.Count) : (TextClassifier.Train(labelled), labelled.Count);
         }).ConfigureAwait(false);
         if (classifier is null)
@@ -221,8 +224,17 @@ public sealed class LearningUseCases
             [.. history.Drills.Where(d => since is null || d.GradedAt >= since)],
             _workspace.Clock.GetUtcNow(),
             since,
-            team);
+            team)
+        {
+            Undated = UndatedInScope(history, maintenance, team),
+        };
     }
+
+    /// <summary>The undated incidents a time-based figure of this scope leaves out.</summary>
+    private static int UndatedInScope(HistorySnapshot history, bool maintenance, string? team = null) =>
+        history.Undated == 0 ? 0 : history.AllIncidents.Count(i => i.Undated
+            && (maintenance || !TimeMetrics.IsMaintenance(i))
+            && (team is null || string.Equals(i.Team, team, StringComparison.OrdinalIgnoreCase)));
 
     private static List<Incident> InScope(IReadOnlyList<Incident> incidents, bool maintenance) =>
         maintenance ? [.. incidents] : [.. incidents.Where(i => !TimeMetrics.IsMaintenance(i))];
@@ -265,6 +277,9 @@ public sealed class LearningUseCases
             rates.ToDictionary(r => r.Name, r => RateFigure.Of(r.Rate)),
             Quantiles.Median([.. efficiency.Select(e => e.Ratio)]) is { } m ? Math.Round(m, 4) : null,
             efficiency.Count,
-            TrendFigure.Of(TimeMetrics.MedianTrend(recurrence.Ordered, d => d.TimeToDetect)));
+            TrendFigure.Of(TimeMetrics.MedianTrend(recurrence.Ordered, d => d.TimeToDetect)))
+        {
+            Undated = UndatedInScope(history, request.IncludeMaintenance),
+        };
     }
 }

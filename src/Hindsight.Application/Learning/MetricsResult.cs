@@ -31,7 +31,11 @@ public sealed record MetricsResult(
     IReadOnlyDictionary<string, RateFigure> Rates,
     double? ResponseEfficiencyRatio,
     int ResponseEfficiencyIncidents,
-    TrendFigure DetectionLatencyTrend);
+    TrendFigure DetectionLatencyTrend)
+{
+    /// <summary>Undated incidents left out of every figure (they have no start time to measure from).</summary>
+    public int Undated { get; init; }
+}
 
 /// <summary>Repeated root causes.</summary>
 /// <param name="Repeats">Incidents that repeat an earlier root cause.</param>

@@ -6,7 +6,11 @@ namespace Hindsight.Application.Learning;
 /// <param name="Deployments">Deployments recorded.</param>
 /// <param name="WindowHours">How long after a deploy an incident counted against it.</param>
 /// <param name="ChangeFailure">Deploy figures, most significant first.</param>
-public sealed record PatternsResult(int Incidents, IReadOnlyList<SeasonalityFigure> Seasonality, int Deployments, double WindowHours, IReadOnlyList<ChangeFailureFigure> ChangeFailure);
+public sealed record PatternsResult(int Incidents, IReadOnlyList<SeasonalityFigure> Seasonality, int Deployments, double WindowHours, IReadOnlyList<ChangeFailureFigure> ChangeFailure)
+{
+    /// <summary>Undated incidents left out (they have no time to place).</summary>
+    public int Undated { get; init; }
+}
 
 /// <summary>One seasonal profile and its chi-square test.</summary>
 /// <param name="Profile">month, weekday or hour.</param>

@@ -43,7 +43,11 @@ public sealed record ReportDocument(
     PracticesFigure Practices,
     IReadOnlyDictionary<string, HygieneFigure> Hygiene,
     IReadOnlyList<ForecastFigure> Forecasts,
-    IReadOnlyList<AnomalyFigure> CountAnomalies);
+    IReadOnlyList<AnomalyFigure> CountAnomalies)
+{
+    /// <summary>Undated incidents of the scope, left out of every figure (they have no start time).</summary>
+    public int Undated { get; init; }
+}
 
 /// <summary>Quarterly trends of the headline figures.</summary>
 /// <param name="TimeToResolveMedian">Median time to resolve (MTTR; should fall).</param>

@@ -63,7 +63,10 @@ public static class ReportDocuments
                 return new HygieneFigure(found.Count, [.. found.Take(FindingsPerKind).Select(f => new HygieneItem(f.Incident, f.Detail))], null);
             }),
             [.. report.Forecasts.Select(f => new ForecastFigure(f.Scope, f.Month, f.Forecast, f.Model, f.BacktestMonths, f.Mae, f.Mape, f.NaiveMae))],
-            [.. report.Anomalies.Take(50).Select(a => new AnomalyFigure(a.Service, a.Week, a.Count, a.Expected, a.Score))]);
+            [.. report.Anomalies.Take(50).Select(a => new AnomalyFigure(a.Service, a.Week, a.Count, a.Expected, a.Score))])
+        {
+            Undated = input.Undated,
+        };
     }
 
     private static ReportLearning Learning(LearningReport report) => new(

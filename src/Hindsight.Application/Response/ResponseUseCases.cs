@@ -50,6 +50,7 @@ public sealed class ResponseUseCases
                 Services = Union(i.Services, note.Services),
                 Tags = Union(i.Tags, note.Tags),
                 StartedAt = started ?? i.StartedAt,
+                Undated = started is null && i.Undated,
                 DetectedAt = detected ?? i.DetectedAt,
                 AcknowledgedAt = acknowledged ?? i.AcknowledgedAt,
                 MitigatedAt = mitigated ?? i.MitigatedAt,

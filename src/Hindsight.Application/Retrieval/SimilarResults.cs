@@ -61,7 +61,7 @@ public sealed record MatchReasons(
 /// <param name="Severity">Its severity, if assessed.</param>
 /// <param name="Services">The services it affected.</param>
 /// <param name="Why">Why it matched.</param>
-public sealed record SimilarIncidentResult(string Id, double Score, string Title, DateTimeOffset StartedAt, string? Severity, IReadOnlyList<string> Services, MatchReasons Why)
+public sealed record SimilarIncidentResult(string Id, double Score, string Title, DateTimeOffset? StartedAt, string? Severity, IReadOnlyList<string> Services, MatchReasons Why)
 {
     /// <summary>The incident found.</summary>
     [JsonIgnore]
@@ -72,7 +72,7 @@ public sealed record SimilarIncidentResult(string Id, double Score, string Title
     {
         ArgumentNullException.ThrowIfNull(s);
         var i = s.Incident;
-        return new SimilarIncidentResult(i.Id, s.Score, i.Title, i.StartedAt, i.Severity is { } sev ? SeverityText.Format(sev) : null, i.Services, MatchReasons.Of(s.Why))
+        return new SimilarIncidentResult(i.Id, s.Score, i.Title, i.At, i.Severity is { } sev ? SeverityText.Format(sev) : null, i.Services, MatchReasons.Of(s.Why))
         {
             Incident = i,
         };

@@ -113,7 +113,7 @@ public sealed class SiloUseCases
 
             if (request.Source != SiloSource.Logs)
             {
-                responses.AddRange(SiloResponses.FromIncidents(history.Incidents));
+                responses.AddRange(SiloResponses.FromIncidents(history.AllIncidents));
             }
 
             var records = history.Silos.ToDictionary(r => r.Key, StringComparer.Ordinal);

@@ -18,7 +18,9 @@ public sealed class HistorySnapshot
     {
         Revision = revision;
         _byKind = byKind;
-        Incidents = Of<Incident>(RecordKind.Incident);
+        AllIncidents = Of<Incident>(RecordKind.Incident);
+        Incidents = AllIncidents.Any(i => i.Undated) ? [.. AllIncidents.Where(i => !i.Undated)] : AllIncidents;
+        Undated = AllIncidents.Count - Incidents.Count;
         Deployments = Of<Deployment>(RecordKind.Deployment);
         Dependencies = Of<ServiceDependency>(RecordKind.Dependency);
         ResponseLogs = Of<ResponseLog>(RecordKind.ResponseLog);
@@ -30,8 +32,14 @@ public sealed class HistorySnapshot
     /// <summary>Every change up to this store revision is in the snapshot.</summary>
     public long Revision { get; }
 
-    /// <summary>The incidents, by start time.</summary>
+    /// <summary>The dated incidents, by start time: what every time-based analysis reads.</summary>
     public IReadOnlyList<Incident> Incidents { get; }
+
+    /// <summary>Every incident, the undated ones (first) included: for lists, search and classification.</summary>
+    public IReadOnlyList<Incident> AllIncidents { get; }
+
+    /// <summary>How many incidents are undated (left out of <see cref="Incidents"/> and of every time-based figure).</summary>
+    public int Undated { get; }
 
     /// <summary>The deployments, by time.</summary>
     public IReadOnlyList<Deployment> Deployments { get; }

@@ -22,7 +22,7 @@ internal static class ListCommand
         var command = new Command("list", "List incidents, latest last") { service, severity, team, since, until, text, limit, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var page = await host.Workspace.Incidents.ListAsync(new IncidentFilter
             {
                 Services = result.GetValue(service) ?? [],
@@ -45,7 +45,7 @@ internal static class ListCommand
             {
                 table.AddRow(
                     Markup.Escape(i.Id),
-                    i.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"),
+                    i.At?.UtcDateTime.ToString("yyyy-MM-dd HH:mm") ?? "undated",
                     i.Severity is { } v ? SeverityText.Format(v) : "-",
                     Markup.Escape(string.Join(", ", i.Services.Take(3)) + (i.Services.Count > 3 ? ", …" : "")),
                     Durations.Format(i.Durations.TimeToResolve),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hindsight.Application.Learning;
 using Hindsight.Cli.Output;
+using Hindsight.Incidents;
 
 namespace Hindsight.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class MetricsCommand
         var command = new Command("metrics", "Time to detect/acknowledge/mitigate/resolve (median, p90, mean), recurrence and the learning-velocity score") { by, maintenance, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var m = await host.Workspace.Learning.MetricsAsync(new MetricsRequest { By = result.GetValue(by) ?? [], IncludeMaintenance = result.GetValue(maintenance) }, ct);
             if (result.GetValue(json))
             {
@@ -24,7 +25,7 @@ internal static class MetricsCommand
             }
 
             var o = context.Out;
-            o.WriteLine($"{m.Incidents:N0} incident(s){(m.MaintenanceIncluded ? "" : " (maintenance left out)")}");
+            o.WriteLine($"{m.Incidents:N0} incident(s){(m.MaintenanceIncluded ? "" : " (maintenance left out)")}{UndatedNote.Of(m.Undated)}");
             foreach (var (name, d) in m.Time)
             {
                 o.WriteLine($"  {name.Replace('_', ' '),-20} {FigureText.Duration(d)}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hindsight.Application.Learning;
 using Hindsight.Cli.Output;
+using Hindsight.Incidents;
 
 namespace Hindsight.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class PatternsCommand
         var command = new Command("patterns", "Seasonality (month, weekday, hour; chi-square test) and deployment correlation (change failure rate, lift, binomial p-value)") { window, top, maintenance, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var p = await host.Workspace.Learning.PatternsAsync(new PatternsRequest
             {
                 WindowHours = result.GetValue(window),
@@ -31,7 +32,7 @@ internal static class PatternsCommand
             }
 
             var o = context.Out;
-            o.WriteLine($"Seasonality of {p.Incidents:N0} incident(s) (UTC):");
+            o.WriteLine($"Seasonality of {p.Incidents:N0} incident(s) (UTC){UndatedNote.Of(p.Undated)}:");
             foreach (var s in p.Seasonality)
             {
                 o.WriteLine($"  {s.Profile,-8} {(s.Real ? "real pattern" : "no clear pattern"),-17} χ² {s.ChiSquare:0.0} on {s.Dof} df, p = {P(s.Pvalue)}; peak {s.Peak} at {s.PeakRatio:0.00}× the even rate");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hindsight.Application.Learning;
 using Hindsight.Cli.Output;
+using Hindsight.Incidents;
 using Hindsight.Reports;
 
 namespace Hindsight.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class ReportCommand
         var command = new Command("report", "The learning report: time metrics, learning metrics, maturity, patterns, themes, practices, hygiene and forecasts") { html, since, team, maintenance, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var report = await host.Workspace.Learning.ReportAsync(new ReportRequest
             {
                 Since = result.GetValue(since),
@@ -60,7 +61,7 @@ internal static class ReportCommand
 
     private static void Print(TextWriter o, ReportDocument r)
     {
-        o.WriteLine($"Learning report — {r.Organisation}{(r.Team is { } t ? $", team {t}" : "")}: {r.Incidents:N0} incident(s)");
+        o.WriteLine($"Learning report — {r.Organisation}{(r.Team is { } t ? $", team {t}" : "")}: {r.Incidents:N0} incident(s){UndatedNote.Of(r.Undated)}");
         o.WriteLine();
         foreach (var m in r.Maturity.Take(1))
         {

@@ -14,7 +14,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show one incident with everything known about it") { id, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var i = await host.Workspace.Incidents.GetAsync(result.GetValue(id)!, ct);
             if (result.GetValue(json))
             {
@@ -38,7 +38,7 @@ internal static class ShowCommand
         Line(o, "services", string.Join(", ", i.Services));
         Line(o, "tags", string.Join(", ", i.Tags));
         Line(o, "failure mode", i.FailureMode);
-        Line(o, "started", i.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'"));
+        Line(o, "started", i.At?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'") ?? "undated (no start time recorded; left out of time figures)");
         var d = i.Durations;
         o.WriteLine($"  durations      detect {Durations.Format(d.TimeToDetect)} · acknowledge {Durations.Format(d.TimeToAcknowledge)} · mitigate {Durations.Format(d.TimeToMitigate)} · resolve {Durations.Format(d.TimeToResolve)}");
         if (!string.IsNullOrWhiteSpace(i.Summary))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hindsight.Application.Incidents;
 using Hindsight.Cli.Output;
+using Hindsight.Incidents;
 using Spectre.Console;
 
 namespace Hindsight.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Counts by severity, service and month, and the median time to resolve") { json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var stats = await host.Workspace.Incidents.StatsAsync(ct);
             if (result.GetValue(json))
             {
@@ -35,6 +36,11 @@ internal static class StatsCommand
         var o = context.Out;
         o.WriteLine($"{s.Store} · organisation '{s.Organisation}'");
         o.WriteLine($"  {s.Incidents:N0} incidents, {s.Deployments:N0} deployments, {s.Dependencies:N0} service dependencies, {s.ResponseLogs:N0} response logs");
+        if (s.Undated > 0)
+        {
+            o.WriteLine($"  {s.Undated:N0} of the incidents are undated (no start time): searchable, left out of months and time figures");
+        }
+
         if (s.Incidents == 0)
         {
             o.WriteLine("  no incidents yet: 'hindsight ingest FILE' adds some, 'hindsight demo' shows a generated history");

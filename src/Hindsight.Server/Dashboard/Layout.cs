@@ -1,6 +1,7 @@
 using System.Text;
 using Hindsight.Application.Access;
 using Hindsight.Application.Learning;
+using Hindsight.Incidents;
 using static Hindsight.Server.Dashboard.Html;
 
 namespace Hindsight.Server.Dashboard;
@@ -47,7 +48,7 @@ internal static class Layout
 
     /// <summary>How fresh a report's figures are, in words.</summary>
     public static string Freshness(CurrentReport report) =>
-        $"Figures of {report.Result.Document.Incidents:N0} incidents as of {Stamp(report.ComputedAt)}" +
+        $"Figures of {report.Result.Document.Incidents:N0} incidents{UndatedNote.Of(report.Result.Document.Undated)} as of {Stamp(report.ComputedAt)}" +
         (report.RefreshFailure is { } failure ? $" — new records have come in since, but fresh figures could not be computed ({failure}); retrying shortly."
          : report.Stale ? " — new records have come in since; fresh figures are being computed, reload in a moment." : ".");
 }

@@ -49,14 +49,28 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
 
     private ParsedRecord Parse(string text, ImportLimits limits)
     {
-        var doc = MarkdownSections.Split(text);
         var raw = () => text.Length > limits.MaxRawExcerpt ? text[..limits.MaxRawExcerpt] + "…" : text;
+        MarkdownSections doc;
+        try
+        {
+            doc = MarkdownSections.Split(text);
+        }
+        catch (FormatException ex)
+        {
+            return ParsedRecord.Invalid(1, "", ex.Message, raw());
+        }
+
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         Incident incident;
         try
         {
             var json = FrontMatterJson(doc, lines);
             json.TryAdd("id", Path.GetFileNameWithoutExtension(fileName));
+            if (!json.ContainsKey("started_at") && !json.ContainsKey("undated"))
+            {
+                json["undated"] = true; // a narrative with no start time: stored, and left out of time figures
+            }
+
             if (doc.Heading is not null)
             {
                 json.TryAdd("title", doc.Heading);
@@ -86,8 +100,7 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             return [];
         }
 
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(doc.FrontMatter));
+        var yaml = YamlText.Load(new StringReader(doc.FrontMatter));
         if (yaml.Documents.Count == 0)
         {
             return [];
@@ -103,8 +116,43 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             lines[key.ToString()] = (int)key.Start.Line + 1; // +1 for the opening ---
         }
 
-        return (System.Text.Json.Nodes.JsonObject)YamlToJson.Convert(map)!;
+        var json = (System.Text.Json.Nodes.JsonObject)YamlToJson.Convert(map)!;
+        foreach (var key in json.Select(p => p.Key).ToList())
+        {
+            if (SiteKeys.Contains(key))
+            {
+                json.Remove(key);
+            }
+            else if (Aliases.TryGetValue(key, out var field) && !json.ContainsKey(field))
+            {
+                var value = json[key];
+                json.Remove(key);
+                json[field] = field == "services" && value is System.Text.Json.Nodes.JsonValue one ? new System.Text.Json.Nodes.JsonArray(one.DeepClone()) : value?.DeepClone();
+                lines[field] = lines[key];
+            }
+        }
+
+        return json;
     }
+
+    /// <summary>Front matter keys of static site generators that say nothing about the incident; they are dropped.</summary>
+    private static readonly HashSet<string> SiteKeys = new(StringComparer.Ordinal)
+    {
+        "layout", "draft", "permalink", "slug", "weight", "aliases", "toc", "author", "authors", "lastmod", "image",
+        "keywords", "url", "type", "menu", "categories", "comments", "published", "excerpt", "sidebar", "nav_order",
+    };
+
+    /// <summary>Front matter keys that blogs and postmortem templates use for a canonical field.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["date"] = "started_at",
+        ["start"] = "started_at",
+        ["started"] = "started_at",
+        ["description"] = "summary",
+        ["resolved"] = "resolved_at",
+        ["service"] = "services",
+        ["owner"] = "team",
+    };
 
     private static Incident FillFromSections(Incident i, MarkdownSections doc, IReadOnlySet<string> front)
     {

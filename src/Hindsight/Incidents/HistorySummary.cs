@@ -10,6 +10,7 @@ namespace Hindsight.Incidents;
 /// <param name="ByService">Incidents per affected service (an incident counts once for each of its services).</param>
 /// <param name="ByMonth">Incidents per month of their start (<c>yyyy-MM</c>).</param>
 /// <param name="ByTeam">Incidents per team.</param>
+/// <param name="Undated">How many incidents have no start time (counted everywhere but in the months, first and last).</param>
 /// <param name="Resolved">How many incidents have a resolution time.</param>
 /// <param name="MedianMinutesToResolve">Median minutes from start to resolution over resolved incidents.</param>
 /// <param name="DuplicatePairs">Distinct pairs of incidents linked as duplicates.</param>
@@ -23,6 +24,7 @@ public sealed record HistorySummary(
     IReadOnlyDictionary<string, long> ByService,
     IReadOnlyDictionary<string, long> ByMonth,
     IReadOnlyDictionary<string, long> ByTeam,
+    long Undated,
     long Resolved,
     double? MedianMinutesToResolve,
     long DuplicatePairs,
@@ -35,7 +37,7 @@ public sealed record HistorySummary(
     public static HistorySummary Of(IEnumerable<Incident> incidents)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        long count = 0, open = 0;
+        long count = 0, open = 0, undated = 0;
         var severity = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var service = new Dictionary<string, long>(StringComparer.Ordinal);
         var month = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -52,7 +54,17 @@ public sealed record HistorySummary(
                 Bump(service, svc);
             }
 
-            Bump(month, i.StartedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            if (i.Undated)
+            {
+                undated++;
+            }
+            else
+            {
+                Bump(month, i.StartedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                first = first is null || i.StartedAt < first ? i.StartedAt : first;
+                last = last is null || i.StartedAt > last ? i.StartedAt : last;
+            }
+
             Bump(team, i.Team ?? "unassigned");
             if (i.Durations.TimeToResolve is { } ttr)
             {
@@ -66,12 +78,10 @@ public sealed record HistorySummary(
             }
 
             open += i.ActionItems.Count(a => a.Status is ActionItemStatus.Open or ActionItemStatus.InProgress);
-            first = first is null || i.StartedAt < first ? i.StartedAt : first;
-            last = last is null || i.StartedAt > last ? i.StartedAt : last;
         }
 
         return new HistorySummary(
-            count, severity, Sorted(service), month, Sorted(team), minutes.Count, Quantiles.Median(minutes),
+            count, severity, Sorted(service), month, Sorted(team), undated, minutes.Count, Quantiles.Median(minutes),
             pairs.Count(p => p.Item3 == LinkKind.Duplicate), pairs.Count(p => p.Item3 == LinkKind.Related), open, first, last);
     }
 

@@ -33,8 +33,16 @@ public sealed record Incident : HistoryRecord
     /// <summary>Contributing factors in four kinds.</summary>
     public IReadOnlyList<RootCause> RootCauses { get; init; } = [];
 
-    /// <summary>When the failure started (impact began).</summary>
+    /// <summary>When the failure started (impact began); unset when the incident is <see cref="Undated"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>
+    /// True for an incident known only as a narrative, without a start time (a public postmortem, an old write-up): it
+    /// is stored, searched and classified, and left out of every time-based figure, which says how many it left out.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Undated { get; init; }
 
     /// <summary>When it was detected (alert fired or report received).</summary>
     public DateTimeOffset? DetectedAt { get; init; }
@@ -88,7 +96,7 @@ public sealed record Incident : HistoryRecord
 
     /// <inheritdoc />
     [JsonIgnore]
-    public override DateTimeOffset? At => StartedAt;
+    public override DateTimeOffset? At => Undated ? null : StartedAt;
 
     /// <summary>The durations derived from the timestamps.</summary>
     [JsonIgnore]

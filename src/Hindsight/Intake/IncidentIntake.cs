@@ -26,8 +26,8 @@ public static class IncidentIntake
         };
         if (e.Action == IntakeAction.Trigger || existing is null)
         {
-            var earliest = Min(incident.StartedAt, start);
-            incident = incident with { StartedAt = earliest, DetectedAt = Min(incident.DetectedAt ?? e.At, e.At < earliest ? earliest : e.At) };
+            var earliest = incident.Undated ? start : Min(incident.StartedAt, start);
+            incident = incident with { StartedAt = earliest, Undated = false, DetectedAt = Min(incident.DetectedAt ?? e.At, e.At < earliest ? earliest : e.At) };
         }
 
         incident = incident with

@@ -154,7 +154,7 @@ public static class PostmortemDraft
         md.Append("- Severity: ").Append(i.Severity is { } s ? SeverityText.Format(s) : "not assessed")
           .Append(rubric is { } r ? $" (the rubric reads the impact as {SeverityText.Format(r)})" : "").Append('\n');
         md.Append("- Services affected: ").Append(i.Services.Count == 0 ? "none recorded" : string.Join(", ", i.Services)).Append('\n');
-        md.Append("- Started ").Append(Stamp(i.StartedAt));
+        md.Append(i.Undated ? "- Start time not recorded (undated)" : "- Started " + Stamp(i.StartedAt));
         var d = i.Durations;
         var steps = new[] { ("detected", d.TimeToDetect), ("acknowledged", d.TimeToAcknowledge), ("mitigated", d.TimeToMitigate), ("resolved", d.TimeToResolve) }
             .Where(x => x.Item2 is not null).Select(x => $"{x.Item1} after {Span(x.Item2!.Value)}").ToList();

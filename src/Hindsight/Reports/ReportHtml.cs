@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hindsight.Calendar;
+using Hindsight.Incidents;
 using Hindsight.Maturity;
 using Hindsight.Metrics;
 using Hindsight.Practices;
@@ -44,7 +45,7 @@ public static class ReportHtml
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>Hindsight learning report — ").Append(Escape(input.Organisation)).Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<header><h1>Learning report — ").Append(Escape(input.Organisation)).Append(input.Team is { } team ? $", team {Escape(team)}" : "").Append("</h1><p>")
-            .Append(Invariant, $"{input.Incidents.Count:N0} incidents")
+            .Append(Invariant, $"{input.Incidents.Count:N0} incidents{UndatedNote.Of(input.Undated)}")
             .Append(input.Since is { } since ? $" since {since:yyyy-MM-dd}" : "")
             .Append(Invariant, $" · generated {input.Now:yyyy-MM-dd HH:mm} UTC</p></header><main>");
         Maturity(html, report.Maturity);

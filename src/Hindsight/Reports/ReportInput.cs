@@ -22,4 +22,8 @@ public sealed record ReportInput(
     IReadOnlyList<DrillRecord> Drills,
     DateTimeOffset Now,
     DateTimeOffset? Since = null,
-    string? Team = null);
+    string? Team = null)
+{
+    /// <summary>Undated incidents of the same scope, left out of <see cref="Incidents"/> (every figure of a report is time-based or reads time order).</summary>
+    public int Undated { get; init; }
+}

@@ -39,7 +39,7 @@ public sealed record SimilarityQuery
             Services = incident.Services,
             Tags = [.. IncidentIndex.TagsOf(incident)],
             Severity = incident.Severity,
-            At = incident.StartedAt,
+            At = incident.At,
             Deployed = incident.Deployments.Count > 0,
             Exclude = incident.Id,
             Top = top,

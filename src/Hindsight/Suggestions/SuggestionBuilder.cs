@@ -78,7 +78,7 @@ public static class SuggestionBuilder
             || role.Contains("owner", StringComparison.OrdinalIgnoreCase)) ? 1.0 : 0.7;
 
     private static double Recency(Incident incident, DateTimeOffset now) =>
-        Math.Pow(0.5, Math.Max(0, (now - incident.StartedAt).TotalDays) / 365);
+        incident.Undated ? 0.5 : Math.Pow(0.5, Math.Max(0, (now - incident.StartedAt).TotalDays) / 365); // an undated one counts as a year old
 
     private sealed class ActionGroup(HashSet<string> terms)
     {

@@ -10,7 +10,14 @@ internal static class IncidentRules
         errors.Required("id", i.Id, RecordValidator.MaxIdLength);
         errors.Required("title", i.Title, 2_000);
         errors.MaxLength("summary", i.Summary, 1_000_000);
-        errors.RequiredTime("started_at", i.StartedAt);
+        if (!i.Undated && i.StartedAt == default)
+        {
+            errors.Add("started_at", "required; expected an ISO-8601 timestamp such as 2024-03-01T14:05:00Z (or \"undated\": true for a narrative whose start is not known)");
+        }
+        else if (i.Undated && i.StartedAt != default)
+        {
+            errors.Add("undated", "the record has a started_at, so it is not undated; drop 'undated' (or the start time, if it is not known)");
+        }
         if (i.Severity is { } s && !Enum.IsDefined(s))
         {
             errors.Add("severity", $"{(int)s} is unknown; expected {SeverityText.Expected}");

@@ -18,7 +18,7 @@ internal static class SimilarCommand
         var command = new Command("similar", "Find past incidents like this one, and why they match") { text, id, services, tags, top, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var found = await host.Workspace.Retrieval.SimilarAsync(new SimilarRequest
             {
                 Text = result.GetValue(text),
@@ -53,7 +53,7 @@ internal static class SimilarCommand
 
         foreach (var (s, i) in similar.Select((s, i) => (s, i + 1)))
         {
-            var when = s.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var when = s.StartedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated";
             var severity = s.Severity is { } sev ? sev + " " : "";
             o.WriteLine($"{i,2}. {s.Score,6:0.000}  {s.Id}  {when}  {severity}{s.Title}");
             o.WriteLine($"              why: {WhyText(s.Why)}");

@@ -49,7 +49,7 @@ internal static class DependenciesPage
         Card(html, "Depends on", node.DependsOn.Count == 0 ? Empty("No dependency of this service is recorded.")
             : "<ul>" + string.Concat(node.DependsOn.Select(s => $"<li><a href=\"/dependencies/{U(s)}\">{E(s)}</a></li>")) + "</ul>");
         var list = incidents.Incidents.Count == 0 ? Empty("No incident affected this service.")
-            : "<ul>" + string.Concat(incidents.Incidents.Select(i => $"<li><a href=\"/incidents/{U(i.Id)}\">{E(i.Id)}</a> {E(i.Title)} <span class=\"muted\">{Day(i.StartedAt)}</span></li>")) + "</ul>"
+            : "<ul>" + string.Concat(incidents.Incidents.Select(i => $"<li><a href=\"/incidents/{U(i.Id)}\">{E(i.Id)}</a> {E(i.Title)} <span class=\"muted\">{(i.Undated ? "undated" : Day(i.StartedAt))}</span></li>")) + "</ul>"
               + $"<p><a href=\"/incidents?service={U(node.Service)}\">All {incidents.Matched:N0} incidents of {E(node.Service)} →</a></p>";
         Card(html, "Latest incidents", list, "wide");
         return html.Append("</div>").ToString();

@@ -34,7 +34,7 @@ internal static class IncidentPages
         html.Append("<table class=\"incidents\"><thead><tr><th>Id</th><th>Title</th><th>Severity</th><th>Services</th><th>Started</th><th class=\"n\">Resolved in</th></tr></thead><tbody>");
         foreach (var i in page.Incidents)
         {
-            html.Append(Invariant, $"<tr><td><a href=\"/incidents/{U(i.Id)}\">{E(i.Id)}</a></td><td>{E(i.Title)}</td><td>{Severity(i.Severity)}</td><td>{E(string.Join(", ", i.Services))}</td><td>{Day(i.StartedAt)}</td><td class=\"n\">{Minutes(i.Durations.TimeToResolve?.TotalMinutes)}</td></tr>");
+            html.Append(Invariant, $"<tr><td><a href=\"/incidents/{U(i.Id)}\">{E(i.Id)}</a></td><td>{E(i.Title)}</td><td>{Severity(i.Severity)}</td><td>{E(string.Join(", ", i.Services))}</td><td>{(i.Undated ? "undated" : Day(i.StartedAt))}</td><td class=\"n\">{Minutes(i.Durations.TimeToResolve?.TotalMinutes)}</td></tr>");
         }
 
         html.Append("</tbody></table>");
@@ -51,7 +51,7 @@ internal static class IncidentPages
         var html = new StringBuilder();
         html.Append(Invariant, $"<p class=\"facts\">{Severity(i.Severity)} · {E(string.Join(", ", i.Services))}{(i.Team is null ? "" : " · team " + E(i.Team))}{(i.FailureMode is null ? "" : " · " + E(i.FailureMode))}{string.Concat(i.Tags.Select(t => " <span class=\"tag\">" + E(t) + "</span>"))}</p>");
         var d = i.Durations;
-        html.Append(Invariant, $"<p class=\"facts\">Started {Stamp(i.StartedAt)} · detected after {Minutes(d.TimeToDetect?.TotalMinutes)} · resolved after {(i.ResolvedAt is null ? "— (open)" : Minutes(d.TimeToResolve?.TotalMinutes))}</p>");
+        html.Append(Invariant, $"<p class=\"facts\">{(i.Undated ? "Undated (no start time recorded)" : "Started " + Stamp(i.StartedAt))} · detected after {Minutes(d.TimeToDetect?.TotalMinutes)} · resolved after {(i.ResolvedAt is null ? "— (open)" : Minutes(d.TimeToResolve?.TotalMinutes))}</p>");
         html.Append(Invariant, $"<p><a href=\"/incidents/{U(i.Id)}/postmortem.md\">Postmortem draft (Markdown)</a></p>");
         Similar(html, http, i, suggestion, mayWrite, judged);
         html.Append("<div class=\"grid\">");
@@ -89,7 +89,7 @@ internal static class IncidentPages
             body.Append("<ol class=\"similar\">");
             foreach (var m in s.Similar)
             {
-                body.Append(Invariant, $"<li><a href=\"/incidents/{U(m.Id)}\">{E(m.Id)}</a> {E(m.Title)} <span class=\"muted\">{Day(m.StartedAt)} · score {m.Score:0.00}</span>");
+                body.Append(Invariant, $"<li><a href=\"/incidents/{U(m.Id)}\">{E(m.Id)}</a> {E(m.Title)} <span class=\"muted\">{(m.StartedAt is null ? "undated" : Day(m.StartedAt))} · score {m.Score:0.00}</span>");
                 body.Append(Invariant, $"<div class=\"why\">Why: {E(m.Why.Summary)}</div>");
                 if (mayWrite)
                 {
