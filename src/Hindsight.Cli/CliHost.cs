@@ -35,6 +35,18 @@ internal sealed class CliHost : IAsyncDisposable
         return new CliHost(engine, organisation);
     }
 
+    /// <summary>
+    /// Opens the store the command line names for a command that only reads: it must exist already (nothing is
+    /// created; a missing one is an error of its own exit code) and an embedded store's file is opened read-only.
+    /// </summary>
+    public static async Task<CliHost> OpenForReadingAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
+    {
+        var organisation = Organisation.Parse(result.GetValue(GlobalOptions.Org));
+        var store = StoreOf(result, context) with { ReadOnly = true };
+        var engine = await HindsightEngine.OpenAsync(store, OptionsOf(context), context.Clock, cancellationToken: cancellationToken);
+        return new CliHost(engine, organisation);
+    }
+
     /// <summary>Whether the command line names a store explicitly (an option, not the environment or the default).</summary>
     public static bool NamesStore(ParseResult result) => result.GetValue(GlobalOptions.Store) is not null || result.GetValue(GlobalOptions.Db) is not null;
 

@@ -47,6 +47,7 @@ internal static class ErrorText
     public static int ExitCodeOf(HindsightError error) => error.Kind switch
     {
         _ when error.Code == "damaged_backup" => ExitCodes.StoreError,
+        _ when error.Code == "no_store" => ExitCodes.NoStore,
         ErrorKind.BadInput when error.Source is null && error.Field is not null => ExitCodes.Usage,
         ErrorKind.BadInput => ExitCodes.BadInput,
         ErrorKind.NotFound => ExitCodes.NotFound,

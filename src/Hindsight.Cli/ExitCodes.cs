@@ -35,4 +35,7 @@ internal static class ExitCodes
 
     /// <summary>A postmortem review found checks the postmortem does not meet.</summary>
     public const int ReviewFindings = 10;
+
+    /// <summary>A command that only reads named a store that does not exist (nothing was created).</summary>
+    public const int NoStore = 11;
 }

@@ -8,6 +8,12 @@ namespace Hindsight.Storage;
 /// <param name="ConnectionString">A PostgreSQL connection string.</param>
 public sealed record StoreOptions(string? Directory, string? ConnectionString)
 {
+    /// <summary>
+    /// Open for reading only: the store must exist already (nothing is created or migrated; a missing one is a
+    /// <see cref="StoreException"/> of code <c>no_store</c>), and an embedded store's file is opened read-only.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>The folder used when neither an option nor <c>LEARNING_STORAGE_DIR</c> names one.</summary>
     public static string DefaultDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "hindsight");
@@ -21,6 +27,7 @@ public sealed record StoreOptions(string? Directory, string? ConnectionString)
             return await PostgresHistoryStore.OpenAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
         }
 
-        return SqliteHistoryStore.Open(string.IsNullOrWhiteSpace(Directory) ? DefaultDirectory : Directory);
+        var directory = string.IsNullOrWhiteSpace(Directory) ? DefaultDirectory : Directory;
+        return ReadOnly ? SqliteHistoryStore.OpenReadOnly(directory) : SqliteHistoryStore.Open(directory);
     }
 }

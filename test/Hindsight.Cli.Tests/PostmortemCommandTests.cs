@@ -43,6 +43,11 @@ public sealed class PostmortemCommandTests : IDisposable
     [Fact]
     public async Task MissingIncidentsAndFiles_AreClearErrors()
     {
+        var none = await _cli.RunAsync("draft", "NOPE-1");
+        Assert.Equal(11, none.Exit); // no store yet: reading creates none
+        Assert.Contains("no store at", none.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_cli.Store));
+        await _cli.RunAsync("ingest", _cli.Write("one.jsonl", """{"id":"PM-1","title":"Checkout timeouts","started_at":"2024-05-02T09:14:00Z"}""" + "\n"));
         Assert.Equal(5, (await _cli.RunAsync("draft", "NOPE-1")).Exit);
         Assert.Equal(5, (await _cli.RunAsync("review", "nope.md")).Exit);
         Assert.Equal(2, (await _cli.RunAsync("review")).Exit);

@@ -35,12 +35,12 @@ public sealed class IncidentUseCases
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
         var page = new List<Incident>(limit);
         int matched = 0, remaining = 0;
-        for (var n = history.Incidents.Count - 1; n >= 0; n--)
+        for (var n = history.AllIncidents.Count - 1; n >= 0; n--)
         {
-            var i = history.Incidents[n];
+            var i = history.AllIncidents[n];
             if ((severity is null || i.Severity == severity)
-                && (since is null || i.StartedAt >= since)
-                && (until is null || i.StartedAt < until)
+                && (since is null || (!i.Undated && i.StartedAt >= since))
+                && (until is null || (!i.Undated && i.StartedAt < until))
                 && (filter.Team is null || string.Equals(i.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
                 && (services.Count == 0 || i.Services.Any(services.Contains))
                 && (words.Length == 0 || words.All(w => Mentions(i, w))))
@@ -73,6 +73,24 @@ public sealed class IncidentUseCases
     public async Task<Incident?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(id) ? null
         : await _workspace.Store.FindAsync(_workspace.Organisation, RecordKind.Incident, id.Trim(), cancellationToken).ConfigureAwait(false) as Incident;
+
+    /// <summary>
+    /// The stored incident a target names, or null when the target is a description. A target shaped like an id
+    /// (<see cref="IncidentIds.LooksLikeId"/>) that is not stored is not found rather than searched for as words.
+    /// </summary>
+    /// <exception cref="HindsightException">The target looks like an id and no incident has it (not found).</exception>
+    public async Task<Incident?> TargetAsync(string target, CancellationToken cancellationToken = default)
+    {
+        var stored = await FindAsync(target, cancellationToken).ConfigureAwait(false);
+        if (stored is null && IncidentIds.LooksLikeId(target))
+        {
+            throw HindsightException.NotFound(
+                $"no incident '{target.Trim()}' in organisation '{_workspace.Organisation}'",
+                "list the incidents to find its id, or describe the incident in words to search by description", "target");
+        }
+
+        return stored;
+    }
 
     /// <summary>
     /// Stores records (incidents, deployments, dependencies, …) in one transaction after checking every one: a record
@@ -113,11 +131,11 @@ public sealed class IncidentUseCases
     {
         var counts = await _workspace.Store.CountAsync(_workspace.Organisation, cancellationToken).ConfigureAwait(false);
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
-        var s = await _workspace.Analyses.GetOrAddAsync("stats", history.Revision, () => HistorySummary.Of(history.Incidents)).ConfigureAwait(false);
+        var s = await _workspace.Analyses.GetOrAddAsync("stats", history.Revision, () => HistorySummary.Of(history.AllIncidents)).ConfigureAwait(false);
         return new HistoryStats(
             _workspace.StoreDescription, _workspace.Organisation.Name,
             counts[RecordKind.Incident], counts[RecordKind.Deployment], counts[RecordKind.Dependency], counts[RecordKind.ResponseLog],
-            s.Resolved, s.MedianMinutesToResolve, s.DuplicatePairs, s.RelatedPairs, s.OpenActionItems, s.First, s.Last,
+            s.Undated, s.Resolved, s.MedianMinutesToResolve, s.DuplicatePairs, s.RelatedPairs, s.OpenActionItems, s.First, s.Last,
             s.BySeverity, s.ByService, s.ByTeam, s.ByMonth);
     }
 

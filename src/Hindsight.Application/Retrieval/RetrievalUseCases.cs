@@ -50,7 +50,7 @@ public sealed class RetrievalUseCases
     public async Task<SuggestionResult> SuggestAsync(string target, IReadOnlyList<string>? services = null, int top = 10, CancellationToken cancellationToken = default)
     {
         var text = Require.Text(target, "target", "an incident id or a description");
-        var stored = await _workspace.Incidents.FindAsync(text, cancellationToken).ConfigureAwait(false);
+        var stored = await _workspace.Incidents.TargetAsync(text, cancellationToken).ConfigureAwait(false);
         return await SuggestAsync(
             stored is null ? new SimilarRequest { Text = text, Services = services ?? [], Top = top } : new SimilarRequest { Id = stored.Id, Top = top },
             cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ internal static class BackupCommands
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var count = await host.Engine.Maintenance.BackupAsync(path, ct);
             context.Out.WriteLine($"backed up {count:N0} record(s) of {host.Engine.StoreDescription} to {path}");
             return ExitCodes.Ok;

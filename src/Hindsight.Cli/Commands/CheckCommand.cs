@@ -13,7 +13,7 @@ internal static class CheckCommand
         var command = new Command("check", "Verify the store (database integrity, schema version, every record readable and consistent) and that each search index agrees with it") { json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var check = await host.Engine.Maintenance.CheckAsync(ct);
             if (result.GetValue(json))
             {

@@ -14,7 +14,7 @@ internal static class ClassifyCommand
         var command = new Command("classify", "Suggest a failure mode for an incident, learned from the incidents that have one") { target, top, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var c = await host.Workspace.Learning.ClassifyAsync(result.GetValue(target)!, result.GetValue(top), ct);
             if (result.GetValue(json))
             {

@@ -60,7 +60,7 @@ internal static class DrillCommand
         var command = new Command("replay", "Turn a stored incident into an exercise with everything that gives the answer away removed") { id, output, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             Emit(context, await host.Workspace.Drills.ReplayAsync(result.GetValue(id)!, ct), result.GetValue(output), result.GetValue(json));
             return ExitCodes.Ok;
         });
@@ -147,7 +147,7 @@ internal static class DrillCommand
         var command = new Command("history", "Graded drills, the skill gaps they show (weakest tasks and archetypes) and readiness") { team, participant, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var gaps = await host.Workspace.Drills.HistoryAsync(result.GetValue(team), result.GetValue(participant), ct);
             if (result.GetValue(json))
             {

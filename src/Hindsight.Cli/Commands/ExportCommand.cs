@@ -19,7 +19,7 @@ internal static class ExportCommand
                 kinds = RecordKindText.TryParse(k, out var only) ? [only] : throw new UserError($"--kind '{k}' is unknown; expected {RecordKindText.Expected}");
             }
 
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var path = result.GetValue(output);
             long count;
             await using (var file = path is null ? null : new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16))

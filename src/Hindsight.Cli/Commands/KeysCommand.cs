@@ -38,7 +38,7 @@ internal static class KeysCommand
         var command = new Command("list", "Every key (never the secret): id, organisation, scope, name, created, revoked") { json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var keys = await host.Engine.Access.ListKeysAsync(ct);
             if (result.GetValue(json))
             {

@@ -18,7 +18,9 @@ internal static class McpCommand
         var command = new Command("mcp", "Serve this store to an assistant over the Model Context Protocol on stdin/stdout (docs/agents.md)") { allowWrites };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = result.GetValue(allowWrites)
+                ? await CliHost.OpenAsync(result, context, ct)
+                : await CliHost.OpenForReadingAsync(result, context, ct);
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // stdout carries the protocol alone
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

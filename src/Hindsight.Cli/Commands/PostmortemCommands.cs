@@ -15,7 +15,7 @@ internal static class PostmortemCommands
         var command = new Command("draft", "Draft a blameless postmortem of an incident, in the Markdown postmortem format (edit it, then ingest it back)") { id, output, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var draft = await host.Workspace.Postmortems.DraftAsync(result.GetValue(id)!, ct);
             if (result.GetValue(output) is { } file)
             {

@@ -31,7 +31,7 @@ internal static class SettingsCommand
         var list = new Command("list", "The settings (secrets shown as ****)");
         list.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             foreach (var (key, v) in await host.Engine.Access.SettingsAsync(host.Organisation, ct))
             {
                 context.Out.WriteLine($"{key} = {(key.EndsWith(".secret", StringComparison.Ordinal) ? "****" : v)}");

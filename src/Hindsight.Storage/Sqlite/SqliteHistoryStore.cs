@@ -17,11 +17,20 @@ public sealed partial class SqliteHistoryStore : IHistoryStore
 
     private readonly string _connectionString;
 
-    private SqliteHistoryStore(string path)
+    private SqliteHistoryStore(string path, bool readOnly = false)
     {
         Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        ReadOnly = readOnly;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        }.ToString();
     }
+
+    /// <summary>Whether the file was opened read-only (every write is refused).</summary>
+    public bool ReadOnly { get; }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
@@ -69,6 +78,44 @@ public sealed partial class SqliteHistoryStore : IHistoryStore
         return store;
     }
 
+    /// <summary>
+    /// Opens the existing store in <paramref name="directory"/> read-only: nothing is created or written (a store of an
+    /// earlier schema is brought up to date first, as <see cref="Open"/> does).
+    /// </summary>
+    /// <exception cref="StoreException">There is no store there (code <c>no_store</c>), it is not a Hindsight store, or its schema is not the current one.</exception>
+    public static SqliteHistoryStore OpenReadOnly(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        SQLitePCL.Batteries_V2.Init();
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, FileName));
+        if (!File.Exists(path))
+        {
+            throw StoreException.NoStore(System.IO.Path.GetFullPath(directory));
+        }
+
+        var store = new SqliteHistoryStore(path, readOnly: true);
+        try
+        {
+            using var connection = store.Connect();
+            var version = SqliteSchema.CurrentVersion(connection);
+            if (version < SqliteSchema.Latest)
+            {
+                return Open(directory); // written by an earlier version: brought up to date once, as any open does
+            }
+
+            if (version > SqliteSchema.Latest)
+            {
+                throw new StoreException($"the store {path} has schema version {version}, newer than this version's {SqliteSchema.Latest}; use a newer hindsight");
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"cannot open the store {path} for reading: {ex.Message} (is it a Hindsight store? its integrity check says more)", ex);
+        }
+
+        return store;
+    }
+
     internal SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -82,6 +129,11 @@ public sealed partial class SqliteHistoryStore : IHistoryStore
     /// <inheritdoc />
     public Task<IHistoryWriter> BeginWriteAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
+        if (ReadOnly)
+        {
+            throw new StoreException($"the store {Path} was opened for reading only; this command does not write");
+        }
+
         return Task.FromResult<IHistoryWriter>(new SqliteHistoryWriter(Connect(), organisation));
     }
 

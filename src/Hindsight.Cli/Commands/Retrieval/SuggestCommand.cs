@@ -16,7 +16,7 @@ internal static class SuggestCommand
         var command = new Command("suggest", "Suggest actions that helped in similar incidents, experts to escalate to, and the response-efficiency ratio") { target, services, top, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var suggestion = await host.Workspace.Retrieval.SuggestAsync(result.GetValue(target)!, result.GetValue(services), result.GetValue(top), ct);
             if (result.GetValue(json))
             {

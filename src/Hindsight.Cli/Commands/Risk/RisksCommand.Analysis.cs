@@ -15,7 +15,7 @@ internal static partial class RisksCommand
         var command = new Command("matrix", "The 3×3 heat map: impact by probability, each cell's level and its risks") { json, html };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var matrix = await host.Workspace.Risks.MatrixAsync(ct);
             var risks = matrix.Register;
             if (result.GetValue(html) is { } page)
@@ -60,7 +60,7 @@ internal static partial class RisksCommand
         var command = new Command("assess", "Re-estimate each risk's probability from the incidents linked to it and flag the risks whose stated level no longer matches") { asOf, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var assessment = await host.Workspace.Risks.AssessAsync(result.GetValue(asOf), ct);
             var evidence = assessment.Risks;
             var now = assessment.AsOf;

@@ -18,7 +18,7 @@ internal static partial class RisksCommand
         var command = new Command("list", "List the register by priority: level, owner, status, next review") { level, category, overdue, asOf, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var risks = await host.Workspace.Risks.ListAsync(result.GetValue(level), result.GetValue(category), result.GetValue(overdue), result.GetValue(asOf), ct);
             if (result.GetValue(json))
             {
@@ -53,7 +53,7 @@ internal static partial class RisksCommand
         var command = new Command("show", "Show one risk in full") { id, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             var figure = await host.Workspace.Risks.GetAsync(result.GetValue(id)!, ct);
             if (result.GetValue(json))
             {

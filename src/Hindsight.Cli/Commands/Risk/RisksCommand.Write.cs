@@ -69,7 +69,7 @@ internal static partial class RisksCommand
         var command = new Command("export", "Write the register as YAML (or JSON) that 'risks import' reads back") { json, output };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
             if (result.GetValue(output) is { } path)
             {
                 int count;
