@@ -27,7 +27,8 @@ internal static class CsvReading
     {
         using var text = new StreamReader(input, detectEncodingFromByteOrderMarks: true);
         var headerSeen = false;
-        foreach (var record in new CsvRecordReader(text, limits.MaxRecordBytes).Read())
+        var records = new CsvRecordReader(text, limits.MaxRecordBytes);
+        foreach (var record in records.Read())
         {
             if (!headerSeen)
             {
@@ -38,6 +39,7 @@ internal static class CsvReading
                 }
 
                 headerSeen = true;
+                records.ExpectedFields = names.Count;
                 if (header([.. names]) is { } refused)
                 {
                     yield return refused with { Line = record.Line };

@@ -14,6 +14,12 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
     private readonly LinkedList<string> _replay = new();
     private int _line;
 
+    /// <summary>
+    /// The number of fields a record has (the header's), once known: a record that spans lines but does not have them
+    /// (or has a stray quote) is taken as an unclosed quote rather than a field with line breaks.
+    /// </summary>
+    public int ExpectedFields { get; set; }
+
     /// <summary>One record, or one problem, with the 1-based line it starts on and its raw text.</summary>
     public readonly record struct CsvRecord(int Line, IReadOnlyList<string>? Fields, string Raw, string? Problem);
 
@@ -33,17 +39,23 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
             var length = first.Length;
             state.Feed(first);
             string? problem = null;
+            var unclosed = $"a quote opened on line {start:N0} is never closed; close it (a quote inside a field is written \"\")";
             while (state.InQuotes)
             {
                 if (length > maxRecordChars || NextLine() is not { } next)
                 {
-                    problem = $"a quote opened on line {start:N0} is never closed; close it (a quote inside a field is written \"\")";
+                    problem = unclosed;
                     break;
                 }
 
                 lines.Add(next);
                 length += next.Length + 1;
                 state.Feed("\n" + next);
+            }
+
+            if (problem is null && lines.Count > 1 && ExpectedFields > 0 && (state.Stray is not null || state.FieldCount != ExpectedFields))
+            {
+                problem = unclosed; // the "field with line breaks" swallowed the rows after it: an unclosed quote
             }
 
             if (problem is not null)
@@ -103,6 +115,9 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
         private bool _started;
 
         public bool InQuotes { get; private set; }
+
+        /// <summary>The fields so far, the one being read included.</summary>
+        public int FieldCount => _fields.Count + 1;
 
         /// <summary>The 1-based number of the first field with a stray quote, if any.</summary>
         public int? Stray { get; private set; }

@@ -77,6 +77,11 @@ internal static class JsonLines
             return ParsedRecord.Invalid(number, "", "line contains binary data (a NUL byte); expected UTF-8 text", "");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            return ParsedRecord.Invalid(number, "", "line is not valid UTF-8 text; save the file as UTF-8", Excerpt(span, limits));
+        }
+
         HistoryRecord record;
         try
         {

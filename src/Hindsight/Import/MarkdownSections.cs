@@ -24,7 +24,16 @@ internal sealed partial record MarkdownSections(string? FrontMatter, int FrontMa
     public static MarkdownSections Split(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var document = Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException($"the Markdown cannot be read ({ex.Message.TrimEnd('.')}); expected a postmortem of headings, lists, tables and paragraphs", ex);
+        }
+
         string? front = null;
         string? h1 = null;
         var sections = new List<MarkdownSection>();

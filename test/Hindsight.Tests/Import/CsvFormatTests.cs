@@ -62,4 +62,42 @@ public sealed class CsvFormatTests
         var ex = Assert.Throws<FormatException>(() => CsvMapping.Parse(yaml, "m.yaml"));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UnclosedQuote_IsReportedAtItsLine_AndReadingResumesOnTheNext()
+    {
+        const string csv = "id,title,started_at\nC-1,\"first ok\",2024-01-01T00:00:00Z\nC-2,\"broken quote,2024-01-02T00:00:00Z\nC-3,third ok,2024-01-03T00:00:00Z\nC-4,\"multi\nline, \"\"quoted\"\"\",2024-01-04T00:00:00Z\n";
+
+        var records = ImportTestKit.Read(new CsvFormat(CsvMapping.Load("canonical")), csv);
+
+        Assert.Equal(4, records.Count);
+        Assert.Equal(3, records[1].Line);
+        Assert.Contains("a quote opened on line 3 is never closed", records[1].Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(["C-1", "C-3", "C-4"], records.Where(r => r.IsValid).Select(r => ((Incident)r.Record!).Id));
+        Assert.Equal("multi\nline, \"quoted\"", ((Incident)records[3].Record!).Title);
+        Assert.Equal(5, records[3].Line);
+    }
+
+    [Theory]
+    [InlineData("C-1,5\" disk,2024-01-01T00:00:00Z")]
+    [InlineData("C-1,\"closed\"trailing,2024-01-01T00:00:00Z")]
+    public void StrayQuote_IsNamedWithItsField(string row)
+    {
+        var record = ImportTestKit.Read(new CsvFormat(CsvMapping.Load("canonical")), "id,title,started_at\n" + row + "\n").Single();
+
+        Assert.False(record.IsValid);
+        Assert.Contains("field 2 has a quote", record.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpacesAroundQuotedFields_ShortRows_BlankLines_AndCrLf()
+    {
+        const string csv = "id,title,started_at,severity\r\n\r\nA,  \"padded\"  ,2024-01-01T00:00:00Z\r\nB,short,2024-01-02T00:00:00Z\r\n";
+
+        var records = ImportTestKit.Read(new CsvFormat(CsvMapping.Load("canonical")), csv);
+
+        Assert.All(records, r => Assert.True(r.IsValid, string.Join("; ", r.Errors)));
+        Assert.Equal("padded", ((Incident)records[0].Record!).Title);
+        Assert.Null(((Incident)records[1].Record!).Severity);
+    }
 }

@@ -94,4 +94,110 @@ public sealed class MarkdownFormatTests
         Assert.Equal(line, record.Line);
         Assert.Equal(field, record.Errors[0].Field);
     }
+
+    [Fact]
+    public void Read_EveryHeadingLevel_TildeFences_SetextTitle_Tables()
+    {
+        const string text = """
+            ---
+            id: PM-9
+            started_at: 2024-05-02T09:14:00Z
+            ---
+            Queue backlog on the indexer
+            ============================
+
+            #### Summary ####
+            The indexer fell behind for an hour.
+
+            ~~~
+            ## Root cause
+            not a heading: inside a tilde fence
+            ~~~
+
+            ###### Root cause
+            * Consumer lag after a **rebalance** storm
+
+            ### Actions taken
+
+            | Action | Outcome |
+            |--------|---------|
+            | Paused the batch job | helped |
+            | Added consumers | did not help |
+            """;
+
+        var i = (Incident)ImportTestKit.Read(new MarkdownFormat("pm.md"), text).Single().Record!;
+
+        Assert.Equal("Queue backlog on the indexer", i.Title);
+        Assert.StartsWith("The indexer fell behind", i.Summary, StringComparison.Ordinal);
+        Assert.Contains("inside a tilde fence", i.Summary, StringComparison.Ordinal);
+        Assert.Equal("Consumer lag after a **rebalance** storm", i.RootCauses.Single().Description);
+        Assert.Equal(["Paused the batch job — helped", "Added consumers — did not help"], i.Actions.Select(a => a.Description));
+    }
+
+    [Fact]
+    public void Read_UnclosedFrontMatter_IsNamedAsSuch()
+    {
+        var record = ImportTestKit.Read(new MarkdownFormat("pm.md"), "---\nid: A-2\nstarted_at: 2024-05-02T09:14:00Z\n# T\n## Summary\nx\n").Single();
+
+        Assert.False(record.IsValid);
+        Assert.Contains("front matter opened with '---' on line 1 is never closed", record.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("---\nservices: [a, b\nstarted_at: 2024-05-02T09:14:00Z\n---\n# T\n")]
+    [InlineData("---\nservices: {a: [b, {c\n---\n# T\n")]
+    [InlineData("---\nid: a\nid: b\n---\n# T\n")]
+    public void Read_YamlTheParserChokesOn_IsAFrontMatterError(string text)
+    {
+        var record = ImportTestKit.Read(new MarkdownFormat("pm.md"), text).Single();
+
+        Assert.False(record.IsValid);
+        Assert.Contains("front matter is not valid YAML", record.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DeeplyNestedFlowYaml_IsRefusedBeforeItCanExhaustTheStack()
+    {
+        var text = "---\ntags: " + new string('[', 200_000) + "\n---\n# T\n";
+
+        var record = ImportTestKit.Read(new MarkdownFormat("pm.md"), text).Single();
+
+        Assert.False(record.IsValid);
+        Assert.Contains("nested more than", record.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NarrativeWithoutAStartTime_IsUndated_AndSiteKeysAreDroppedOrMapped()
+    {
+        const string text = """
+            ---
+            layout: post
+            author: Sam
+            description: The cache node ran out of memory.
+            service: cache
+            ---
+            # Cache outage
+            ## What happened
+            Evictions spiked.
+            """;
+
+        var record = ImportTestKit.Read(new MarkdownFormat("2019-cache.md"), text).Single();
+
+        Assert.True(record.IsValid, string.Join("; ", record.Errors));
+        var i = (Incident)record.Record!;
+        Assert.True(i.Undated);
+        Assert.Null(i.At);
+        Assert.Equal("The cache node ran out of memory.", i.Summary);
+        Assert.Equal(["cache"], i.Services);
+        Assert.Null(i.Durations.TimeToResolve);
+    }
+
+    [Fact]
+    public void Read_DateFrontMatter_IsTheStart()
+    {
+        var i = (Incident)ImportTestKit.Read(new MarkdownFormat("pm.md"), "---\ndate: 2021-03-04\n---\n# Outage\n").Single().Record!;
+
+        Assert.False(i.Undated);
+        Assert.Equal(new DateTimeOffset(2021, 3, 4, 0, 0, 0, TimeSpan.Zero), i.StartedAt);
+    }
 }

@@ -42,6 +42,13 @@ public abstract class VendorExport : IRecordFormat
             return [ParsedRecord.Invalid(0, "", $"the {Tool} export is larger than {MaxFileBytes / (1024 * 1024):N0} MiB; export it in pages (one file per page) and ingest the folder")];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var valid = ValidPrefix(bytes);
+            var line = 1 + bytes.AsSpan(0, valid).Count((byte)'\n');
+            return [ParsedRecord.Invalid(line, "", $"the {Tool} export is not valid UTF-8 (byte {valid:N0}, line {line:N0}); save or export it as UTF-8")];
+        }
+
         var (pages, items, failure) = Split(bytes);
         var results = new List<ParsedRecord>(items.Count + 1);
         if (items.Count == 0 && failure is null)
@@ -195,6 +202,24 @@ public abstract class VendorExport : IRecordFormat
         }
 
         pages.Add(JsonDocument.Parse(rest.ToArray()));
+    }
+
+    /// <summary>How many bytes from the start are valid UTF-8.</summary>
+    private static int ValidPrefix(byte[] bytes)
+    {
+        var chars = new char[1 << 16];
+        var done = 0;
+        while (done < bytes.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(done), chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            done += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                break;
+            }
+        }
+
+        return done;
     }
 
     private static byte[] ReadAll(Stream input, out bool tooBig)
