@@ -57,6 +57,7 @@ internal static class IngestCommand
                 try
                 {
                     report = await host.Workspace.Ingest.FileAsync(input, options, progress, ct);
+                    line.Update(1, $"{report.Stored.Total:N0} stored, {report.Rejected:N0} rejected", force: true); // the end, even inside the update interval
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
