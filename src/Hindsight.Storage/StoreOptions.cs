@@ -9,8 +9,10 @@ namespace Hindsight.Storage;
 public sealed record StoreOptions(string? Directory, string? ConnectionString)
 {
     /// <summary>
-    /// Open for reading only: the store must exist already (nothing is created or migrated; a missing one is a
-    /// <see cref="StoreException"/> of code <c>no_store</c>), and an embedded store's file is opened read-only.
+    /// Open for reading only: an embedded store must exist already (nothing is created; a missing one is a
+    /// <see cref="StoreException"/> of code <c>no_store</c>) and its file is opened read-only — unless it was written by
+    /// an earlier version, which is brought up to date once first. A PostgreSQL store is opened as usual (its database
+    /// must exist in any case).
     /// </summary>
     public bool ReadOnly { get; init; }
 

@@ -4,6 +4,7 @@ using System.Text;
 namespace Hindsight.Cli.Tests;
 
 /// <summary>Imports as a new user meets them: broken files among good ones, undated narratives, gzip, a misspelt store.</summary>
+[Collection(SerialCli.Name)]
 public sealed class ImportRobustnessTests : IDisposable
 {
     private readonly CliRunner _cli = new();
@@ -132,6 +133,41 @@ public sealed class ImportRobustnessTests : IDisposable
         finally
         {
             File.SetAttributes(db, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
+    public async Task UnreadableFiles_AreRejectedWhole_InTheRejectsFile_AndTheRunGoesOn()
+    {
+        Directory.CreateDirectory(Path.Combine(_cli.Folder, "in"));
+        File.WriteAllBytes(Path.Combine(_cli.Folder, "in", "a.jsonl.gz"), [0x1f, 0x8b, .. "not really gzip"u8.ToArray()]);
+        File.WriteAllBytes(Path.Combine(_cli.Folder, "in", "b.jsonl"), [0x7B, 0x00, 0x7D, 0x0A]);
+        _cli.Write("in/c.jsonl", "{\"id\":\"C-1\",\"title\":\"Fine\",\"started_at\":\"2024-01-01T00:00:00Z\"}\n");
+
+        var result = await _cli.RunAsync("ingest", Path.Combine(_cli.Folder, "in"));
+
+        Assert.Equal(3, result.Exit);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+        Assert.Contains("total: 3 files, 1 read, 1 stored, 2 rejected", result.Out, StringComparison.Ordinal);
+        var rejects = File.ReadAllLines(Assert.Single(Directory.GetFiles(Path.Combine(_cli.Store, "rejects"))));
+        Assert.Equal(2, rejects.Length);
+        Assert.Contains(rejects, r => r.Contains("gzip", StringComparison.Ordinal));
+        Assert.Contains(rejects, r => r.Contains("binary data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UndatedIncidents_InSuggestDraftAndReplay_NeverShowYearOne()
+    {
+        _cli.Write("pm/dated.md", Postmortem(1, "2024-05-02T09:14:00Z") + "## Actions taken\n- Freed disk space (helped)\n## Responders\n");
+        _cli.Write("pm/undated.md", "---\nid: A-2\nresolved: 2024-06-01T10:00:00Z\nresponders: [{name: Ana, role: incident_commander}]\n---\n# Disk full on node 2\n## Summary\nThe data disk filled up and writes failed.\n## Actions taken\n- Freed disk space (helped)\n");
+        Assert.Equal(0, (await _cli.RunAsync("ingest", Path.Combine(_cli.Folder, "pm"))).Exit);
+
+        foreach (var command in new[] { new[] { "suggest", "A-2" }, ["suggest", "A-1"], ["draft", "A-2"], ["draft", "A-1"], ["drill", "replay", "A-2"], ["stats"] })
+        {
+            var result = await _cli.RunAsync(command);
+
+            Assert.True(result.Exit == 0, $"{string.Join(' ', command)}: {result}");
+            Assert.DoesNotContain("0001", result.Out, StringComparison.Ordinal);
         }
     }
 }

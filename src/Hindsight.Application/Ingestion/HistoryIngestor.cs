@@ -29,15 +29,24 @@ internal sealed class HistoryIngestor(IHistoryStore store, Organisation organisa
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
-        await using var stream = await InputStream.OpenAsync(input, 8192, cancellationToken).ConfigureAwait(false);
+        InputStream stream;
+        try
+        {
+            stream = await InputStream.OpenAsync(input, 8192, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Unreadable(name, $"the file looks gzip-compressed but cannot be decompressed ({ex.Message})", options);
+        }
+
+        await using var opened = stream;
         var head = stream.Head;
         var path = name;
         var inner = stream.Gzip && name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name; // what was compressed
         var format = options.Format == ImportFormat.Auto ? ImportSource.Detect(inner, head) : options.Format;
         if (ImportSource.BinaryProblem(head) is { } binary)
         {
-            var problem = new ImportProblem(path, 0, "", binary);
-            return new IngestReport(path, format, 0, default, 1, [problem], options.Strict, null);
+            return Unreadable(path, binary, options) with { Format = format };
         }
 
         var reader = ImportSource.For(format, inner, options.Mapping);
@@ -112,7 +121,7 @@ internal sealed class HistoryIngestor(IHistoryStore store, Organisation organisa
         try
         {
             var batch = new List<SerializedRecord>(run.Options.BatchSize);
-            foreach (var item in Guarded(reader.Read(run.Stream, run.Options.Limits)))
+            foreach (var item in Guarded(() => reader.Read(run.Stream, run.Options.Limits)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 run.Read++;
@@ -154,38 +163,62 @@ internal sealed class HistoryIngestor(IHistoryStore store, Organisation organisa
     }
 
     /// <summary>
-    /// The reader's records, ending with one whole-file reject if reading fails: no input, however broken, ends a run
-    /// with an exception, and what was read before the failure keeps its own outcome.
+    /// The reader's records, ending with one whole-file reject if reading fails — when the reader is made or while it
+    /// reads: no input, however broken, ends a run with an exception, and what was read before the failure keeps its
+    /// own outcome.
     /// </summary>
-    private static IEnumerable<ParsedRecord> Guarded(IEnumerable<ParsedRecord> records)
+    private static IEnumerable<ParsedRecord> Guarded(Func<IEnumerable<ParsedRecord>> read)
     {
-        using var items = records.GetEnumerator();
+        IEnumerator<ParsedRecord>? items = null;
         var last = 0;
-        while (true)
+        try
         {
-            ParsedRecord? failed = null;
-            try
+            while (true)
             {
-                if (!items.MoveNext())
+                var (next, failed) = Next(ref items, read, last);
+                if (next is null)
+                {
+                    yield break;
+                }
+
+                last = Math.Max(last, next.Line);
+                yield return next;
+                if (failed)
                 {
                     yield break;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                var after = last > 0 ? $"after line {last:N0} " : "";
-                failed = ParsedRecord.Invalid(last + 1, "", $"could not read the file {after}({ex.Message}); the records before this point kept their outcome, nothing after it was read");
-            }
-
-            if (failed is not null)
-            {
-                yield return failed;
-                yield break;
-            }
-
-            last = Math.Max(last, items.Current.Line);
-            yield return items.Current;
         }
+        finally
+        {
+            items?.Dispose();
+        }
+    }
+
+    /// <summary>The reader's next record (null at its end), or a whole-file reject when the reader throws.</summary>
+    private static (ParsedRecord? Record, bool Failed) Next(ref IEnumerator<ParsedRecord>? items, Func<IEnumerable<ParsedRecord>> read, int last)
+    {
+        try
+        {
+            items ??= read().GetEnumerator();
+            return (items.MoveNext() ? items.Current : null, false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            var after = last > 0 ? $"after line {last:N0} " : "";
+            return (ParsedRecord.Invalid(last + 1, "", $"could not read the file {after}({ex.Message}); the records before this point kept their outcome, nothing after it was read"), true);
+        }
+    }
+
+    /// <summary>The report of a file rejected whole (its reason in the rejects file too): nothing of it is stored.</summary>
+    internal static IngestReport Unreadable(string file, string reason, IngestOptions options)
+    {
+        using (var rejects = new RejectsWriter(options.RejectsPath, options.AppendRejects))
+        {
+            rejects.Write(file, ParsedRecord.Invalid(0, "", reason));
+        }
+
+        return IngestReport.Unreadable(file, reason) with { RejectsFile = options.RejectsPath };
     }
 
     /// <summary>The counters of one file's ingest, shared by the reading and the writing side.</summary>

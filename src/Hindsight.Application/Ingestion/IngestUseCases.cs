@@ -9,12 +9,25 @@ public sealed class IngestUseCases
 
     internal IngestUseCases(Workspace workspace) => _workspace = workspace;
 
-    /// <summary>Ingests one file.</summary>
+    /// <summary>Ingests one file; a file that exists but cannot be read is rejected whole (in the report and the rejects file).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public async Task<IngestReport> FileAsync(string path, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return await StreamAsync(stream, path, options, progress, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(options);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or (IOException and not FileNotFoundException and not DirectoryNotFoundException))
+        {
+            return HistoryIngestor.Unreadable(path, $"cannot read the file: {ex.Message}", options); // rejected whole; a run goes on
+        }
+
+        await using (stream)
+        {
+            return await StreamAsync(stream, path, options, progress, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -183,7 +183,7 @@ public sealed class IntakeUseCases
         text.Append("Similar past incidents:\n");
         foreach (var similar in s.Similar.Take(3))
         {
-            text.Append(CultureInfo.InvariantCulture, $"• {similar.Id} {similar.Title} ({similar.StartedAt:yyyy-MM-dd}, score {similar.Score:0.00})\n");
+            text.Append(CultureInfo.InvariantCulture, $"• {similar.Id} {similar.Title} ({similar.StartedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"}, score {similar.Score:0.00})\n");
         }
 
         if (s.Actions.Count > 0)

@@ -75,7 +75,7 @@ public sealed class LearningUseCases
         {
             var graph = Hindsight.Graphs.Dependents.Graph(history.Dependencies);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var service in history.Incidents.SelectMany(i => i.Services))
+            foreach (var service in history.AllIncidents.SelectMany(i => i.Services))
             {
                 counts[service] = counts.GetValueOrDefault(service) + 1;
             }

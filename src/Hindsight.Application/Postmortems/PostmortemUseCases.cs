@@ -33,9 +33,11 @@ public sealed class PostmortemUseCases
         var similar = await _workspace.Retrieval.SimilarAsync(new SimilarRequest(Id: incident.Id, Top: SimilarInDraft * 4), cancellationToken).ConfigureAwait(false);
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
 
-        // "Earlier" in the order the recurrence analysis uses: start time, then id.
-        bool Earlier(Incident p) => p.StartedAt < incident.StartedAt || (p.StartedAt == incident.StartedAt && string.CompareOrdinal(p.Id, incident.Id) < 0);
-        var repeat = Recurrence.RepeatOf(incident, [.. history.Incidents.Where(Earlier)]);
+        // "Earlier" in the order the recurrence analysis uses: start time, then id. Without a date either side, a similar
+        // incident may be earlier: it is listed, but nothing undated is called a repeat.
+        bool Earlier(Incident p) => incident.Undated || p.Undated || p.StartedAt < incident.StartedAt
+            || (p.StartedAt == incident.StartedAt && string.CompareOrdinal(p.Id, incident.Id) < 0);
+        var repeat = incident.Undated ? null : Recurrence.RepeatOf(incident, [.. history.Incidents.Where(Earlier)]);
         var context = new DraftContext(
             [.. similar.Similar.Where(s => s.Incident is { } p && Earlier(p)).Take(SimilarInDraft).Select(s => new SimilarIncident(s.Incident!, s.Score,
                 new MatchExplanation(s.Why.Features, s.Why.Terms, s.Why.Signatures, s.Why.Services, s.Why.Tags)))],

@@ -98,9 +98,9 @@ public sealed record ActionSuggestion(string Action, int Helped, int Tried, doub
 /// <param name="Name">The person.</param>
 /// <param name="Roles">The roles they held.</param>
 /// <param name="Incidents">How many of the similar incidents they responded to.</param>
-/// <param name="LastResponded">When they last responded to one.</param>
+/// <param name="LastResponded">When they last responded to one (null when all of theirs are undated).</param>
 /// <param name="Score">Ranking score.</param>
-public sealed record ExpertSuggestion(string Name, IReadOnlyList<string> Roles, int Incidents, DateTimeOffset LastResponded, double Score);
+public sealed record ExpertSuggestion(string Name, IReadOnlyList<string> Roles, int Incidents, DateTimeOffset? LastResponded, double Score);
 
 /// <summary>What the history suggests for an incident or a description.</summary>
 /// <param name="Similar">Similar incidents, best first.</param>

@@ -37,7 +37,10 @@ public sealed partial class SimilarityEngine
         _options.SnapshotPath is { } path && (!File.Exists(path)
             || (_unsaved > 0 && (_unsaved >= Math.Max(1_000, Count / 10) || _clock.GetElapsedTime(_savedAt) >= SnapshotAge)));
 
-    /// <summary>Writes the snapshot atomically (a temporary file renamed over the old one); a failure leaves the old one.</summary>
+    /// <summary>
+    /// Writes the snapshot atomically (a temporary file renamed over the old one). The snapshot is a cache: a folder
+    /// that cannot be written (a read-only store, a full disk) leaves the old one, and the index is read from the store.
+    /// </summary>
     private void SaveSnapshot()
     {
         if (_options.SnapshotPath is not { } path)
@@ -45,8 +48,20 @@ public sealed partial class SimilarityEngine
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"; // several processes may share a snapshot folder
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            WriteSnapshot(path, temporary);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private void WriteSnapshot(string path, string temporary)
+    {
         _lock.EnterReadLock();
         try
         {

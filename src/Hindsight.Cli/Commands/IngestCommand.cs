@@ -59,11 +59,6 @@ internal static class IngestCommand
                     report = await host.Workspace.Ingest.FileAsync(input, options, progress, ct);
                     line.Update(1, $"{report.Stored.Total:N0} stored, {report.Rejected:N0} rejected", force: true); // the end, even inside the update interval
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // A file that cannot be read is rejected whole; the run goes on with the next one.
-                    report = IngestReport.Unreadable(input, $"cannot read the file: {ex.Message}");
-                }
                 finally
                 {
                     line.Done();

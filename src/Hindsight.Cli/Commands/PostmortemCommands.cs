@@ -53,7 +53,9 @@ internal static class PostmortemCommands
             }
 
             var text = path is null ? null : await File.ReadAllTextAsync(UserError.RequireFile(path.FullName), ct);
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = path is null
+                ? await CliHost.OpenForReadingAsync(result, context, ct)
+                : await CliHost.OpenAsync(result, context, ct);
             var review = path is null
                 ? await host.Workspace.Postmortems.ReviewAsync(stored!, ct)
                 : host.Workspace.Postmortems.Review(text!);

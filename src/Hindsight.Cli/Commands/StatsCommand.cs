@@ -47,7 +47,8 @@ internal static class StatsCommand
             return;
         }
 
-        o.WriteLine($"  from {s.First:yyyy-MM-dd} to {s.Last:yyyy-MM-dd}; median time to resolve {Durations.FormatMinutes(s.MedianMinutesToResolve)} over {s.Resolved:N0} resolved");
+        var span = s.First is null ? "no dated incident" : $"from {s.First:yyyy-MM-dd} to {s.Last:yyyy-MM-dd}";
+        o.WriteLine($"  {span}; median time to resolve {Durations.FormatMinutes(s.MedianMinutesToResolve)} over {s.Resolved:N0} resolved");
         o.WriteLine($"  {s.DuplicatePairs:N0} duplicate pair(s), {s.RelatedPairs:N0} related pair(s), {s.OpenActionItems:N0} open action item(s)");
         var severity = new Table().AddColumns("severity", "incidents");
         foreach (var (k, v) in s.BySeverity)

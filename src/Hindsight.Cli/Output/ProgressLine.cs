@@ -11,6 +11,7 @@ internal sealed class ProgressLine(CliContext context, string label)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan? _last;
     private bool _drawn;
+    private string? _shown;
 
     public void Update(double fraction, string detail, bool force = false)
     {
@@ -23,6 +24,13 @@ internal sealed class ProgressLine(CliContext context, string label)
 
         _last = now;
         fraction = Math.Clamp(double.IsNaN(fraction) ? 0 : fraction, 0, 1);
+        var shown = $"{fraction:P0} {detail}";
+        if (shown == _shown)
+        {
+            return; // the same again (the final update after one that said it all)
+        }
+
+        _shown = shown;
         if (context.ErrorIsTerminal)
         {
             const int width = 24;

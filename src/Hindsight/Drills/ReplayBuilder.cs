@@ -19,12 +19,13 @@ public static class ReplayBuilder
         var service = incident.Services.Count > 0 ? incident.Services[0] : "the service";
         var secrets = Secrets(incident);
         var cutoff = incident.MitigatedAt ?? incident.ResolvedAt ?? DateTimeOffset.MaxValue;
-        var trajectory = new List<TrajectoryEntry> { new(Minute(incident, incident.DetectedAt ?? incident.StartedAt), "alert", $"{service}: alert fired") };
+        var origin = Origin(incident);
+        var trajectory = new List<TrajectoryEntry> { new(Minute(origin, incident.DetectedAt ?? origin), "alert", $"{service}: alert fired") };
         foreach (var entry in incident.Timeline.Where(t => t.At < cutoff).OrderBy(t => t.At))
         {
             if (!secrets.Any(s => entry.Text.Contains(s, StringComparison.OrdinalIgnoreCase)))
             {
-                trajectory.Add(new TrajectoryEntry(Minute(incident, entry.At), "timeline", entry.Text));
+                trajectory.Add(new TrajectoryEntry(Minute(origin, entry.At), "timeline", entry.Text));
             }
         }
 
@@ -42,7 +43,9 @@ public static class ReplayBuilder
             Difficulty.Medium,
             0,
             $"Replay: an incident on {service}",
-            $"A real incident from {incident.StartedAt:MMMM yyyy}: it started at {incident.StartedAt:HH:mm} UTC and affected {services}. "
+            (incident.Undated
+                ? $"A real incident (its date is not recorded) that affected {services}. "
+                : $"A real incident from {incident.StartedAt:MMMM yyyy}: it started at {incident.StartedAt:HH:mm} UTC and affected {services}. ")
                 + "The trajectory shows what responders saw before it was mitigated.",
             service,
             trajectory,
@@ -76,5 +79,10 @@ public static class ReplayBuilder
         return text.Split(['.', '!', '?', '。', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private static int Minute(Incident incident, DateTimeOffset at) => (int)Math.Max(0, Math.Round((at - incident.StartedAt).TotalMinutes));
+    private static int Minute(DateTimeOffset origin, DateTimeOffset at) => (int)Math.Max(0, Math.Round((at - origin).TotalMinutes));
+
+    /// <summary>Minute 0 of the replay: the start, or for an undated incident the first time it records.</summary>
+    private static DateTimeOffset Origin(Incident incident) =>
+        !incident.Undated ? incident.StartedAt
+        : new[] { incident.DetectedAt, incident.AcknowledgedAt, incident.Timeline.Count > 0 ? incident.Timeline.Min(t => t.At) : null }.Min() ?? default;
 }

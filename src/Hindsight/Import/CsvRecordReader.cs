@@ -5,14 +5,20 @@ namespace Hindsight.Import;
 /// <summary>
 /// Splits CSV text into records (RFC 4180: a quoted field may hold commas, doubled quotes and line breaks) and recovers
 /// from the commonest damage: a quote that is never closed is reported at the line it opened on, and reading resumes on
-/// the line after it instead of swallowing the rest of the file. Fields outside quotes are trimmed.
+/// the line after it instead of swallowing the rest of the file. Fields outside quotes are trimmed. The separator is a
+/// comma, or a tab when the first line has tabs and no comma. No line is held longer than the record limit.
 /// </summary>
 /// <param name="text">The CSV text.</param>
 /// <param name="maxRecordChars">A record longer than this is rejected; a quote open for longer is taken as unclosed.</param>
 internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
 {
     private readonly LinkedList<string> _replay = new();
+    private readonly char[] _buffer = new char[1 << 16];
+    private readonly System.Text.StringBuilder _text = new();
+    private int _at;
+    private int _end;
     private int _line;
+    private char _separator;
 
     /// <summary>
     /// The number of fields a record has (the header's), once known: a record that spans lines but does not have them
@@ -34,8 +40,19 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
                 continue;
             }
 
+            if (first.Length > maxRecordChars)
+            {
+                yield return new CsvRecord(start, null, first[..Math.Min(first.Length, 4_000)], $"the line is longer than {maxRecordChars:N0} characters");
+                continue;
+            }
+
+            if (_separator == default)
+            {
+                _separator = first.Contains('\t', StringComparison.Ordinal) && !first.Contains(',', StringComparison.Ordinal) ? '\t' : ',';
+            }
+
             var lines = new List<string> { first };
-            var state = new FieldState();
+            var state = new FieldState(_separator);
             var length = first.Length;
             state.Feed(first);
             string? problem = null;
@@ -53,7 +70,7 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
                 state.Feed("\n" + next);
             }
 
-            if (problem is null && lines.Count > 1 && ExpectedFields > 0 && (state.Stray is not null || state.FieldCount != ExpectedFields))
+            if (problem is null && lines.Count > 1 && ExpectedFields > 0 && (state.Stray is not null || state.FieldCount > ExpectedFields))
             {
                 problem = unclosed; // the "field with line breaks" swallowed the rows after it: an unclosed quote
             }
@@ -94,7 +111,7 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
         }
         else
         {
-            line = text.ReadLine();
+            line = ReadBoundedLine();
         }
 
         if (line is not null)
@@ -105,8 +122,55 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
         return line;
     }
 
+    /// <summary>
+    /// The next line without its end (<c>\n</c> or <c>\r\n</c>), or null at the end of the text. A line longer than the
+    /// record limit is read past but kept only up to one character over the limit, so the caller sees it is too long.
+    /// </summary>
+    private string? ReadBoundedLine()
+    {
+        _text.Clear();
+        var any = false;
+        while (true)
+        {
+            if (_at == _end)
+            {
+                _end = text.Read(_buffer, 0, _buffer.Length);
+                _at = 0;
+                if (_end == 0)
+                {
+                    return any ? Finish() : null;
+                }
+            }
+
+            any = true;
+            var newline = Array.IndexOf(_buffer, '\n', _at, _end - _at);
+            var stop = newline < 0 ? _end : newline;
+            var room = maxRecordChars + 1 - _text.Length;
+            if (room > 0)
+            {
+                _text.Append(_buffer, _at, Math.Min(room, stop - _at));
+            }
+
+            _at = newline < 0 ? _end : newline + 1;
+            if (newline >= 0)
+            {
+                return Finish();
+            }
+        }
+
+        string Finish()
+        {
+            if (_text.Length > 0 && _text[^1] == '\r')
+            {
+                _text.Length--;
+            }
+
+            return _text.ToString();
+        }
+    }
+
     /// <summary>The fields read so far and where the parser is within the current one.</summary>
-    private sealed class FieldState
+    private sealed class FieldState(char separator)
     {
         private readonly List<string> _fields = [];
         private readonly StringBuilder _field = new();
@@ -147,11 +211,14 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
                     continue;
                 }
 
+                if (c == separator)
+                {
+                    EndField();
+                    continue;
+                }
+
                 switch (c)
                 {
-                    case ',':
-                        EndField();
-                        break;
                     case '"' when !_started:
                         InQuotes = _quoted = _started = true;
                         _field.Clear();

@@ -123,12 +123,15 @@ public sealed partial class MarkdownFormat(string fileName) : IRecordFormat
             {
                 json.Remove(key);
             }
-            else if (Aliases.TryGetValue(key, out var field) && !json.ContainsKey(field))
+            else if (Aliases.TryGetValue(key, out var field))
             {
                 var value = json[key];
-                json.Remove(key);
-                json[field] = field == "services" && value is System.Text.Json.Nodes.JsonValue one ? new System.Text.Json.Nodes.JsonArray(one.DeepClone()) : value?.DeepClone();
-                lines[field] = lines[key];
+                json.Remove(key); // the canonical field wins when both are there
+                if (!json.ContainsKey(field))
+                {
+                    json[field] = field == "services" && value is System.Text.Json.Nodes.JsonValue one ? new System.Text.Json.Nodes.JsonArray(one.DeepClone()) : value?.DeepClone();
+                    lines[field] = lines[key];
+                }
             }
         }
 

@@ -76,7 +76,17 @@ public static class RiskRegisterFile
                 continue;
             }
 
-            var json = YamlToJson.Convert(entry)!.AsObject();
+            System.Text.Json.Nodes.JsonObject json;
+            try
+            {
+                json = YamlToJson.Convert(entry)!.AsObject();
+            }
+            catch (YamlException ex)
+            {
+                problems.Add(new ImportProblem(name, line, "", ex.Message));
+                continue;
+            }
+
             json.Remove("type");
             Risk risk;
             try

@@ -9,6 +9,9 @@ internal static class YamlText
     /// <summary>The deepest flow nesting accepted.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The widest line start of indentation and block markers accepted.</summary>
+    public const int MaxIndent = 512;
+
     /// <summary>Loads the documents of <paramref name="text"/>.</summary>
     /// <exception cref="YamlException">The text is not valid YAML; the message says what was found.</exception>
     public static YamlStream Load(TextReader text)
@@ -18,6 +21,11 @@ internal static class YamlText
         if (FlowDepth(all) > MaxDepth)
         {
             throw new YamlException(Mark.Empty, Mark.Empty, $"brackets are nested more than {MaxDepth} deep; expected a flat mapping of fields");
+        }
+
+        if (DeepestIndent(all) > MaxIndent)
+        {
+            throw new YamlException(Mark.Empty, Mark.Empty, $"a line is indented (or starts with list markers) more than {MaxIndent} columns deep; expected a flat mapping of fields");
         }
 
         var yaml = new YamlStream();
@@ -37,6 +45,30 @@ internal static class YamlText
         }
 
         return yaml;
+    }
+
+    /// <summary>The widest run of spaces and block markers (<c>- </c>, <c>? </c>) that starts a line: block nesting is bounded by it.</summary>
+    private static int DeepestIndent(string text)
+    {
+        int deepest = 0, run = 0;
+        var start = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                (run, start) = (0, true);
+            }
+            else if (start && c is ' ' or '\t' or '-' or '?')
+            {
+                deepest = Math.Max(deepest, ++run);
+            }
+            else
+            {
+                start = false;
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>The deepest nesting of flow brackets; loading is recursive, so deeper input is refused before it can exhaust the stack.</summary>

@@ -6,12 +6,17 @@ namespace Hindsight.Incidents;
 public static partial class IncidentIds
 {
     /// <summary>
-    /// Whether <paramref name="target"/> is shaped like an incident id rather than words: one token of letters and digits
-    /// with at least one digit, such as <c>INC-1042</c>, <c>PD123</c>, <c>OPS-7</c> or <c>2024-05-02-db</c>.
+    /// Whether <paramref name="target"/> is shaped like an incident id rather than words: one token with a digit whose
+    /// parts are joined by <c>-</c>, <c>_</c>, <c>:</c>, <c>#</c>, <c>/</c> or <c>.</c> (<c>INC-1042</c>, <c>OPS-7</c>,
+    /// <c>2024-05-02-db</c>), or letters followed by two or more digits (<c>PD123</c>). Words such as <c>k8s</c>,
+    /// <c>s3</c>, <c>5xx</c> or <c>502</c> are not ids.
     /// </summary>
     public static bool LooksLikeId(string target) =>
-        target is { Length: > 0 and <= 128 } && IdShape().IsMatch(target.Trim());
+        target is { Length: > 0 and <= 128 } && (Joined().IsMatch(target.Trim()) || Numbered().IsMatch(target.Trim()));
 
-    [GeneratedRegex(@"^(?=[^\s]*\d)[\p{L}\p{N}][\p{L}\p{N}_.:#/-]*$")]
-    private static partial Regex IdShape();
+    [GeneratedRegex(@"^(?=\S*\d)[\p{L}\p{N}]+(?:[-_:#/.][\p{L}\p{N}]+)+$")]
+    private static partial Regex Joined();
+
+    [GeneratedRegex(@"^\p{L}{1,12}\d{2,}$")]
+    private static partial Regex Numbered();
 }

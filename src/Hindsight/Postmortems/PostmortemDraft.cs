@@ -304,7 +304,7 @@ public static class PostmortemDraft
         foreach (var s in similar)
         {
             var p = s.Incident;
-            md.Append("- ").Append(p.Id).Append(" (").Append(Day(p.StartedAt)).Append(", score ").Append(s.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("): ").Append(p.Title);
+            md.Append("- ").Append(p.Id).Append(" (").Append(p.Undated ? "undated" : Day(p.StartedAt)).Append(", score ").Append(s.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("): ").Append(p.Title);
             var helped = p.Actions.Where(a => a.Helped == true).Select(a => a.Description).Take(3).ToList();
             if (helped.Count > 0)
             {

@@ -51,19 +51,19 @@ public static class SuggestionBuilder
                 g.First().Responder.Name.Trim(),
                 [.. g.Select(x => x.Responder.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)],
                 g.Select(x => x.Similar.Incident.Id).Distinct(StringComparer.Ordinal).Count(),
-                g.Max(x => x.Similar.Incident.ResolvedAt ?? x.Similar.Incident.StartedAt),
+                g.Select(x => x.Similar.Incident.ResolvedAt ?? x.Similar.Incident.At).Max(),
                 Math.Round(g.Sum(x => x.Similar.Score * RoleWeight(x.Responder.Role) * Recency(x.Similar.Incident, now)), 4)))
             .OrderByDescending(e => e.Score)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .Take(top)];
     }
 
-    /// <summary>The response-efficiency ratio, or null without a time for the query or for the similar incidents.</summary>
+    /// <summary>The response-efficiency ratio, or null without a time for the query (an undated one has none) or for the similar incidents.</summary>
     public static IncidentEfficiency? Efficiency(Incident? query, IReadOnlyList<SimilarIncident> similar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(similar);
         var times = similar.Select(s => s.Incident.Durations.TimeToResolve?.TotalMinutes).OfType<double>().ToList();
-        if (query is null || times.Count == 0 || Quantiles.Median(times) is not { } median || median <= 0)
+        if (query is null || query.Undated || times.Count == 0 || Quantiles.Median(times) is not { } median || median <= 0)
         {
             return null;
         }

@@ -100,4 +100,37 @@ public sealed class CsvFormatTests
         Assert.Equal("padded", ((Incident)records[0].Record!).Title);
         Assert.Null(((Incident)records[1].Record!).Severity);
     }
+
+    [Fact]
+    public void MultiLineFieldInAShortRow_IsAField_NotAnUnclosedQuote()
+    {
+        const string csv = "id,title,started_at,summary\nA,\"two\nlines\",2024-01-01T00:00:00Z\nB,next,2024-01-02T00:00:00Z\n";
+
+        var records = ImportTestKit.Read(new CsvFormat(CsvMapping.Load("canonical")), csv);
+
+        Assert.All(records, r => Assert.True(r.IsValid, string.Join("; ", r.Errors)));
+        Assert.Equal("two\nlines", ((Incident)records[0].Record!).Title);
+        Assert.Equal(4, records[1].Line);
+    }
+
+    [Fact]
+    public void TabSeparated_IsReadByItsHeader()
+    {
+        var record = ImportTestKit.Read(new CsvFormat(CsvMapping.Load("canonical")), "id\ttitle\tstarted_at\nT-1\tDisk, full\t2024-01-01T00:00:00Z\n").Single();
+
+        Assert.True(record.IsValid, string.Join("; ", record.Errors));
+        Assert.Equal("Disk, full", ((Incident)record.Record!).Title);
+    }
+
+    [Fact]
+    public void LineOverTheLimit_IsRejectedWithoutHoldingIt_AndReadingGoesOn()
+    {
+        var csv = "id,title,started_at\nA," + new string('x', 50_000) + ",2024-01-01T00:00:00Z\nB,ok,2024-01-02T00:00:00Z\n";
+
+        var records = ImportTestKit.Read(new CsvFormat(CsvMapping.Load("canonical")), csv, ImportLimits.Default with { MaxRecordBytes = 10_000 });
+
+        Assert.Contains("longer than 10,000 characters", records[0].Errors.Single().Message, StringComparison.Ordinal);
+        Assert.True(records[1].IsValid);
+        Assert.Equal(3, records[1].Line);
+    }
 }

@@ -200,4 +200,30 @@ public sealed class MarkdownFormatTests
         Assert.False(i.Undated);
         Assert.Equal(new DateTimeOffset(2021, 3, 4, 0, 0, 0, TimeSpan.Zero), i.StartedAt);
     }
+
+    [Theory]
+    [InlineData("---\ndate: 2021-03-04\nstarted_at: 2021-03-05T00:00:00Z\ndescription: d\nsummary: s\n---\n# T\n")]
+    [InlineData("---\nstarted_at: 2021-03-05T00:00:00Z\nteam: NaN\ntitle: Infinity\n---\n# T\n")]
+    public void Read_AliasBesideItsField_OrNonFiniteNumbers_AreStillRead(string text)
+    {
+        var record = ImportTestKit.Read(new MarkdownFormat("pm.md"), text).Single();
+
+        Assert.True(record.IsValid, string.Join("; ", record.Errors));
+        Assert.Equal(new DateTimeOffset(2021, 3, 5, 0, 0, 0, TimeSpan.Zero), ((Incident)record.Record!).StartedAt);
+    }
+
+    [Fact]
+    public void Read_AliasesOfAliases_AndDeepBlockNesting_AreRefused()
+    {
+        var bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(0, 8).Select(n => $"{(char)('b' + n)}: &{(char)('b' + n)} [*{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}, *{(char)('a' + n)}]\n")) + "---\n# T\n";
+        var deep = "---\ntags:\n" + string.Concat(Enumerable.Repeat("- ", 5_000)) + "x\n---\n# T\n";
+
+        foreach (var text in new[] { bomb, deep })
+        {
+            var record = ImportTestKit.Read(new MarkdownFormat("pm.md"), text).Single();
+
+            Assert.False(record.IsValid);
+            Assert.Contains("front matter is not valid YAML", record.Errors.Single().Message, StringComparison.Ordinal);
+        }
+    }
 }

@@ -149,4 +149,20 @@ public sealed class VendorExportTests
         Assert.False(record.IsValid);
         Assert.Contains("incident.io", record.Errors.Single().Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OneItemPerLine_AndEscapedLoneSurrogates_AreRead()
+    {
+        const string lines = """
+            {"key":"OPS-1","fields":{"summary":"first","created":"2024-01-01T00:00:00.000+0000"}}
+            {"key":"OPS-2","fields":{"summary":"bad \ud800 text","created":"2024-01-02T00:00:00.000+0000"}}
+            """;
+
+        var records = ImportTestKit.Read(new JiraExport(), lines);
+
+        Assert.Equal(2, records.Count);
+        Assert.True(records[0].IsValid);
+        Assert.False(records[1].IsValid);
+        Assert.Equal(2, records[1].Line);
+    }
 }

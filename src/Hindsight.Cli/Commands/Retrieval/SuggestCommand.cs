@@ -60,7 +60,7 @@ internal static class SuggestCommand
         foreach (var e in s.Experts)
         {
             var roles = e.Roles.Count > 0 ? string.Join("/", e.Roles) + ", " : "";
-            o.WriteLine($"  - {e.Name}  ({roles}{e.Incidents} similar incident(s), last {e.LastResponded:yyyy-MM-dd})");
+            o.WriteLine($"  - {e.Name}  ({roles}{e.Incidents} similar incident(s), last {e.LastResponded?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated"})");
         }
 
         if (s.Efficiency is { } f)

@@ -13,7 +13,9 @@ internal static class WeightsCommand
         var command = new Command("weights", "Show the similarity weights in use (learned or default)") { json, reset };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenAsync(result, context, ct);
+            await using var host = result.GetValue(reset)
+                ? await CliHost.OpenAsync(result, context, ct)
+                : await CliHost.OpenForReadingAsync(result, context, ct);
             var weights = await host.Workspace.Retrieval.WeightsAsync(result.GetValue(reset), ct);
             if (result.GetValue(json))
             {

@@ -112,7 +112,7 @@ internal static class IncidentPages
             : List(s.Actions.Select(a => $"{E(a.Action)} <span class=\"muted\">helped {a.Helped} time(s) in {a.Tried} tries · {E(string.Join(", ", a.Incidents.Take(4)))}</span>")));
         body.Append("<h3>Whom to call</h3>");
         body.Append(s.Experts.Count == 0 ? Empty("No responder of the similar incidents is recorded.")
-            : List(s.Experts.Select(e => $"{E(e.Name)} <span class=\"muted\">{e.Incidents} similar incident(s), last {Day(e.LastResponded)}</span>")));
+            : List(s.Experts.Select(e => $"{E(e.Name)} <span class=\"muted\">{e.Incidents} similar incident(s), last {(e.LastResponded is null ? "undated" : Day(e.LastResponded))}</span>")));
         if (s.Efficiency is { } eff)
         {
             body.Append(Invariant, $"<p>Response efficiency <strong>{eff.Ratio:0.00}</strong>: {(eff.Open ? "open for" : "resolved in")} {Minutes(eff.Minutes)} against a median of {Minutes(eff.SimilarMedianMinutes)} over {eff.SimilarResolved} similar incident(s) (below 1 is faster).</p>");

@@ -8,7 +8,7 @@ namespace Hindsight.Import.Vendors;
 
 /// <summary>
 /// The incidents of another tool's API export: one JSON document (a page of the API's list response, a bare array of
-/// its items, or several pages one after another), whose items are mapped to canonical incidents one at a time. An
+/// its items, several pages one after another, or one item per line), whose items are mapped to canonical incidents one at a time. An
 /// item that cannot be mapped is rejected with its line and the run goes on; JSON that cannot be read ends the file
 /// with one reject after the items read before it.
 /// </summary>
@@ -22,7 +22,7 @@ public abstract class VendorExport : IRecordFormat
         AllowMultipleValues = true,
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 64,
+        MaxDepth = 256,
     };
 
     /// <summary>The tool's name, as it appears in problems and in each record's provenance.</summary>
@@ -92,7 +92,17 @@ public abstract class VendorExport : IRecordFormat
         }
 
         var errors = new List<ValidationError>();
-        var incident = Map(item, context, errors);
+        Incident incident;
+        try
+        {
+            incident = Map(item, context, errors);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Text that is valid JSON but not valid Unicode (an escaped lone surrogate such as \ud800).
+            return ParsedRecord.Invalid(line, "", $"a text field cannot be read ({ex.Message}); expected valid Unicode text", Raw());
+        }
+
         return errors.Count > 0
             ? new ParsedRecord(line, null, errors, Raw())
             : JsonLines.Checked(line, RecordNormaliser.Normalise(incident), Raw);
@@ -112,8 +122,11 @@ public abstract class VendorExport : IRecordFormat
             {
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartObject when IsPage(ref reader):
                         ReadPage(ref reader, start, lines, pages, items);
+                        break;
+                    case JsonTokenType.StartObject: // one item per line, as `jq -c '.incidents[]'` writes them
+                        items.Add((lines.LineOf(start + (int)reader.TokenStartIndex), JsonDocument.ParseValue(ref reader)));
                         break;
                     case JsonTokenType.StartArray:
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -140,6 +153,11 @@ public abstract class VendorExport : IRecordFormat
         {
             var line = (int)(ex.LineNumber ?? 0) + 1;
             return (pages, items, ParsedRecord.Invalid(line, "", $"not valid JSON ({JsonErrorText.Describe(ex).Message}); nothing after line {line:N0} was read"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            var line = lines.LineOf(start + (int)reader.TokenStartIndex);
+            return (pages, items, ParsedRecord.Invalid(line, "", $"a field name cannot be read ({ex.Message}); nothing after line {line:N0} was read"));
         }
 
         return (pages, items, null);
