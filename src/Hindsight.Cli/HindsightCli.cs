@@ -68,6 +68,13 @@ internal static class HindsightCli
         var root = Build(context);
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        if (parsed.CommandResult.Command.Name is "serve" or "mcp")
+        {
+            // Their host drains in-flight requests on SIGTERM (up to its shutdown timeout); the parser's own handler
+            // would end the process two seconds after the signal, in the middle of an acknowledged batch.
+            config.ProcessTerminationTimeout = null;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
