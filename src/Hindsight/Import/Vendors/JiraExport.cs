@@ -36,21 +36,14 @@ public sealed class JiraExport : VendorExport
         }
 
         var created = Time(f, "created", errors, "started_at");
-        var responders = new List<Responder>();
-        void Add(string? name, string role)
-        {
-            if (name is not null && !responders.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                responders.Add(new Responder(name, role));
-            }
-        }
+        var responders = new ResponderList();
 
-        Add(Str(f, "assignee.displayName"), "assignee");
+        responders.Add(Str(f, "assignee.displayName"), "assignee");
         var timeline = new List<TimelineEntry>();
         foreach (var c in Each(f, "comment.comments"))
         {
             var author = Str(c, "author.displayName");
-            Add(author, "commenter");
+            responders.Add(author, "commenter");
             if (Time(c, "created", errors, "timeline") is { } at && PlainText(c, "body") is { } body)
             {
                 timeline.Add(new TimelineEntry(at, author is null ? body : $"{author}: {body}"));
@@ -74,7 +67,7 @@ public sealed class JiraExport : VendorExport
             StartedAt = created ?? default,
             DetectedAt = created,
             ResolvedAt = Time(f, "resolutiondate", errors, "resolved_at"),
-            Responders = responders,
+            Responders = responders.ToList(),
             Timeline = [.. timeline.OrderBy(t => t.At)],
             Links = Links(f, key),
             Source = new Provenance("jira", Browse(Str(item, "self"), key)),

@@ -47,22 +47,15 @@ public sealed class OpsgenieExport : VendorExport
         }
 
         var closed = Str(item, "status") == "closed";
-        var responders = new List<Responder>();
-        void Add(string? name, string role)
-        {
-            if (name is not null && !responders.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                responders.Add(new Responder(name, role));
-            }
-        }
+        var responders = new ResponderList();
 
-        Add(Str(item, "report.acknowledgedBy"), "acknowledger");
-        Add(Str(item, "report.closedBy"), "resolver");
-        Add(Str(item, "owner"), "owner");
+        responders.Add(Str(item, "report.acknowledgedBy"), "acknowledger");
+        responders.Add(Str(item, "report.closedBy"), "resolver");
+        responders.Add(Str(item, "owner"), "owner");
         var notes = Each(item, "notes").ToList();
         foreach (var note in notes)
         {
-            Add(Str(note, "owner"), "responder");
+            responders.Add(Str(note, "owner"), "responder");
         }
 
         var service = Str(item, "details.service") ?? Str(item, "details.Service");
@@ -79,7 +72,7 @@ public sealed class OpsgenieExport : VendorExport
             DetectedAt = created,
             AcknowledgedAt = After("report.ackTime", "acknowledged_at"),
             ResolvedAt = closed ? After("report.closeTime", "resolved_at") ?? Time(item, "updatedAt", errors, "resolved_at") : null,
-            Responders = responders,
+            Responders = responders.ToList(),
             Timeline = [.. notes
                 .Select(n => (At: Time(n, "createdAt", errors, "timeline"), Text: Str(n, "note")))
                 .Where(n => n.At is not null && n.Text is not null)

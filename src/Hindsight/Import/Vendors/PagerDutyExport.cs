@@ -80,16 +80,9 @@ public sealed class PagerDutyExport : VendorExport
         return entries;
     }
 
-    private static List<Responder> Responders(JsonElement item, List<JsonElement> entries)
+    private static IReadOnlyList<Responder> Responders(JsonElement item, List<JsonElement> entries)
     {
-        var people = new List<Responder>();
-        void Add(string? name, string role)
-        {
-            if (name is not null && !people.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                people.Add(new Responder(name, role));
-            }
-        }
+        var people = new ResponderList();
 
         foreach (var e in entries)
         {
@@ -97,30 +90,30 @@ public sealed class PagerDutyExport : VendorExport
             switch (Str(e, "type"))
             {
                 case "acknowledge_log_entry":
-                    Add(user, "acknowledger");
+                    people.Add(user, "acknowledger");
                     break;
                 case "resolve_log_entry":
-                    Add(user, "resolver");
+                    people.Add(user, "resolver");
                     break;
                 case "assign_log_entry":
                     foreach (var a in Each(e, "assignees"))
                     {
-                        Add(Str(a, "summary"), "assignee");
+                        people.Add(Str(a, "summary"), "assignee");
                     }
 
                     break;
                 case "annotate_log_entry":
-                    Add(user, "responder");
+                    people.Add(user, "responder");
                     break;
             }
         }
 
         foreach (var a in Each(item, "assignments"))
         {
-            Add(Str(a, "assignee.summary"), "assignee");
+            people.Add(Str(a, "assignee.summary"), "assignee");
         }
 
-        return people;
+        return people.ToList();
     }
 
     private static TimelineEntry? Entry(JsonElement e, List<ValidationError> errors)
