@@ -218,7 +218,7 @@ internal sealed class HistoryIngestor(IHistoryStore store, Organisation organisa
             rejects.Write(file, ParsedRecord.Invalid(0, "", reason));
         }
 
-        return IngestReport.Unreadable(file, reason) with { RejectsFile = options.RejectsPath };
+        return IngestReport.Unreadable(file, reason) with { RejectsFile = options.RejectsPath, RolledBack = options.Strict };
     }
 
     /// <summary>The counters of one file's ingest, shared by the reading and the writing side.</summary>

@@ -82,7 +82,7 @@ public sealed partial class SqliteHistoryStore : IHistoryStore
     /// Opens the existing store in <paramref name="directory"/> read-only: nothing is created or written (a store of an
     /// earlier schema is brought up to date first, as <see cref="Open"/> does).
     /// </summary>
-    /// <exception cref="StoreException">There is no store there (code <c>no_store</c>), it is not a Hindsight store, or its schema is not the current one.</exception>
+    /// <exception cref="StoreException">There is no store there (code <c>no_store</c>), it is not a Hindsight store, or it was written by a newer version.</exception>
     public static SqliteHistoryStore OpenReadOnly(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
