@@ -26,7 +26,8 @@ public sealed record SeasonalProfile(string Name, IReadOnlyList<string> Buckets,
 /// Seasonality of incident starts (UTC): by month, weekday and hour, plus the hour × weekday heatmap. "No pattern"
 /// expects incidents in proportion to the time each bucket covers within the observed span — days per month and per
 /// weekday actually observed, equal hours — and a chi-square goodness-of-fit test says whether the counts depart from
-/// it (p &lt; 0.01: the pattern is real).
+/// it (p &lt; 0.01: the pattern is real). Starts recorded as dates without a time of day (midnight exactly, far more
+/// often than chance) say nothing about the hour: they are left out of the hour profile and the heatmap.
 /// </summary>
 public static class Seasonality
 {
@@ -51,21 +52,38 @@ public static class Seasonality
             weekdayDays[Weekday(day)]++;
         }
 
-        return
+        var timed = Timed(incidents);
+        List<SeasonalProfile> profiles =
         [
             Profile("month", Months, [.. incidents.Select(i => i.StartedAt.UtcDateTime.Month - 1)], monthDays),
             Profile("weekday", UtcWeek.DayNames, [.. incidents.Select(i => Weekday(i.StartedAt.UtcDateTime))], weekdayDays),
-            Profile("hour", [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture))],
-                [.. incidents.Select(i => i.StartedAt.UtcDateTime.Hour)], [.. Enumerable.Repeat(1.0, 24)]),
         ];
+        if (timed.Count >= 2)
+        {
+            profiles.Add(Profile("hour", [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture))],
+                [.. timed.Select(i => i.StartedAt.UtcDateTime.Hour)], [.. Enumerable.Repeat(1.0, 24)]));
+        }
+
+        return profiles;
     }
 
-    /// <summary>Incidents per weekday (Mon = 0) and hour, for the heatmap.</summary>
-    public static int[,] HourByWeekday(IEnumerable<Incident> incidents)
+    /// <summary>
+    /// The incidents whose start has a time of day. When more than 1 % start at midnight exactly (chance gives one in
+    /// 1,440), those starts are dates without a time, and are left out.
+    /// </summary>
+    public static IReadOnlyList<Incident> Timed(IReadOnlyList<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var midnight = incidents.Count(i => i.StartedAt.UtcTicks % TimeSpan.TicksPerDay == 0);
+        return midnight > Math.Max(1, incidents.Count / 100) ? [.. incidents.Where(i => i.StartedAt.UtcTicks % TimeSpan.TicksPerDay != 0)] : incidents;
+    }
+
+    /// <summary>Incidents per weekday (Mon = 0) and hour, for the heatmap (starts without a time of day left out).</summary>
+    public static int[,] HourByWeekday(IReadOnlyList<Incident> incidents)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var grid = new int[7, 24];
-        foreach (var i in incidents)
+        foreach (var i in Timed(incidents))
         {
             grid[Weekday(i.StartedAt.UtcDateTime), i.StartedAt.UtcDateTime.Hour]++;
         }

@@ -27,6 +27,19 @@ public sealed class PlantedPatternTests
     }
 
     [Fact]
+    public void Seasonality_DatesWithoutATimeOfDay_SayNothingAboutTheHour()
+    {
+        var dated = Incidents.Take(400).Select((i, n) => n % 4 == 0 ? i : i with { StartedAt = new DateTimeOffset(i.StartedAt.UtcDateTime.Date, TimeSpan.Zero) }).ToList();
+
+        var hour = Seasonality.Profiles(dated).Single(p => p.Name == "hour");
+
+        Assert.Equal(100, hour.Observed.Sum()); // the 300 midnight starts are dates, not times
+        Assert.NotEqual("00", hour.Peak);
+        Assert.DoesNotContain(Seasonality.Profiles([.. dated.Skip(1).Where(i => i.StartedAt.UtcTicks % TimeSpan.TicksPerDay == 0)]), p => p.Name == "hour");
+        Assert.Equal(100, Seasonality.HourByWeekday(dated).Cast<int>().Sum());
+    }
+
+    [Fact]
     public void DeployCorrelation_FindsTheRiskyFridayDeploys()
     {
         var figures = DeployCorrelation.Analyse([.. History.OfType<Deployment>()], Incidents, [.. History.OfType<ServiceDependency>()]);
