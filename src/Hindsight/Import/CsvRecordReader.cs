@@ -21,8 +21,8 @@ internal sealed class CsvRecordReader(TextReader text, int maxRecordChars)
     private char _separator;
 
     /// <summary>
-    /// The number of fields a record has (the header's), once known: a record that spans lines but does not have them
-    /// (or has a stray quote) is taken as an unclosed quote rather than a field with line breaks.
+    /// The number of fields a record has (the header's), once known: a record that spans lines and has more (or has a
+    /// stray quote) is taken as an unclosed quote rather than a field with line breaks.
     /// </summary>
     public int ExpectedFields { get; set; }
 
