@@ -6,13 +6,18 @@ namespace Hindsight.Maturity;
 /// The learning maturity model of seed 000 (SPEC §3): four levels set by the recurrence rate, the learning utilisation
 /// rate (<see cref="KnowledgeUtilisation"/>) and the improvement implementation rate (<see cref="Improvement"/>).
 /// Each indicator reaches a level by the seed's table; the organisation is at the lowest level any measured indicator
-/// reaches — a level is only as good as its weakest practice — and those indicators are what holds it back.
+/// reaches — a level is only as good as its weakest practice — and those indicators are what holds it back. An
+/// indicator that cannot be measured (no action items, no knowledge references) holds it back too: with any missing,
+/// the level is at most 2 (Systematic), never more than the evidence shows.
 /// Where the seed's ranges share a boundary, the strict bounds of levels 1 and 4 (&gt; 20 %, &lt; 5 %; &lt; 30 %, &gt; 80 %;
 /// &lt; 50 %, &gt; 95 %) are kept and the shared inner boundary goes to the range that starts there: recurrence exactly
 /// 10 % is level 2, utilisation exactly 60 % level 3, implementation exactly 80 % level 3.
 /// </summary>
 public static class MaturityModel
 {
+    /// <summary>The highest level claimed while an indicator cannot be measured.</summary>
+    public const int MaxWithMissing = 2;
+
     /// <summary>The level names, index 1–4.</summary>
     public static readonly IReadOnlyList<string> Names = ["", "Reactive", "Systematic", "Predictive", "Self-evolving"];
 
@@ -52,10 +57,13 @@ public static class MaturityModel
             return new MaturityAssessment(scope, null, null, indicators, [], null);
         }
 
-        var level = measured.Min(i => i.Level!.Value);
+        // An indicator that cannot be measured vouches for nothing: with any missing, the level is at most
+        // Systematic, and the missing indicators are among what holds it back.
+        var missing = indicators.Where(i => i.Level is null).Select(i => i.Name).ToList();
+        var level = Math.Min(measured.Min(i => i.Level!.Value), missing.Count > 0 ? MaxWithMissing : 4);
         return new MaturityAssessment(
             scope, level, Names[level], indicators,
-            level == 4 ? [] : [.. measured.Where(i => i.Level == level).Select(i => i.Name)],
+            level == 4 ? [] : [.. measured.Where(i => i.Level == level).Select(i => i.Name), .. missing],
             level == 4 ? null : Advice[level]);
     }
 

@@ -44,8 +44,9 @@ public sealed class MaturityModelTests
     public void MissingIndicators_AreSaid_NotCountedAsZero()
     {
         var partial = MaturityModel.Assess("team", new Ratio(1, 100), Ratio.Unmeasurable("no consultations recorded"), new Ratio(99, 100));
-        Assert.Equal(4, partial.Level);
-        Assert.Null(partial.Advice);
+        Assert.Equal(MaturityModel.MaxWithMissing, partial.Level); // two indicators at level 4 do not vouch for the third
+        Assert.Equal(["learning_utilisation_rate"], partial.HeldBackBy);
+        Assert.NotNull(partial.Advice);
         Assert.Equal("no consultations recorded", partial.Indicators[1].Missing);
         var none = MaturityModel.Assess("team", Ratio.Unmeasurable("x"), Ratio.Unmeasurable("y"), Ratio.Unmeasurable("z"));
         Assert.Null(none.Level);
