@@ -181,7 +181,8 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
     {
         var (page, problems) = await SignInAsync(server.Reader);
         await page.GotoAsync("/incidents");
-        await page.Keyboard.TypeAsync("pool"); // the search field has the focus
+        await page.WaitForFunctionAsync("document.activeElement?.name === 'text'"); // the search field takes the focus (under load, only once the page has settled)
+        await page.Keyboard.TypeAsync("pool");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(u => u.Contains("text=pool", StringComparison.Ordinal));
         var link = page.Locator("table.incidents tbody a").First;
