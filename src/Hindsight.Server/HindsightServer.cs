@@ -180,10 +180,12 @@ public static class HindsightServer
         Dashboard.DashboardEndpoints.Map(app); // the web dashboard at /, signed in with a key (a session cookie)
     }
 
-    /// <summary>The API's JSON: the result context every interface shares, snake_case names, times in UTC.</summary>
+    /// <summary>The API's JSON: the result context every interface shares, snake_case names, times in UTC, required fields enforced.</summary>
     public static void Json(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.RespectNullableAnnotations = true; // a body without a field the request needs, or with null in it, is a 400 naming it, not a failure deep inside
+        options.RespectRequiredConstructorParameters = true;
         options.TypeInfoResolverChain.Insert(0, ResultJsonContext.Default);
         options.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

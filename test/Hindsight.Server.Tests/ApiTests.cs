@@ -247,6 +247,8 @@ public sealed class ApiTests(SeededServer server) : IClassFixture<SeededServer>
     [InlineData("/v1/similar", """{"text":"x","top":5000}""", "top")]
     [InlineData("/v1/similar", """{"top":5}""", "text")]
     [InlineData("/v1/feedback", """{"query_text":"x","relevant":true}""", "result")]
+    [InlineData("/v1/suggestions", """{"text":null}""", "text")]
+    [InlineData("/v1/suggestions", """{"services":["a"]}""", "text")]
     [InlineData("/v1/incidents", """{"id":"A","title":"t","started_at":"yesterday"}""", "started_at")]
     [InlineData("/v1/incidents", """{"id":"A","title":"t","started_at":"2026-01-01T00:00:00Z","resolved_at":"2025-01-01T00:00:00Z"}""", "resolved_at")]
     [InlineData("/v1/incidents", """{"id":"A","title":"t","started_at":"2026-01-01T00:00:00Z","colour":"red"}""", "colour")]
@@ -261,7 +263,8 @@ public sealed class ApiTests(SeededServer server) : IClassFixture<SeededServer>
     }
 
     [Theory]
-    [InlineData("""{"exercise":{},"answers":{"remediation":"rolled back"}}""", "answers.remediation", "a list of strings")]
+    [InlineData("""{"answers":{"remediation":"rolled back"},"exercise":{}}""", "answers.remediation", "a list of strings")]
+    [InlineData("""{"exercise":{},"answers":{}}""", "exercise.id", "a value for each required field")]
     [InlineData("""{"seed":"three"}""", "seed", "a number")]
     [InlineData("""{"difficulty":"brutal"}""", "difficulty", "one of Easy, Medium, Hard")]
     public async Task BodyOfTheWrongShape_NamesTheFieldAndWhatWasExpected(string body, string field, string expected)

@@ -5,7 +5,7 @@ namespace Hindsight.Application.Response;
 /// (a title is then required; the start defaults to now) or adds to it: each field given replaces the stored one, and
 /// the lists given (services, tags, responders) are added to the stored lists.
 /// </summary>
-/// <param name="Id">The incident id.</param>
+/// <param name="Id">The incident id (over HTTP it comes from the route, so a body may leave it out).</param>
 /// <param name="Title">A one-line title.</param>
 /// <param name="Summary">What is happening or happened.</param>
 /// <param name="Severity">SEV0–SEV3.</param>
@@ -20,7 +20,7 @@ namespace Hindsight.Application.Response;
 /// <param name="ResolvedAt">When it was resolved.</param>
 /// <param name="Responders">People responding, with their roles.</param>
 public sealed record IncidentNote(
-    string Id,
+    string Id = "",
     string? Title = null,
     string? Summary = null,
     string? Severity = null,

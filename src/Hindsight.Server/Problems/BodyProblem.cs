@@ -15,15 +15,34 @@ internal static partial class BodyProblem
     public static ProblemDetails Of(JsonException exception)
     {
         var field = exception.Path is { Length: > 0 } path && path != "$" ? path.TrimStart('$').TrimStart('.') : null;
+        if (MissingFields().Match(exception.Message) is { Success: true } missing)
+        {
+            var names = missing.Groups[1].Value.Replace("'", "", StringComparison.Ordinal);
+            var first = names.Split(',')[0].Trim();
+            return Problem($"{(field is null ? "the body" : field)} lacks required field(s): {names}", field is null ? first : $"{field}.{first}", "a value for each required field", exception);
+        }
+
+        if (NullNotAllowed().Match(exception.Message) is { Success: true } nulled)
+        {
+            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(nulled.Groups[1].Value);
+            var at = field is null || field.EndsWith(name, StringComparison.Ordinal) ? field ?? name : $"{field}.{name}";
+            return Problem($"{at}: the value may not be null", at, "a value, not null", exception);
+        }
+
         var expected = TargetType().Match(exception.Message) is { Success: true } m && Resolve(m.Groups[1].Value) is { } type
             ? Describe(FieldType(type, field))
             : null;
         var what = expected is null ? "is not valid JSON" : $"is not {expected}";
+        return Problem(field is null ? $"the body {what}" : $"{field}: the value {what}", field, expected, exception);
+    }
+
+    private static ProblemDetails Problem(string detail, string? field, string? expected, JsonException exception)
+    {
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "Bad input",
-            Detail = field is null ? $"the body {what}" : $"{field}: the value {what}",
+            Detail = detail,
         };
         if (field is not null)
         {
@@ -102,6 +121,12 @@ internal static partial class BodyProblem
 
     private static Type? Resolve(string name) =>
         AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null) ?? Type.GetType(name);
+
+    [GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
+    private static partial Regex MissingFields();
+
+    [GeneratedRegex(@"(?:property or field|constructor parameter) '([^']+)' on type .* doesn't allow")]
+    private static partial Regex NullNotAllowed();
 
     [GeneratedRegex(@"could not be converted to ([^\s]+?)\.\s")]
     private static partial Regex TargetType();
