@@ -76,6 +76,7 @@ public static class HindsightServer
         builder.Services.AddHostedService<BackgroundWork>();
 
         builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a body that does not bind is a problem naming the field in every environment, not a bare 400 outside Development
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ErrorHandler>();
         builder.Services.AddOpenApi("v1", o =>
@@ -190,6 +191,7 @@ public static class HindsightServer
         options.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new StringListConverter());
         options.Converters.Add(new CanonicalIncidentConverter());
         options.Converters.Add(new JsonStringEnumConverter());
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -33,6 +33,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment("Production"); // what users run: no developer defaults
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -25,8 +25,15 @@ public static class Monitoring
     }
 
     /// <summary>Compares current data with a baseline: PSI with the register's verdict, Kolmogorov–Smirnov, chi-square, fairness gaps.</summary>
+    /// <exception cref="Hindsight.Errors.HindsightException">Bins out of range (bad input).</exception>
     public static DriftResult Drift(DataTable baseline, DataTable current, DriftOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Bins is < 2 or > 1_000)
+        {
+            throw Hindsight.Errors.HindsightException.BadInput("bins", $"{options.Bins} bins cannot compare distributions", "a whole number from 2 to 1000 (10 is usual)");
+        }
+
         var report = DriftAnalysis.Compare(baseline, current, options);
         return new DriftResult(
             DriftVerdicts.Text(report.Verdict),

@@ -10,7 +10,7 @@ public sealed partial class SimilarityEngine
 {
     /// <summary>
     /// Learns the organisation's weights from its history: the links people made between incidents and every feedback
-    /// given, starting from (and held near) the defaults; stores them. Returns the training run.
+    /// given, starting from (and held near) the defaults; stores them when there was anything to learn from. Returns the training run.
     /// </summary>
     public async Task<TrainingRun> TrainAsync(CancellationToken cancellationToken = default)
     {
@@ -20,7 +20,11 @@ public sealed partial class SimilarityEngine
             var pairs = await PairsAsync(SimilarityWeights.Default, cancellationToken).ConfigureAwait(false);
             var optimizer = new AdagradOptimizer(SimilarityFeatures.Count, WeightTraining.LearningRate);
             var run = PairwiseTrainer.Train(pairs, SimilarityWeights.Default, optimizer, WeightTraining.Epochs);
-            await SaveWeightsAsync(run.Weights, optimizer.Accumulators, run.Pairs, "train", cancellationToken).ConfigureAwait(false);
+            if (run.Pairs > 0)
+            {
+                await SaveWeightsAsync(run.Weights, optimizer.Accumulators, run.Pairs, "train", cancellationToken).ConfigureAwait(false); // nothing learnt: nothing stored
+            }
+
             return run;
         }
         finally

@@ -72,6 +72,13 @@ internal static class IncidentEndpoints
         if (http.Request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true)
         {
             await using var batch = await http.BodyStreamAsync();
+            var most = http.RequestServices.GetRequiredService<Hosting.ServerSettings>().MaxBatchRecords;
+            var bytes = batch.GetBuffer().AsSpan(0, (int)batch.Length);
+            if (bytes.Count((byte)'\n') + (bytes.Length > 0 && bytes[^1] != '\n' ? 1 : 0) > most)
+            {
+                throw new BadHttpRequestException($"A batch may hold at most {most:N0} records (one a line).", StatusCodes.Status413PayloadTooLarge);
+            }
+
             var report = await workspace.Ingest.StreamAsync(batch, "request.jsonl", new IngestOptions { Format = Import.ImportFormat.Jsonl }, cancellationToken: cancellationToken);
             return TypedResults.Ok(IngestResult.Of(report));
         }

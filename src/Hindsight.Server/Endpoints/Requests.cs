@@ -38,7 +38,7 @@ public sealed record RiskReview(string? Date = null);
 /// <param name="Rules">The rules as YAML (the format of <c>hindsight alerts example</c>), or null for the example rules.</param>
 /// <param name="Samples">Metric samples as JSON Lines (<c>{"metric", "at", "value"}</c>) or, with <paramref name="Csv"/>, CSV.</param>
 /// <param name="Csv">Whether the samples are CSV.</param>
-public sealed record AlertsRequest(string? Rules, string Samples, bool Csv = false);
+public sealed record AlertsRequest(string Samples, string? Rules = null, bool Csv = false);
 
 /// <summary>Two data sets to compare.</summary>
 /// <param name="Baseline">The reference CSV (with a header row).</param>

@@ -38,8 +38,11 @@ public sealed record ServerSettings
     /// <summary>Requests a key may make at once before it is limited.</summary>
     public int RateBurst { get; init; } = 400;
 
-    /// <summary>The largest request body accepted, in bytes.</summary>
+    /// <summary>The largest request body accepted, in bytes (<c>Hindsight:MaxBodyBytes</c>).</summary>
     public long MaxBodyBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The most records one batch request may hold (<c>Hindsight:MaxBatchRecords</c>).</summary>
+    public int MaxBatchRecords { get; init; } = 10_000;
 
     /// <summary>Settings from configuration.</summary>
     public static ServerSettings From(IConfiguration configuration)
@@ -64,6 +67,8 @@ public sealed record ServerSettings
             PollInterval = TimeSpan.FromMilliseconds(Number("PollMilliseconds", 1000)),
             RatePerSecond = Number("RatePerSecond", 200),
             RateBurst = Number("RateBurst", 400),
+            MaxBodyBytes = Number("MaxBodyBytes", 16 * 1024 * 1024),
+            MaxBatchRecords = Number("MaxBatchRecords", 10_000),
         };
     }
 

@@ -22,6 +22,17 @@ internal static partial class BodyProblem
             return Problem($"{(field is null ? "the body" : field)} lacks required field(s): {names}", field is null ? first : $"{field}.{first}", "a value for each required field", exception);
         }
 
+        if (exception.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return Problem($"{field ?? "the body"}: nested deeper than the depth limit of 64", field, "JSON nested at most 64 levels deep", exception);
+        }
+
+        if (exception.Message.StartsWith(Endpoints.StringListConverter.NotAString, StringComparison.Ordinal))
+        {
+            var holds = exception.Message.Split(" Path:")[0].Replace("A list", "a list", StringComparison.Ordinal);
+            return Problem($"{field ?? "the body"}: {holds}", field, "a list of strings", exception);
+        }
+
         if (NullNotAllowed().Match(exception.Message) is { Success: true } nulled)
         {
             var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(nulled.Groups[1].Value);

@@ -9,10 +9,10 @@ namespace Hindsight.Drills;
 /// <param name="Participants">Who took part.</param>
 /// <param name="Team">Their team.</param>
 public sealed record DrillAnswers(
-    string? Severity,
-    string? RootCause,
-    IReadOnlyList<string>? BlastRadius,
-    IReadOnlyList<string>? Remediation,
-    IReadOnlyList<string>? RegressionTests,
+    string? Severity = null,
+    string? RootCause = null,
+    IReadOnlyList<string>? BlastRadius = null,
+    IReadOnlyList<string>? Remediation = null,
+    IReadOnlyList<string>? RegressionTests = null,
     IReadOnlyList<string>? Participants = null,
     string? Team = null);
