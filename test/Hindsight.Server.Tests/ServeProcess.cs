@@ -74,12 +74,26 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>Runs <c>hindsight keys create</c> as a user would and returns what it printed (the key alone).</summary>
     public static async Task<string> CreateKeyAsync(IEnumerable<string> storeArgs, string organisation, string scope)
     {
-        using var process = Process.Start(Hindsight(storeArgs.Concat(["keys", "create", "--org", organisation, "--scope", scope])))!;
+        var (exit, stdout, stderr) = await RunAsync(storeArgs.Concat(["keys", "create", "--org", organisation, "--scope", scope]));
+        Assert.True(exit == 0, stderr);
+        return stdout.Trim();
+    }
+
+    /// <summary>Runs a <c>hindsight</c> command to its end: its exit code and what it wrote.</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args)
+    {
+        using var process = Process.Start(Hindsight(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await stderr);
-        return (await stdout).Trim();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or the OOM killer would, and waits for it to go.</summary>
+    public async Task CrashAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>A client of this process with <paramref name="key"/>.</summary>

@@ -1,5 +1,6 @@
 using Hindsight.Application.Access;
 using Hindsight.Application.Workspaces;
+using Hindsight.Errors;
 using Hindsight.Server.Access;
 
 namespace Hindsight.Server.Endpoints;
@@ -15,11 +16,19 @@ internal static class RequestContext
     public static Workspace Workspace(this HttpContext http) =>
         http.RequestServices.GetRequiredService<HindsightEngine>().For(http.Caller().Organisation);
 
-    /// <summary>The body, read whole (up to the configured limit).</summary>
+    /// <summary>The body, read whole (up to the configured limit), checked to be UTF-8 text.</summary>
+    /// <exception cref="HindsightException">The body is not valid UTF-8 (bad input).</exception>
     public static async Task<ReadOnlyMemory<byte>> BodyAsync(this HttpContext http)
     {
         using var buffer = await http.BodyStreamAsync();
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            // The JSON reader checks a string's bytes only when a parser reads that string: check them all before any does.
+            throw HindsightException.BadInput("body", "the body is not valid UTF-8", "JSON text in UTF-8");
+        }
+
+        return body;
     }
 
     /// <summary>

@@ -72,9 +72,9 @@ public static class CanonicalJson
         {
             return PeekKind(utf8Json, ref kind, ref error);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return true; // malformed: let the deserializer produce the precise error
+            return true; // malformed (or a string of invalid UTF-8): let the deserializer produce the precise error
         }
     }
 
