@@ -39,7 +39,7 @@ public static class AgentServer
                     {
                         return await next(context, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (HindsightException ex)
+                    catch (Exception caught) when ((caught as HindsightException ?? Storage.StoreFaults.Translate(caught)) is { } ex)
                     {
                         return AgentAnswers.Error(AgentAnswers.Describe(ex.Error));
                     }

@@ -3,6 +3,7 @@ using Hindsight.Cli.Commands;
 using Hindsight.Cli.Commands.Retrieval;
 using Hindsight.Cli.Commands.Risk;
 using Hindsight.Errors;
+using Hindsight.Storage;
 
 namespace Hindsight.Cli;
 
@@ -96,7 +97,7 @@ internal static class HindsightCli
             context.Error.WriteLine("error: " + ex.Message);
             return ex.ExitCode;
         }
-        catch (HindsightException ex)
+        catch (Exception caught) when ((caught as HindsightException ?? StoreFaults.Translate(caught)) is { } ex)
         {
             context.Error.WriteLine("error: " + ErrorText.Of(ex.Error, parsed.CommandResult.Command));
             return ErrorText.ExitCodeOf(ex.Error);

@@ -227,7 +227,7 @@ internal static class DashboardEndpoints
         {
             return await run();
         }
-        catch (HindsightException ex)
+        catch (Exception caught) when ((caught as HindsightException ?? Storage.StoreFaults.Translate(caught)) is { } ex)
         {
             var status = ex.Error.Kind switch
             {

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Hindsight.Errors;
+using Hindsight.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hindsight.Server.Problems;
 
 /// <summary>
-/// Turns what escapes an endpoint into a problem: the engine's errors by kind, unreadable request bodies as 400, a
+/// Turns what escapes an endpoint into a problem: the engine's errors by kind, the database's faults as 503 (507 for a
+/// full disk) with Retry-After, unreadable request bodies as 400, a
 /// request the client gave up on as nothing at all, and anything else as a 500 that shows no internals (it is logged).
 /// </summary>
 internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorHandler> logger) : IExceptionHandler
@@ -14,6 +16,7 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
+        exception = StoreFaults.Translate(exception) ?? exception; // a database fault is the store's trouble (503, 507), not the service's (500)
         switch (exception)
         {
             case HindsightException h:
@@ -21,6 +24,11 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
                 if (h.Error.Kind == ErrorKind.Unavailable)
                 {
                     logger.LogWarning(exception, "{Path}: {Error}", httpContext.Request.Path, h.Error.Message);
+                    httpContext.Response.OnStarting(() =>
+                    {
+                        httpContext.Response.Headers.RetryAfter = "5";
+                        return Task.CompletedTask;
+                    });
                 }
 
                 break;

@@ -21,7 +21,7 @@ internal static class ProblemWriter
     {
         var problem = new ProblemDetails
         {
-            Status = StatusOf(error.Kind),
+            Status = error.Code == Storage.StoreFaults.Full ? StatusCodes.Status507InsufficientStorage : StatusOf(error.Kind),
             Title = error.Kind switch
             {
                 ErrorKind.BadInput => "Bad input",
