@@ -15,7 +15,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     public ServerFactory(Dictionary<string, string>? settings = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "hindsight-server-" + Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string>(settings ?? [], StringComparer.Ordinal) { ["Hindsight:Store"] = Path.Combine(Folder, "store") };
+        _settings = new Dictionary<string, string>(settings ?? [], StringComparer.Ordinal);
+        _settings.TryAdd("Hindsight:Store", Path.Combine(Folder, "store"));
     }
 
     public string Folder { get; }

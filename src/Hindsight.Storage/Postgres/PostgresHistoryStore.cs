@@ -11,6 +11,9 @@ namespace Hindsight.Storage.Postgres;
 /// <summary>The shared store: a PostgreSQL database that several Hindsight instances read and write.</summary>
 public sealed partial class PostgresHistoryStore : IHistoryStore
 {
+    /// <summary>Seconds to wait for a connection when the connection string does not say (<c>Timeout=</c>).</summary>
+    public const int DefaultConnectTimeoutSeconds = 5;
+
     private readonly NpgsqlDataSource _source;
     private readonly PostgresChangeListener _listener;
 
@@ -39,6 +42,11 @@ public sealed partial class PostgresHistoryStore : IHistoryStore
         catch (ArgumentException ex)
         {
             throw new StoreException($"the PostgreSQL connection string is malformed: {ex.Message}; expected e.g. Host=127.0.0.1;Username=u;Password=p;Database=hindsight", ex);
+        }
+
+        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Timeout = DefaultConnectTimeoutSeconds; // a server that does not answer fails requests fast (503), not after Npgsql's 15 s
         }
 
         var description = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
