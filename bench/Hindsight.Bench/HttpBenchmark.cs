@@ -96,13 +96,13 @@ internal static class HttpBenchmark
     }
 
     /// <summary>Titles of stored incidents, each with a word of another's summary, so that few searches repeat.</summary>
-    private static List<string> QueryTexts(string history)
+    internal static List<string> QueryTexts(string history)
     {
         using var stream = File.OpenRead(history);
         var incidents = new Hindsight.Import.JsonlFormat().Read(stream, Hindsight.Import.ImportLimits.Default)
             .Select(r => r.Record).OfType<Incident>().Take(Queries * 2).ToList();
         var random = new Random(7);
-        return [.. Enumerable.Range(0, Queries).Select(i =>
+        return [.. Enumerable.Range(0, Math.Min(Queries, incidents.Count)).Select(i =>
         {
             var words = (incidents[random.Next(incidents.Count)].Summary ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return $"{incidents[i].Title} {(words.Length > 0 ? words[random.Next(words.Length)] : string.Empty)}".Trim();

@@ -1,6 +1,6 @@
 using Hindsight.Bench;
 
-// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|report|http> [--incidents N] [--runs R] [--clients C] [--seconds S]
+// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|report|http|load|outage> [--incidents N] [--runs R] [--clients C] [--seconds S]
 var command = args.Length > 0 ? args[0] : "ingest";
 var incidents = Arg("--incidents", 100_000);
 var runs = Arg("--runs", 5);
@@ -12,6 +12,8 @@ return command switch
     "micro" => MicroBenchmark.Run(),
     "report" => await ReportBenchmark.RunAsync(incidents, runs),
     "http" => await HttpBenchmark.RunAsync(incidents, Arg("--clients", 32), Arg("--seconds", 30)),
+    "load" => await ServiceLoad.RunAsync(incidents, Arg("--clients", 200), Arg("--seconds", 60)),
+    "outage" => await DatabaseOutage.RunAsync(Arg("--clients", 20), Arg("--seconds", 10)),
     _ => Usage(),
 };
 
@@ -23,6 +25,6 @@ int Arg(string name, int fallback)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|micro|report|http [--incidents N] [--runs R] [--clients C] [--seconds S]");
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|micro|report|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S]");
     return 2;
 }

@@ -14,6 +14,15 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
     /// <summary>How long a failed background computation waits before it is tried again.</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After a background refresh, the next waits this many times as long as the refresh took (at most
+    /// <see cref="MaxCooldown"/>): under a steady stream of writes an expensive analysis takes at most a fifth of a core.
+    /// </summary>
+    public const int CooldownFactor = 4;
+
+    /// <summary>The longest wait between two background refreshes of one analysis.</summary>
+    public static readonly TimeSpan MaxCooldown = TimeSpan.FromSeconds(60);
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, object> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
@@ -48,7 +57,7 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
     /// <summary>
     /// The latest result for <paramref name="key"/> at once, even when it was computed at an older revision (or has
     /// outlived the time-to-live): then one fresh computation starts in the background (never two at a time for a key)
-    /// and replaces it when done. Only the first request ever waits. A background computation that fails is kept as the
+    /// and replaces it when done, then waits <see cref="CooldownFactor"/> times its cost before the next. Only the first request ever waits. A background computation that fails is kept as the
     /// key's last failure (see <see cref="Computed{T}.RefreshFailure"/>) and not retried for <see cref="RetryAfterFailure"/>.
     /// </summary>
     public async Task<Computed<T>> GetLatestAsync<T>(string key, long revision, Func<T> compute)
@@ -80,8 +89,11 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
         {
             try
             {
+                var cost = System.Diagnostics.Stopwatch.StartNew();
                 await RefreshAsync(key, revision, compute).ConfigureAwait(false);
                 _failures.TryRemove(key, out _);
+                var cooldown = cost.Elapsed * CooldownFactor;
+                await Task.Delay(cooldown < MaxCooldown ? cooldown : MaxCooldown).ConfigureAwait(false); // real time: this bounds CPU, not figures
             }
             catch (Exception ex)
             {

@@ -19,8 +19,20 @@ internal static class LearningEndpoints
             TypedResults.Ok(await http.Workspace().Learning.MetricsAsync(new MetricsRequest { By = by ?? [], IncludeMaintenance = includeMaintenance ?? false }, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Time to detect/resolve, recurrence, learning velocity, coverage, readiness and the learning rates");
         learning.MapGet("/report", async (HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
-            TypedResults.Ok((await ReportAsync(http, since, team, includeMaintenance)).Document))
-            .Requires(KeyScope.Read).WithSummary("The learning report as data");
+        {
+            if (since is null && team is null && includeMaintenance is null or false)
+            {
+                // The whole-history report as last computed, at once; a fresh one is computed in the background when
+                // writes came in since (at most a fifth of a core), so readers never queue behind it under load.
+                var current = await http.Workspace().Learning.CurrentReportAsync(http.RequestAborted);
+                http.Response.Headers["X-Hindsight-Report-Revision"] = current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Hindsight-Store-Revision"] = current.StoreRevision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(current.Result.Document);
+            }
+
+            return TypedResults.Ok((await ReportAsync(http, since, team, includeMaintenance)).Document);
+        })
+            .Requires(KeyScope.Read).WithSummary("The learning report as data (the whole history's as last computed, with the revisions it is from and the store is at in X-Hindsight-*-Revision headers)");
         learning.MapGet("/report.html", async (HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Content(ReportHtml.Render((await ReportAsync(http, since, team, includeMaintenance)).Report), "text/html; charset=utf-8"))
             .Requires(KeyScope.Read).WithSummary("The learning report as one self-contained HTML page").Produces<string>(StatusCodes.Status200OK, "text/html");
