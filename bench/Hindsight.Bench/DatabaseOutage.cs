@@ -85,17 +85,19 @@ internal static class DatabaseOutage
             });
 
             await Task.Delay(TimeSpan.FromSeconds(10));
-            var down = clock.Elapsed.TotalSeconds;
+            var stopping = clock.Elapsed.TotalSeconds;
             Shell("pg_ctlcluster", [.. cluster, "stop", "-m", "fast"]);
+            var down = clock.Elapsed.TotalSeconds; // the server is gone once the command returns
             await Task.Delay(TimeSpan.FromSeconds(outageSeconds));
+            var restarting = clock.Elapsed.TotalSeconds; // the server is down until the start command begins
             Shell("pg_ctlcluster", [.. cluster, "start"]);
             var back = clock.Elapsed.TotalSeconds;
             Volatile.Write(ref stopAt, back + 15);
             await Task.WhenAll(load.Append(poll));
 
-            var during = requests.Where(r => r.At >= down + 0.5 && r.At < back - 0.5).ToList();
+            var during = requests.Where(r => r.At >= down && r.At < restarting).ToList();
             var failedFast = during.Where(r => r.Kind == "write").ToList();
-            var redFrom = ready.Where(r => r.At > down && r.Status != 200).Select(r => r.At).DefaultIfEmpty(double.NaN).Min();
+            var redFrom = ready.Where(r => r.At > stopping && r.Status != 200).Select(r => r.At).DefaultIfEmpty(double.NaN).Min();
             var greenAgain = ready.Where(r => r.At > back && r.Status == 200).Select(r => r.At).DefaultIfEmpty(double.NaN).Min();
             var writingAgain = requests.Where(r => r.At > back && r.Kind == "write" && r.Status is >= 200 and < 300).Select(r => r.At + (r.Ms / 1000)).DefaultIfEmpty(double.NaN).Min();
             var after = requests.Where(r => r.At > back + 5).ToList();
@@ -107,10 +109,16 @@ internal static class DatabaseOutage
             }
 
             var lost = acknowledged.Keys.Count(id => !exported.Contains(id));
-            Console.WriteLine($"PostgreSQL stopped for {outageSeconds} s under {clients} clients (70 % writes, 30 % searches):");
+            Console.WriteLine($"PostgreSQL stopped for {outageSeconds} s under {clients} clients (70 % writes, 30 % searches); stopping took {down - stopping:F2} s, starting {back - restarting:F2} s:");
             Console.WriteLine($"- writes during the outage: {failedFast.Count:N0}, statuses {Statuses(failedFast)}, p50 {Percentile(failedFast, 0.5):F1} ms, max {failedFast.Select(r => r.Ms).DefaultIfEmpty(0).Max():F0} ms");
+            var odd = failedFast.Where(r => r.Status is >= 200 and < 300).ToList();
+            if (odd.Count > 0)
+            {
+                Console.WriteLine($"- acknowledged during the outage: {odd.Count}, started {odd.Min(r => r.At) - down:F2}…{odd.Max(r => r.At) - down:F2} s after it began, answered after {odd.Min(r => r.Ms):F0}…{odd.Max(r => r.Ms):F0} ms");
+            }
+
             Console.WriteLine($"- searches during the outage: statuses {Statuses(during.Where(r => r.Kind == "search").ToList())}");
-            Console.WriteLine($"- /readyz red {redFrom - down:F2} s after the stop; green {greenAgain - back:F2} s after the database was back; first acknowledged write {writingAgain - back:F2} s after");
+            Console.WriteLine($"- /readyz red {redFrom - stopping:F2} s after the stop began; green {greenAgain - back:F2} s after the database was back; first acknowledged write {writingAgain - back:F2} s after");
             Console.WriteLine($"- from 5 s after the return: {after.Count:N0} requests, statuses {Statuses(after)}");
             Console.WriteLine($"- acknowledged writes {acknowledged.Count:N0}, lost {lost}");
             failures = lost + during.Count(r => r.Kind == "write" && r.Status is not 503) + after.Count(r => r.Status >= 500 || r.Status == 0)

@@ -31,6 +31,31 @@ public sealed class AnalysisCacheTests
     }
 
     [Fact]
+    public async Task UnderSteadyWrites_ARefreshWaitsFourTimesItsCostBeforeTheNext()
+    {
+        var cache = new AnalysisCache(TimeSpan.FromHours(1), new FixedClock(TestIncidents.T0));
+        await cache.GetLatestAsync("k", 1, () => 1);
+        var runs = 0;
+        int Costly(int value)
+        {
+            Interlocked.Increment(ref runs);
+            Thread.Sleep(300);
+            return value;
+        }
+
+        await cache.GetLatestAsync("k", 2, () => Costly(2)); // starts a refresh that costs 300 ms
+        await Poll(() => cache.GetLatestAsync("k", 2, () => Costly(2)), c => c.Revision == 2);
+        var third = await cache.GetLatestAsync("k", 3, () => Costly(3)); // a write came in: but the cool-down (≈ 1.2 s) has not passed
+        await Task.Delay(200);
+        var runsDuringCooldown = runs;
+        var fresh = await Poll(() => cache.GetLatestAsync("k", 3, () => Costly(3)), c => c.Revision == 3);
+
+        Assert.Equal(2, third.Revision);
+        Assert.Equal(1, runsDuringCooldown);
+        Assert.Equal((3, 2), (fresh.Value, runs));
+    }
+
+    [Fact]
     public async Task AFailedRefresh_IsReported_AndTheOldFiguresStay()
     {
         var cache = new AnalysisCache(TimeSpan.FromHours(1), new FixedClock(TestIncidents.T0));
