@@ -85,7 +85,8 @@ public sealed class ApiTests(SeededServer server) : IClassFixture<SeededServer>
     public async Task Learning_MetricsReportPatternsClassify()
     {
         var metrics = await JsonAsync(await server.Reader.GetAsync("/v1/metrics?by=team"));
-        var report = await JsonAsync(await server.Reader.GetAsync("/v1/report"));
+        var reportResponse = await server.Reader.GetAsync("/v1/report");
+        var report = await JsonAsync(reportResponse);
         var html = await server.Reader.GetAsync("/v1/report.html");
         var patterns = await JsonAsync(await server.Reader.GetAsync("/v1/patterns?window_hours=2&top=4"));
         var classify = await JsonAsync(await server.Reader.PostAsJsonAsync("/v1/classify", new { target = "certificate expired on the load balancer" }));
@@ -94,6 +95,8 @@ public sealed class ApiTests(SeededServer server) : IClassFixture<SeededServer>
         Assert.Equal(600, metrics.GetProperty("incidents").GetInt32() + (stats.GetProperty("incidents").GetInt32() - metrics.GetProperty("incidents").GetInt32()));
         Assert.True(metrics.GetProperty("by").GetProperty("team").EnumerateObject().Any());
         Assert.Equal(report.GetProperty("incidents").GetInt32(), metrics.GetProperty("incidents").GetInt32());
+        Assert.True(long.Parse(reportResponse.Headers.GetValues("X-Hindsight-Report-Revision").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0); // the report as last computed says which revision it is from
+        Assert.True(reportResponse.Headers.Contains("X-Hindsight-Store-Revision"));
         Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("<!DOCTYPE html>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(3, patterns.GetProperty("seasonality").GetArrayLength());

@@ -101,12 +101,18 @@ public sealed class IntakeUseCases
 
             if (changed.Count > 0)
             {
-                await _workspace.WriteAsync([.. changed.Values], cancellationToken).ConfigureAwait(false);
+                await _workspace.CommitAsync([.. changed.Values], cancellationToken).ConfigureAwait(false); // durable here; the next event's read goes to the store
             }
         }
         finally
         {
             _workspace.Serial.Release();
+        }
+
+        if (outcomes.Any(o => o.Changed))
+        {
+            // Made searchable outside the lock: events queued behind this one commit meanwhile and share one refresh.
+            await _workspace.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (outcomes, started);

@@ -56,14 +56,16 @@ public sealed class LearningUseCases
     /// The organisation's whole-history report as last computed, at once — even when writes have come in since: then a
     /// fresh one is computed in the background. Says which store revision and time its figures are from.
     /// </summary>
-    public async Task<CurrentReport> CurrentReportAsync(CancellationToken cancellationToken = default)
+    /// <param name="waitWhenIdle">Whether a caller that finds the report older than the store, with no refresh running or cooling down, waits for a fresh one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<CurrentReport> CurrentReportAsync(bool waitWhenIdle = false, CancellationToken cancellationToken = default)
     {
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
         var latest = await _workspace.Analyses.GetLatestAsync("report|||False", history.Revision, () =>
         {
             var report = ReportBuilder.Build(Input(history, null, null, false));
             return new ReportResult(ReportDocuments.Of(report)) { Report = report };
-        }).ConfigureAwait(false);
+        }, waitWhenIdle).ConfigureAwait(false);
         return new CurrentReport(latest.Value, latest.Revision, history.Revision, latest.At) { RefreshFailure = latest.RefreshFailure };
     }
 

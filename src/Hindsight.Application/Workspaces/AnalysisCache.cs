@@ -57,18 +57,27 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
     /// <summary>
     /// The latest result for <paramref name="key"/> at once, even when it was computed at an older revision (or has
     /// outlived the time-to-live): then one fresh computation starts in the background (never two at a time for a key)
-    /// and replaces it when done, then waits <see cref="CooldownFactor"/> times its cost before the next. Only the first request ever waits. A background computation that fails is kept as the
+    /// and replaces it when done, then waits <see cref="CooldownFactor"/> times its cost before the next. Only the first request ever waits
+    /// — and, with <paramref name="waitWhenIdle"/>, the request that starts a refresh waits for it (those meanwhile do not). A background computation that fails is kept as the
     /// key's last failure (see <see cref="Computed{T}.RefreshFailure"/>) and not retried for <see cref="RetryAfterFailure"/>.
     /// </summary>
-    public async Task<Computed<T>> GetLatestAsync<T>(string key, long revision, Func<T> compute)
+    public async Task<Computed<T>> GetLatestAsync<T>(string key, long revision, Func<T> compute, bool waitWhenIdle = false)
     {
         var now = clock.GetUtcNow();
         if (_latest.TryGetValue(key, out var known) && known is Computed<T> last)
         {
             var failure = _failures.TryGetValue(key, out var f) ? f : null;
-            if ((last.Revision != revision || now - last.At > ttl) && (failure is null || now - failure.At > RetryAfterFailure))
+            if ((last.Revision != revision || now - last.At > ttl) && (failure is null || now - failure.At > RetryAfterFailure)
+                && StartRefresh(key, revision, compute) is { } own && waitWhenIdle)
             {
-                StartRefresh(key, revision, compute);
+                try
+                {
+                    return await own.ConfigureAwait(false); // nothing else was refreshing it: this caller waits for fresh figures
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return last with { RefreshFailure = ex.Message };
+                }
             }
 
             return last with { RefreshFailure = failure?.Message };
@@ -77,20 +86,22 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
         return await RefreshAsync(key, revision, compute).ConfigureAwait(false);
     }
 
-    private void StartRefresh<T>(string key, long revision, Func<T> compute)
+    /// <summary>Starts a background refresh unless one is running or cooling down; returns it (without its cool-down) when this call started it.</summary>
+    private Task<Computed<T>>? StartRefresh<T>(string key, long revision, Func<T> compute)
     {
         var gate = new TaskCompletionSource();
         if (!_refreshing.TryAdd(key, gate.Task))
         {
-            return; // one is running; the next request after it will see whether the revision moved on
+            return null; // one is running; the next request after it will see whether the revision moved on
         }
 
+        var cost = System.Diagnostics.Stopwatch.StartNew();
+        var refresh = RefreshAsync(key, revision, compute);
         _ = Task.Run(async () =>
         {
             try
             {
-                var cost = System.Diagnostics.Stopwatch.StartNew();
-                await RefreshAsync(key, revision, compute).ConfigureAwait(false);
+                await refresh.ConfigureAwait(false);
                 _failures.TryRemove(key, out _);
                 var cooldown = cost.Elapsed * CooldownFactor;
                 await Task.Delay(cooldown < MaxCooldown ? cooldown : MaxCooldown).ConfigureAwait(false); // real time: this bounds CPU, not figures
@@ -105,6 +116,7 @@ internal sealed class AnalysisCache(TimeSpan ttl, TimeProvider clock)
                 gate.SetResult();
             }
         });
+        return refresh;
     }
 
     private async Task<Computed<T>> RefreshAsync<T>(string key, long revision, Func<T> compute)

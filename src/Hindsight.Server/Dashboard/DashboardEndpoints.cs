@@ -34,7 +34,7 @@ internal static class DashboardEndpoints
 
         Page(app, "/", "Overview", async (http, caller, w) =>
         {
-            var report = await w.Learning.CurrentReportAsync(http.RequestAborted);
+            var report = await w.Learning.CurrentReportAsync(cancellationToken: http.RequestAborted);
             return Layout.Page(http, caller, "Is the organisation learning?", "/", OverviewPage.Body(report.Result.Document), Layout.Freshness(report));
         });
         Page(app, "/incidents", "Incidents", async (http, caller, w) =>
@@ -70,12 +70,12 @@ internal static class DashboardEndpoints
         });
         Page(app, "/patterns", "Patterns", async (http, caller, w) =>
         {
-            var report = await w.Learning.CurrentReportAsync(http.RequestAborted);
+            var report = await w.Learning.CurrentReportAsync(cancellationToken: http.RequestAborted);
             return Layout.Page(http, caller, "When do incidents happen?", "/patterns", PatternsPage.Body(report.Result.Document), Layout.Freshness(report));
         });
         Page(app, "/dependencies", "Dependencies", async (http, caller, w) =>
         {
-            var report = await w.Learning.CurrentReportAsync(http.RequestAborted);
+            var report = await w.Learning.CurrentReportAsync(cancellationToken: http.RequestAborted);
             var map = await w.Learning.ServiceMapAsync(http.RequestAborted);
             return Layout.Page(http, caller, "Services and what depends on them", "/dependencies", DependenciesPage.Body(map, report.Result.Document), Layout.Freshness(report));
         });
@@ -90,7 +90,7 @@ internal static class DashboardEndpoints
         });
         Page(app, "/learning", "Learning", async (http, caller, w) =>
         {
-            var report = await w.Learning.CurrentReportAsync(http.RequestAborted);
+            var report = await w.Learning.CurrentReportAsync(cancellationToken: http.RequestAborted);
             var stats = await w.Incidents.StatsAsync(http.RequestAborted);
             return Layout.Page(http, caller, "Themes, practices, follow-ups and forecasts", "/learning", LearningPage.Body(report.Result.Document, stats.OpenActionItems), Layout.Freshness(report));
         });
@@ -120,7 +120,7 @@ internal static class DashboardEndpoints
         });
         Page(app, "/report", "Report", async (http, caller, w) =>
         {
-            var report = await w.Learning.CurrentReportAsync(http.RequestAborted);
+            var report = await w.Learning.CurrentReportAsync(cancellationToken: http.RequestAborted);
             return Results.Content(Reports.ReportHtml.Render(report.Result.Report), "text/html; charset=utf-8");
         });
 

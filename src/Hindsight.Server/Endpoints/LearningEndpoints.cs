@@ -22,9 +22,9 @@ internal static class LearningEndpoints
         {
             if (since is null && team is null && includeMaintenance is null or false)
             {
-                // The whole-history report as last computed, at once; a fresh one is computed in the background when
-                // writes came in since (at most a fifth of a core), so readers never queue behind it under load.
-                var current = await http.Workspace().Learning.CurrentReportAsync(http.RequestAborted);
+                // The whole-history report, fresh when nothing is computing it; while one is computed (at most a fifth of
+                // a core under a stream of writes) the last one at once, so readers never queue behind it under load.
+                var current = await http.Workspace().Learning.CurrentReportAsync(waitWhenIdle: true, cancellationToken: http.RequestAborted);
                 http.Response.Headers["X-Hindsight-Report-Revision"] = current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.Response.Headers["X-Hindsight-Store-Revision"] = current.StoreRevision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Ok(current.Result.Document);

@@ -49,7 +49,7 @@ internal sealed class BackgroundWork(HindsightEngine engine, ServerSettings sett
                 try
                 {
                     await workspace.Learning.MetricsAsync(new MetricsRequest(), stoppingToken);
-                    await workspace.Learning.CurrentReportAsync(stoppingToken); // the dashboard's figures, ready before anyone asks
+                    await workspace.Learning.CurrentReportAsync(cancellationToken: stoppingToken); // the dashboard's figures, ready before anyone asks
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

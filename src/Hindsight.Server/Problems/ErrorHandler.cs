@@ -45,6 +45,11 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
             case JsonException json:
                 problem = BodyProblem.Of(json);
                 break;
+            case IndexOutOfRangeException when ThrownByTheJsonReader(exception):
+                // The JSON reader itself fails this way on a literal cut short at a buffer boundary of a streamed body
+                // (found by the hostile-body property): the body is not valid JSON, and nothing was read into the store.
+                problem = BodyProblem.Of(new JsonException("the body ends inside a literal"));
+                break;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 return true; // the client went away: nobody to answer
             default:
@@ -56,4 +61,8 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Whether the exception's first frame is in the JSON reader (its method is not always resolvable, so the frame's text is read).</summary>
+    private static bool ThrownByTheJsonReader(Exception exception) =>
+        exception.StackTrace?.TrimStart().StartsWith("at System.Text.Json.Utf8JsonReader.", StringComparison.Ordinal) == true;
 }

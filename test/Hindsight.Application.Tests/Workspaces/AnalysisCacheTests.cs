@@ -56,6 +56,26 @@ public sealed class AnalysisCacheTests
     }
 
     [Fact]
+    public async Task WaitWhenIdle_TheCallerThatStartsARefreshGetsFreshFigures_OthersMeanwhileGetTheLast()
+    {
+        var cache = new AnalysisCache(TimeSpan.FromHours(1), new FixedClock(TestIncidents.T0));
+        await cache.GetLatestAsync("k", 1, () => 1);
+        using var release = new ManualResetEventSlim();
+        int Slow()
+        {
+            release.Wait(TimeSpan.FromSeconds(10));
+            return 2;
+        }
+
+        var starter = cache.GetLatestAsync("k", 2, Slow, waitWhenIdle: true);
+        var meanwhile = await cache.GetLatestAsync("k", 2, Slow, waitWhenIdle: true);
+        release.Set();
+
+        Assert.Equal(1, meanwhile.Value);
+        Assert.Equal((2, 2L), ((await starter).Value, (await starter).Revision));
+    }
+
+    [Fact]
     public async Task AFailedRefresh_IsReported_AndTheOldFiguresStay()
     {
         var cache = new AnalysisCache(TimeSpan.FromHours(1), new FixedClock(TestIncidents.T0));
