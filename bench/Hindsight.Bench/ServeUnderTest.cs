@@ -8,6 +8,7 @@ namespace Hindsight.Bench;
 internal sealed class ServeUnderTest : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private ServeUnderTest(Process process, Uri address)
     {
@@ -89,6 +90,12 @@ internal sealed class ServeUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -116,7 +116,7 @@ internal static class ServiceLoad
             rss_last_third_mb = Math.Round(late),
             rss_max_mb = Math.Round(mb.Max()),
         }));
-        await serve.DisposeAsync();
+        await serve.DisposeAsync(); // stopped before its store is deleted
         Directory.Delete(dir, true);
         return serverErrors == 0 ? 0 : 1;
     }
