@@ -81,7 +81,7 @@ internal static class HttpBenchmark
         async Task Webhook(int _)
         {
             var n = Interlocked.Increment(ref counter);
-            using var response = await http.PostAsync("/v1/webhooks/alertmanager", JsonContent.Create(AlertGroup(n)));
+            using var response = await http.PostAsync("/v1/webhooks/alertmanager", JsonContent.Create(ServiceLoad.Alert(n, resolved: false)));
             response.EnsureSuccessStatusCode();
         }
 
@@ -108,26 +108,4 @@ internal static class HttpBenchmark
             return $"{incidents[i].Title} {(words.Length > 0 ? words[random.Next(words.Length)] : string.Empty)}".Trim();
         }).Distinct()];
     }
-
-    private static object AlertGroup(int n) => new
-    {
-        receiver = "hindsight",
-        status = "firing",
-        groupKey = $"{{}}:{{alertname=\"HighLatency\", n=\"{n}\"}}",
-        groupLabels = new { alertname = "HighLatency" },
-        commonLabels = new { alertname = "HighLatency", service = "checkout-api", severity = "critical" },
-        commonAnnotations = new { summary = $"checkout-api p99 latency above 2 s ({n})" },
-        alerts = new[]
-        {
-            new
-            {
-                status = "firing",
-                labels = new { alertname = "HighLatency", service = "checkout-api", severity = "critical" },
-                annotations = new { summary = $"checkout-api p99 latency above 2 s ({n})" },
-                startsAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-                fingerprint = $"{n:x16}",
-            },
-        },
-        version = "4",
-    };
 }

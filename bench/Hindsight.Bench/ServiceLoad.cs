@@ -133,7 +133,8 @@ internal static class ServiceLoad
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static object Alert(int n, bool resolved) => new
+    /// <summary>An Alertmanager group of one alert, firing or resolved, keyed by <paramref name="n"/>.</summary>
+    internal static object Alert(int n, bool resolved) => new
     {
         receiver = "hindsight",
         status = resolved ? "resolved" : "firing",
