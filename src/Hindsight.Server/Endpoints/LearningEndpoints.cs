@@ -32,7 +32,7 @@ internal static class LearningEndpoints
 
             return TypedResults.Ok((await ReportAsync(http, since, team, includeMaintenance)).Document);
         })
-            .Requires(KeyScope.Read).WithSummary("The learning report as data (the whole history's as last computed, with the revisions it is from and the store is at in X-Hindsight-*-Revision headers)");
+            .Requires(KeyScope.Read).WithSummary("The learning report as data (without filters: fresh unless one is being computed, then the last one, with the revision it is from and the store's in X-Hindsight-*-Revision headers)");
         learning.MapGet("/report.html", async (HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>
             TypedResults.Content(ReportHtml.Render((await ReportAsync(http, since, team, includeMaintenance)).Report), "text/html; charset=utf-8"))
             .Requires(KeyScope.Read).WithSummary("The learning report as one self-contained HTML page").Produces<string>(StatusCodes.Status200OK, "text/html");

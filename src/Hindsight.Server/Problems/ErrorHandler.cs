@@ -16,7 +16,10 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
-        exception = StoreFaults.Translate(exception) ?? exception; // a database fault is the store's trouble (503, 507), not the service's (500)
+        if (exception is not HindsightException && StoreFaults.Translate(exception) is { } fault)
+        {
+            exception = fault; // a database fault is the store's trouble (503, 507), not the service's (500)
+        }
         switch (exception)
         {
             case HindsightException h:

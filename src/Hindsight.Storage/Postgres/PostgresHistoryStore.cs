@@ -44,7 +44,7 @@ public sealed partial class PostgresHistoryStore : IHistoryStore
             throw new StoreException($"the PostgreSQL connection string is malformed: {ex.Message}; expected e.g. Host=127.0.0.1;Username=u;Password=p;Database=hindsight", ex);
         }
 
-        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        if (!ConnectTimeoutGiven().IsMatch(connectionString))
         {
             builder.Timeout = DefaultConnectTimeoutSeconds; // a server that does not answer fails requests fast (503), not after Npgsql's 15 s
         }
@@ -253,4 +253,8 @@ public sealed partial class PostgresHistoryStore : IHistoryStore
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _source.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>A connection string that sets the connect timeout (<c>Timeout=</c>, not <c>Command Timeout=</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|;)\s*(timeout|connect\s*timeout|connection\s*timeout)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ConnectTimeoutGiven();
 }
