@@ -94,7 +94,9 @@ internal static class AgentText
     }
 
     public static string Classification(ClassificationResult r) =>
-        $"Failure mode, from {r.LearnedFrom:N0} labelled incidents: " + string.Join(", ", r.Suggestions.Select(s => $"{s.FailureMode} ({s.Confidence:P0})"))
+        $"Failure mode, from {r.LearnedFrom:N0} labelled incidents: "
+        + (r.FailureMode is null ? $"not sure (no failure mode reaches {r.NotSureBelow:P0}); candidates " : "")
+        + string.Join(", ", r.Suggestions.Select(s => $"{s.FailureMode} ({s.Confidence:P0})"))
         + (r.Recorded is null ? "." : $". Recorded on the incident: {r.Recorded}.");
 
     public static string Silos(IReadOnlyList<SiloFigure> silos)

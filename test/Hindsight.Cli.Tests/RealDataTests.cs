@@ -67,15 +67,35 @@ public sealed class RealDataTests : IDisposable
     }
 
     [SharedDataFact]
-    public async Task EvalClassify_StatusPageComponents_BeatsTheMajorityBaselineClearly()
+    public async Task EvalClassify_StatusPageComponents_WithTheDefaultFields_BeatsNaiveBayesAndTheMajorityClearly()
     {
-        var result = await _cli.RunRawAsync("eval", "classify", SharedData.PathOf("github_status_incidents.jsonl"), "--label", "components", "--text", "title", "--text", "text", "--json");
+        var result = await _cli.RunRawAsync("eval", "classify", SharedData.PathOf("github_status_incidents.jsonl"), "--label", "components", "--json");
 
         Assert.Equal(0, result.Exit);
         var json = result.Json;
+        Assert.Equal(["title", "text"], json.GetProperty("text_fields").EnumerateArray().Select(f => f.GetString()));
         Assert.True(json.GetProperty("macro_f1").GetDouble() > json.GetProperty("majority_macro_f1").GetDouble() + 0.3);
+        Assert.True(json.GetProperty("macro_f1").GetDouble() > json.GetProperty("naive_bayes").GetProperty("macro_f1").GetDouble() + 0.1);
         Assert.True(json.GetProperty("accuracy").GetDouble() > json.GetProperty("majority_baseline").GetDouble() + 0.3);
         Assert.Equal(1, json.GetProperty("left_out").GetProperty("Visit www").GetInt32());
+    }
+
+    [SharedDataTheory]
+    [InlineData("imbalanced", "component")]
+    [InlineData("imbalanced_long", "root_cause_category")]
+    public async Task EvalClassify_ImbalancedLongTextVariants_BeatsNaiveBayes_AndKnowsWhenItIsNotSure(string variant, string label)
+    {
+        var (imbalanced, longText) = ClassificationVariants.Write(SharedData.PathOf("github_status_incidents.jsonl"), _cli.Folder);
+
+        var result = await _cli.RunRawAsync("eval", "classify", variant == "imbalanced" ? imbalanced : longText, "--label", label, "--json");
+
+        Assert.Equal(0, result.Exit);
+        var json = result.Json;
+        var macroF1 = json.GetProperty("macro_f1").GetDouble();
+        Assert.True(macroF1 > json.GetProperty("naive_bayes").GetProperty("macro_f1").GetDouble(), result.Out);
+        Assert.True(macroF1 > json.GetProperty("majority_macro_f1").GetDouble() + 0.2, result.Out);
+        Assert.True(json.GetProperty("sure_accuracy").GetDouble() > json.GetProperty("accuracy").GetDouble(), "what it is sure of is right more often than all it answers");
+        Assert.InRange(json.GetProperty("calibration_error").GetDouble(), 0, 0.1);
     }
 
     [SharedDataFact]

@@ -33,3 +33,15 @@ public sealed class SharedDataFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs ../shared/data and is skipped, with the reason, without it.</summary>
+public sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (SharedData.Folder is null)
+        {
+            Skip = "the real public data (../shared/data beside the project) is not here; these checks run where it is, as in CI";
+        }
+    }
+}

@@ -79,7 +79,31 @@ public sealed record ClassFigure(string Label, int Support, double Precision, do
 /// <param name="LeftOut">Classes with fewer examples than folds, and how many they have.</param>
 public sealed record ClassifierEvaluation(
     int Examples, int Unlabelled, int Folds, double Accuracy, double MacroF1, double MajorityBaseline, double MajorityMacroF1,
-    IReadOnlyList<ClassFigure> Classes, IReadOnlyDictionary<string, int> LeftOut);
+    IReadOnlyList<ClassFigure> Classes, IReadOnlyDictionary<string, int> LeftOut)
+{
+    /// <summary>The fields the texts were made of.</summary>
+    public IReadOnlyList<string> TextFields { get; init; } = [];
+
+    /// <summary>Plain multinomial naive Bayes on the same folds.</summary>
+    public required BaselineFigure NaiveBayes { get; init; }
+
+    /// <summary>The confidence below which the classifier answers "not sure".</summary>
+    public double NotSureBelow { get; init; }
+
+    /// <summary>The share of examples it was sure of.</summary>
+    public double SureShare { get; init; }
+
+    /// <summary>Its accuracy on those (null when none).</summary>
+    public double? SureAccuracy { get; init; }
+
+    /// <summary>Expected calibration error of its confidences (10 bins; 0 is perfectly calibrated).</summary>
+    public double CalibrationError { get; init; }
+}
+
+/// <summary>A baseline classifier's figures on the same folds.</summary>
+/// <param name="Accuracy">Accuracy.</param>
+/// <param name="MacroF1">Macro-averaged F1.</param>
+public sealed record BaselineFigure(double Accuracy, double MacroF1);
 
 /// <summary>Window scores of a detector.</summary>
 /// <param name="Precision">Precision.</param>

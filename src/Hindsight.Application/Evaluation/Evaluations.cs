@@ -76,29 +76,46 @@ public static class Evaluations
         return report;
     }
 
-    /// <summary>Stratified k-fold cross-validation of the failure-mode classifier on labelled texts.</summary>
-    public static ClassifierEvaluation Classifier(IReadOnlyList<(string Text, string Label)> examples, int unlabelled, int folds, string source)
+    /// <summary>
+    /// Stratified k-fold evaluation of the failure-mode classifier on a labelled file (<see cref="LabelledTexts.Read"/>),
+    /// beside the majority class and a plain multinomial naive Bayes on the same folds.
+    /// </summary>
+    /// <param name="path">A JSON Lines file (or a JSON array of records).</param>
+    /// <param name="labelField">The field holding the class.</param>
+    /// <param name="textFields">The fields holding the text, or null for every free-text field.</param>
+    /// <param name="folds">Folds (at least 2).</param>
+    /// <exception cref="HindsightException">Bad input: the file, the folds, or fewer than two classes with enough examples.</exception>
+    public static ClassifierEvaluation Classifier(string path, string labelField, IReadOnlyList<string>? textFields, int folds)
     {
         if (folds < 2)
         {
             throw HindsightException.BadInput("folds", $"{folds} is too few", "at least 2");
         }
 
+        var texts = LabelledTexts.Read(path, labelField, textFields);
         ClassificationReport report;
         try
         {
-            report = CrossValidation.Run(examples, folds);
+            report = CrossValidation.Run(texts.Examples, folds);
         }
         catch (ArgumentException ex)
         {
-            throw new HindsightException(new HindsightError(ErrorKind.BadInput, ex.Message) { Source = source });
+            throw new HindsightException(new HindsightError(ErrorKind.BadInput, ex.Message) { Source = path, Field = labelField });
         }
 
         return new ClassifierEvaluation(
-            report.Examples, unlabelled, report.Folds, Math.Round(report.Accuracy, 4), Math.Round(report.MacroF1, 4), Math.Round(report.MajorityBaseline, 4),
+            report.Examples, texts.Unlabelled, report.Folds, Math.Round(report.Accuracy, 4), Math.Round(report.MacroF1, 4), Math.Round(report.MajorityBaseline, 4),
             Math.Round(report.MajorityMacroF1, 4),
             [.. report.Classes.Select(c => new ClassFigure(c.Label, c.Support, Math.Round(c.Precision, 4), Math.Round(c.Recall, 4), Math.Round(c.F1, 4)))],
-            report.LeftOut);
+            report.LeftOut)
+        {
+            TextFields = texts.TextFields,
+            NaiveBayes = new BaselineFigure(Math.Round(report.NaiveBayesAccuracy, 4), Math.Round(report.NaiveBayesMacroF1, 4)),
+            NotSureBelow = TextClassifier.NotSureBelow,
+            SureShare = Math.Round(report.SureShare, 4),
+            SureAccuracy = report.SureAccuracy is { } a ? Math.Round(a, 4) : null,
+            CalibrationError = Math.Round(report.CalibrationError, 4),
+        };
     }
 
     /// <summary>The robust anomaly detector on labelled series, beside a 3-sigma baseline, scored by window.</summary>

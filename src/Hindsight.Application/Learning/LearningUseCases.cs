@@ -14,6 +14,9 @@ namespace Hindsight.Application.Learning;
 /// <summary>After and before incidents: the learning metrics, the learning report, patterns and failure-mode classification — computed from the workspace's history and cached by store revision.</summary>
 public sealed class LearningUseCases
 {
+    /// <summary>The most recent incidents of each failure mode the classifier learns from (training time stays bounded).</summary>
+    internal const int TrainingPerFailureMode = 1_000;
+
     private readonly Workspace _workspace;
 
     internal LearningUseCases(Workspace workspace) => _workspace = workspace;
@@ -158,7 +161,8 @@ public sealed class LearningUseCases
 
     /// <summary>
     /// The failure modes the organisation's labelled incidents suggest for a stored incident (when <paramref name="target"/>
-    /// is one's id) or a description. The classifier is trained once per store revision.
+    /// is one's id) or a description. The classifier is trained once per store revision, on the title, summary and root
+    /// causes of the most recent <see cref="TrainingPerFailureMode"/> incidents of each failure mode.
     /// </summary>
     /// <exception cref="HindsightException">Fewer than two failure modes are recorded (not found).</exception>
     public async Task<ClassificationResult> ClassifyAsync(string target, int top = 3, CancellationToken cancellationToken = default)
@@ -189,20 +193,48 @@ public sealed class LearningUseCases
     {
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
 
-        // The model of the whole history is shared; an incident that is itself labelled is classified by a model that never saw it.
-        var leaveOut = stored?.FailureMode is { Length: > 0 } ? stored.Id : null;
-        var (classifier, examples) = await _workspace.Analyses.GetOrAddAsync("classifier|" + leaveOut, history.Revision, () =>
-        {
-            var labelled = history.AllIncidents.Where(i => i.FailureMode is { Length: > 0 } && i.Id != leaveOut).Select(i => (TextOf(i), i.FailureMode!)).ToList();
-            return labelled.Select(e => e.Item2).Distinct(StringComparer.Ordinal).Count() < 2 ? (null, labelled.Count) : (TextClassifier.Train(labelled), labelled.Count);
-        }).ConfigureAwait(false);
-        if (classifier is null)
+        // The model of the whole history is shared; an incident it learned from is classified by a model that never saw it
+        // (with the shared model's calibration).
+        var (shared, trainedOn) = await _workspace.Analyses.GetOrAddAsync("classifier", history.Revision, () => Train(history, leaveOut: null, temperature: null)).ConfigureAwait(false);
+        if (shared is null)
         {
             throw HindsightException.NotFound($"organisation '{_workspace.Organisation}' has fewer than two failure modes among its incidents; nothing to learn from yet");
         }
 
-        var suggestions = classifier.Predict(stored is null ? text : TextOf(stored)).Take(Math.Max(1, top));
-        return new ClassificationResult(examples, stored?.FailureMode, [.. suggestions.Select(s => new FailureModeSuggestion(s.Label, Math.Round(s.Confidence, 4)))]);
+        var classifier = shared;
+        var examples = trainedOn.Count;
+        if (stored is not null && trainedOn.Contains(stored.Id))
+        {
+            (classifier, trainedOn) = await _workspace.Analyses.GetOrAddAsync("classifier|" + stored.Id, history.Revision, () => Train(history, stored.Id, shared.Temperature)).ConfigureAwait(false);
+            examples = trainedOn.Count;
+            if (classifier is null)
+            {
+                throw HindsightException.NotFound($"organisation '{_workspace.Organisation}' has fewer than two failure modes among its other incidents; nothing to learn from yet");
+            }
+        }
+
+        var ranked = classifier.Predict(stored is null ? text : TextOf(stored));
+        return new ClassificationResult(examples, stored?.FailureMode, [.. ranked.Take(Math.Max(1, top)).Select(s => new FailureModeSuggestion(s.Label, Math.Round(s.Confidence, 4)))])
+        {
+            FailureMode = TextClassifier.IsSure(ranked) ? ranked[0].Label : null,
+        };
+    }
+
+    /// <summary>The classifier of the most recent labelled incidents of each failure mode (null with fewer than two modes), and their ids.</summary>
+    private static (TextClassifier? Model, HashSet<string> TrainedOn) Train(HistorySnapshot history, string? leaveOut, double? temperature)
+    {
+        var labelled = history.AllIncidents.Where(i => i.FailureMode is { Length: > 0 } && i.Id != leaveOut)
+            .GroupBy(i => i.FailureMode!, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(i => i.StartedAt).Take(TrainingPerFailureMode))
+            .ToList();
+        var ids = labelled.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        if (labelled.Select(i => i.FailureMode).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            return (null, ids);
+        }
+
+        var examples = labelled.Select(i => (TextOf(i), i.FailureMode!));
+        return (temperature is { } t ? TextClassifier.Train(examples, t) : TextClassifier.Train(examples), ids);
     }
 
     /// <summary>What the report is made from: the history in scope.</summary>
@@ -241,7 +273,8 @@ public sealed class LearningUseCases
     private static List<Incident> InScope(IReadOnlyList<Incident> incidents, bool maintenance) =>
         maintenance ? [.. incidents] : [.. incidents.Where(i => !TimeMetrics.IsMaintenance(i))];
 
-    private static string TextOf(Incident i) => i.Title + "\n" + i.Summary;
+    /// <summary>The text a failure mode is learned from and suggested for: the title, the summary and the root causes.</summary>
+    private static string TextOf(Incident i) => string.Join("\n", [i.Title, i.Summary, .. i.RootCauses.Select(c => c.Description)]);
 
     private static MetricsResult Metrics(HistorySnapshot history, MetricsRequest request, DateTimeOffset now)
     {

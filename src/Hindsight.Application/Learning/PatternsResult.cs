@@ -39,11 +39,21 @@ public sealed record ChangeFailureFigure(string Service, string? Weekday, int De
 /// <param name="LearnedFrom">Labelled incidents learned from.</param>
 /// <param name="Recorded">The failure mode already recorded on the incident, if any.</param>
 /// <param name="Suggestions">Failure modes with their confidence, most likely first.</param>
-public sealed record ClassificationResult(int LearnedFrom, string? Recorded, IReadOnlyList<FailureModeSuggestion> Suggestions);
+public sealed record ClassificationResult(int LearnedFrom, string? Recorded, IReadOnlyList<FailureModeSuggestion> Suggestions)
+{
+    /// <summary>
+    /// The answer: the most likely failure mode when its confidence reaches <see cref="NotSureBelow"/> and is at least
+    /// twice the second's; null when the classifier is not sure.
+    /// </summary>
+    public string? FailureMode { get; init; }
+
+    /// <summary>The confidence below which the classifier says it is not sure.</summary>
+    public double NotSureBelow { get; init; } = Hindsight.Classification.TextClassifier.NotSureBelow;
+}
 
 /// <summary>A suggested failure mode.</summary>
 /// <param name="FailureMode">The failure mode.</param>
-/// <param name="Confidence">The classifier's probability.</param>
+/// <param name="Confidence">The classifier's calibrated probability.</param>
 public sealed record FailureModeSuggestion(string FailureMode, double Confidence);
 
 /// <summary>The learning report: its data, and the computed report the HTML page is rendered from.</summary>

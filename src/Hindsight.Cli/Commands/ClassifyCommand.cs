@@ -18,11 +18,12 @@ internal static class ClassifyCommand
             var c = await host.Workspace.Learning.ClassifyAsync(result.GetValue(target)!, result.GetValue(top), ct);
             if (result.GetValue(json))
             {
-                JsonOut.Write(context.Out, c.Suggestions);
+                JsonOut.Write(context.Out, c);
                 return ExitCodes.Ok;
             }
 
             context.Out.WriteLine($"learned from {c.LearnedFrom:N0} labelled incident(s){(c.Recorded is { } actual ? $"; recorded: {actual}" : "")}");
+            context.Out.WriteLine(c.FailureMode is { } answer ? $"failure mode: {answer}" : $"not sure: no failure mode reaches {c.NotSureBelow:P0}; the candidates:");
             foreach (var s in c.Suggestions)
             {
                 context.Out.WriteLine($"  {s.FailureMode,-32} {s.Confidence:P0}");

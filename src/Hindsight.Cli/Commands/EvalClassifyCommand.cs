@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Hindsight.Application.Evaluation;
 using Hindsight.Cli.Output;
 
@@ -10,20 +9,16 @@ internal static class EvalClassifyCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "A JSON Lines file" };
+        var file = new Argument<string>("FILE") { Description = "A JSON Lines file (or a JSON array of records)" };
         var label = new Option<string>("--label") { Description = "The field holding the class (an array's first element counts)", Required = true };
-        var text = new Option<string[]>("--text") { Description = "A field holding text to classify on (repeat; default: title and text)" };
+        var text = new Option<string[]>("--text") { Description = "A field holding text to classify on (repeat; default: every free-text field)" };
         var folds = new Option<int>("--folds") { Description = "Folds of the stratified cross-validation", DefaultValueFactory = _ => 5 };
         var json = GlobalOptions.Json();
-        var command = new Command("classify", "Stratified k-fold evaluation of the failure-mode classifier on a labelled file: accuracy, macro-F1, majority baseline, per class") { file, label, text, folds, json };
+        var command = new Command("classify", "Stratified k-fold evaluation of the failure-mode classifier on a labelled file: macro-F1, per class, beside the majority class and naive Bayes") { file, label, text, folds, json };
         command.SetAction(result =>
         {
-            var path = result.GetValue(file)!;
-            UserError.RequireFile(path);
-
-            var fields = result.GetValue(text) is { Length: > 0 } t ? t : ["title", "text"];
-            var (examples, unlabelled) = Read(path, result.GetValue(label)!, fields);
-            var report = Evaluations.Classifier(examples, unlabelled, result.GetValue(folds), path);
+            var path = UserError.RequireFile(result.GetValue(file)!);
+            var report = Evaluations.Classifier(path, result.GetValue(label)!, result.GetValue(text), result.GetValue(folds));
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, report);
@@ -32,7 +27,11 @@ internal static class EvalClassifyCommand
 
             var o = context.Out;
             o.WriteLine($"{report.Examples:N0} examples, {report.Classes.Count} classes, {report.Folds}-fold stratified; {report.Unlabelled:N0} without a label skipped");
-            o.WriteLine($"accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000}   (majority baseline: accuracy {report.MajorityBaseline:0.000}, macro-F1 {report.MajorityMacroF1:0.000})");
+            o.WriteLine($"text from: {string.Join(", ", report.TextFields)}");
+            o.WriteLine($"classifier      accuracy {report.Accuracy:0.000}  macro-F1 {report.MacroF1:0.000}");
+            o.WriteLine($"naive Bayes     accuracy {report.NaiveBayes.Accuracy:0.000}  macro-F1 {report.NaiveBayes.MacroF1:0.000}");
+            o.WriteLine($"majority class  accuracy {report.MajorityBaseline:0.000}  macro-F1 {report.MajorityMacroF1:0.000}");
+            o.WriteLine($"sure (≥ {report.NotSureBelow:P0} and twice the runner-up) for {report.SureShare:P0}{(report.SureAccuracy is { } a ? $", right {a:P0} of those" : "")}; calibration error {report.CalibrationError:0.000}");
             foreach (var c in report.Classes.OrderByDescending(c => c.Support))
             {
                 o.WriteLine($"  {c.Label,-28} n={c.Support,-5} precision {c.Precision:0.00}  recall {c.Recall:0.00}  F1 {c.F1:0.00}");
@@ -47,57 +46,4 @@ internal static class EvalClassifyCommand
         });
         return command;
     }
-
-    private static (List<(string Text, string Label)> Examples, int Unlabelled) Read(string path, string labelField, string[] textFields)
-    {
-        var examples = new List<(string, string)>();
-        var unlabelled = 0;
-        var line = 0;
-        foreach (var row in File.ReadLines(path))
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(row))
-            {
-                continue;
-            }
-
-            JsonElement root;
-            try
-            {
-                using var doc = JsonDocument.Parse(row);
-                root = doc.RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                throw new UserError($"{path}:{line}: not valid JSON ({ex.Message.Split(". Path")[0]}); expected one JSON object per line", ExitCodes.BadInput);
-            }
-
-            var label = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(labelField, out var l) ? First(l) : null;
-            if (string.IsNullOrWhiteSpace(label))
-            {
-                unlabelled++;
-                continue;
-            }
-
-            var text = string.Join("\n", textFields.Select(f => root.TryGetProperty(f, out var v) ? All(v) : null).OfType<string>());
-            examples.Add((text, label.Trim()));
-        }
-
-        return (examples, unlabelled);
-    }
-
-    private static string? First(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Array => value.EnumerateArray().Select(First).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => null,
-    };
-
-    private static string? All(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Array => string.Join(" ", value.EnumerateArray().Select(All).OfType<string>()),
-        _ => null,
-    };
 }

@@ -18,4 +18,20 @@ public sealed record ClassFigures(string Label, int Support, double Precision, d
 /// <param name="Classes">Per-class figures.</param>
 /// <param name="LeftOut">Classes with fewer examples than folds, and how many each had.</param>
 public sealed record ClassificationReport(int Examples, int Folds, double Accuracy, double MacroF1, double MajorityBaseline, double MajorityMacroF1,
-    IReadOnlyList<ClassFigures> Classes, IReadOnlyDictionary<string, int> LeftOut);
+    IReadOnlyList<ClassFigures> Classes, IReadOnlyDictionary<string, int> LeftOut)
+{
+    /// <summary>Accuracy of plain multinomial naive Bayes on the same folds.</summary>
+    public double NaiveBayesAccuracy { get; init; }
+
+    /// <summary>Macro-F1 of plain multinomial naive Bayes on the same folds.</summary>
+    public double NaiveBayesMacroF1 { get; init; }
+
+    /// <summary>Expected calibration error of the confidences (0 = a confidence of p is right a share p of the time).</summary>
+    public double CalibrationError { get; init; }
+
+    /// <summary>The share of examples the classifier was sure of (<see cref="TextClassifier.IsSure"/>).</summary>
+    public double SureShare { get; init; }
+
+    /// <summary>The accuracy on those (null when none).</summary>
+    public double? SureAccuracy { get; init; }
+}

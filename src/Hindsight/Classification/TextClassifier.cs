@@ -3,123 +3,202 @@ using Hindsight.Text;
 namespace Hindsight.Classification;
 
 /// <summary>
-/// A Complement Naive Bayes text classifier (Rennie et al., 2003) over the search engine's analysed terms: each class
-/// is scored by how unlike the other classes' text a document is, with log-scaled term frequencies, inverse document
-/// frequency and weight normalisation — robust when some classes have many more examples than others. Confidence is
-/// the softmax of the class scores scaled by the vocabulary size (the normalised weights are about 1/vocabulary each):
-/// a ranking signal, not a calibrated probability.
+/// A class-weighted multinomial logistic regression over the search engine's analysed terms, their adjacent pairs and
+/// error signatures (so Japanese text works as English does), with TF·IDF features (<see cref="TextFeatures"/>). Each class weighs in
+/// proportion to its rarity (<c>n / (classes · n_c)</c>), so a class with a few examples is not drowned by one with
+/// hundreds. Confidences are calibrated by temperature scaling fitted on held-out predictions of the training data
+/// (Guo et al., 2017): the ranking is the model's, the probabilities are honest. The classifier is sure of its first
+/// class only when that reaches <see cref="NotSureBelow"/> and is at least twice as likely as the second
+/// (<see cref="IsSure"/>); otherwise it says it is not sure rather than give a confident wrong answer.
 /// </summary>
 public sealed class TextClassifier
 {
-    private const double Alpha = 1.0;
+    /// <summary>The inverse regularisation strength (the usual <c>C</c>).</summary>
+    internal const double Regularisation = 10;
+
+    /// <summary>The confidence below which the first class is not an answer.</summary>
+    public const double NotSureBelow = 0.4;
+
+    private const int CalibrationFolds = 3;
+    private const int CalibrationMinimum = 30;
+    private const int CalibrationSample = 3_000;
 
     private readonly string[] _labels;
-    private readonly Dictionary<string, double[]> _weights; // term → weight per class
-    private readonly Dictionary<string, double> _idf;
+    private readonly TextFeatures _features;
+    private readonly SoftmaxRegression _model;
 
-    private TextClassifier(string[] labels, Dictionary<string, double[]> weights, Dictionary<string, double> idf)
+    private TextClassifier(string[] labels, TextFeatures features, SoftmaxRegression model, double temperature)
     {
         _labels = labels;
-        _weights = weights;
-        _idf = idf;
+        _features = features;
+        _model = model;
+        Temperature = temperature;
     }
 
     /// <summary>The classes it knows.</summary>
     public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>The calibration temperature (1 when there was too little data to fit one).</summary>
+    public double Temperature { get; }
 
     /// <summary>Trains on labelled texts.</summary>
     /// <exception cref="ArgumentException">There are fewer than two classes.</exception>
     public static TextClassifier Train(IEnumerable<(string Text, string Label)> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var docs = examples.Select(e => (Terms: Terms(e.Text), e.Label)).ToList();
-        var labels = docs.Select(d => d.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return Train([.. examples.Select(e => (Analyse(e.Text), e.Label))]);
+    }
+
+    /// <summary>Trains on labelled texts without calibrating, dividing the scores by a known <paramref name="temperature"/> (one a model of nearly the same texts was calibrated with).</summary>
+    /// <exception cref="ArgumentException">There are fewer than two classes, or the temperature is not positive.</exception>
+    public static TextClassifier Train(IEnumerable<(string Text, string Label)> examples, double temperature)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
+        var trained = Train([.. examples.Select(e => (Analyse(e.Text), e.Label))], calibrate: false);
+        return new TextClassifier(trained._labels, trained._features, trained._model, temperature);
+    }
+
+    /// <summary>
+    /// Whether ranked classes give an answer: the first reaches <see cref="NotSureBelow"/> and is at least twice as likely
+    /// as the second.
+    /// </summary>
+    public static bool IsSure(IReadOnlyList<(string Label, double Confidence)> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return ranked.Count > 0 && ranked[0].Confidence >= NotSureBelow && (ranked.Count == 1 || ranked[0].Confidence >= 2 * ranked[1].Confidence);
+    }
+
+    /// <summary>
+    /// The classes for a text, most likely first, each with a calibrated confidence (summing to 1); all equally likely
+    /// when the text shares no feature with the training texts.
+    /// </summary>
+    public IReadOnlyList<(string Label, double Confidence)> Predict(string text) => Predict(Analyse(text));
+
+    /// <summary>
+    /// The features the classifier reads from a text: the analysed terms, each pair of adjacent terms ("disk full",
+    /// "power loss" say more than their words) and the error signatures.
+    /// </summary>
+    internal static Dictionary<string, int> Analyse(string text)
+    {
+        var sink = new PhraseCounter { Counts = new Dictionary<string, int>(StringComparer.Ordinal) };
+        TextAnalyzer.Analyze(text, ref sink);
+        return sink.Counts;
+    }
+
+    private struct PhraseCounter : ITokenSink
+    {
+        public Dictionary<string, int> Counts;
+        private string? _previous;
+
+        public void Term(ReadOnlySpan<char> term)
+        {
+            var t = term.ToString();
+            Add(t);
+            if (_previous is not null)
+            {
+                Add(_previous + " " + t);
+            }
+
+            _previous = t;
+        }
+
+        public readonly void Signature(ReadOnlySpan<char> signature) => Add("sig:" + signature.ToString());
+
+        private readonly void Add(string key) => Counts[key] = Counts.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Trains on analysed documents.</summary>
+    internal static TextClassifier Train(IReadOnlyList<(Dictionary<string, int> Terms, string Label)> documents, bool calibrate = true)
+    {
+        var labels = documents.Select(d => d.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (labels.Length < 2)
         {
             throw new ArgumentException("a classifier needs at least two classes");
         }
 
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (terms, _) in docs)
-        {
-            foreach (var term in terms.Keys)
-            {
-                df[term] = df.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        var idf = df.ToDictionary(d => d.Key, d => Math.Log((double)docs.Count / d.Value), StringComparer.Ordinal);
-        var classOf = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
-        var perClass = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var classTotals = new double[labels.Length];
-        foreach (var (terms, label) in docs)
-        {
-            var c = classOf[label];
-            var norm = Math.Sqrt(terms.Sum(t => Math.Pow(Math.Log(1 + t.Value) * idf[t.Key], 2)));
-            foreach (var (term, count) in terms)
-            {
-                var value = norm == 0 ? 0 : Math.Log(1 + count) * idf[term] / norm;
-                if (!perClass.TryGetValue(term, out var row))
-                {
-                    perClass[term] = row = new double[labels.Length];
-                }
-
-                row[c] += value;
-                classTotals[c] += value;
-            }
-        }
-
-        var all = classTotals.Sum();
-        var vocabulary = perClass.Count;
-        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var magnitude = new double[labels.Length];
-        foreach (var (term, row) in perClass)
-        {
-            var total = row.Sum();
-            var w = new double[labels.Length];
-            for (var c = 0; c < labels.Length; c++)
-            {
-                // the complement: this term's weight in every class but c
-                w[c] = Math.Log((total - row[c] + Alpha) / (all - classTotals[c] + (Alpha * vocabulary)));
-                magnitude[c] += Math.Abs(w[c]);
-            }
-
-            weights[term] = w;
-        }
-
-        foreach (var w in weights.Values)
-        {
-            for (var c = 0; c < labels.Length; c++)
-            {
-                w[c] /= magnitude[c];
-            }
-        }
-
-        return new TextClassifier(labels, weights, idf);
+        var (features, model) = Fit(documents, labels);
+        var temperature = calibrate && documents.Count >= CalibrationMinimum ? Calibrate(documents, labels) : 1;
+        return new TextClassifier(labels, features, model, temperature);
     }
 
-    /// <summary>The classes for a text, most likely first, each with a confidence (summing to 1).</summary>
-    public IReadOnlyList<(string Label, double Confidence)> Predict(string text)
+    /// <summary>The classes of an analysed document, most likely first.</summary>
+    internal IReadOnlyList<(string Label, double Confidence)> Predict(Dictionary<string, int> terms)
     {
-        var scores = new double[_labels.Length];
-        foreach (var (term, count) in Terms(text))
+        var vector = _features.Transform(terms);
+        var p = vector.Index.Length == 0 ? [.. _labels.Select(_ => 1.0 / _labels.Length)] : SoftmaxRegression.Softmax(_model.Scores(vector), Temperature);
+        return [.. _labels.Select((l, c) => (l, p[c])).OrderByDescending(x => x.Item2).ThenBy(x => x.l, StringComparer.Ordinal)];
+    }
+
+    private static (TextFeatures, SoftmaxRegression) Fit(IReadOnlyList<(Dictionary<string, int> Terms, string Label)> documents, string[] labels)
+    {
+        var classOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var features = TextFeatures.Fit([.. documents.Select(d => d.Terms)]);
+        var x = documents.Select(d => features.Transform(d.Terms)).ToList();
+        var y = documents.Select(d => classOf[d.Label]).ToArray();
+        var perClass = new int[labels.Length];
+        foreach (var c in y)
         {
-            if (_weights.TryGetValue(term, out var w))
+            perClass[c]++;
+        }
+
+        var weight = y.Select(c => (double)documents.Count / (labels.Length * perClass[c])).ToArray();
+        return (features, SoftmaxRegression.Fit(x, y, weight, labels.Length, features.Count, Regularisation));
+    }
+
+    /// <summary>
+    /// The temperature that makes held-out predictions most likely: the documents are dealt into folds by class, each
+    /// fold's scores come from a model fitted on the others, and the temperature minimises their mean negative
+    /// log-likelihood (on a stratified sample of about <see cref="CalibrationSample"/> documents when there are more). Needs
+    /// <see cref="CalibrationMinimum"/> documents and every class in every training part; otherwise 1.
+    /// </summary>
+    private static double Calibrate(IReadOnlyList<(Dictionary<string, int> Terms, string Label)> documents, string[] labels)
+    {
+        if (documents.Count > CalibrationSample)
+        {
+            // a stratified sample is enough to fit one number
+            var pick = Folds.Stratified([.. documents.Select(d => d.Label)], (documents.Count + CalibrationSample - 1) / CalibrationSample, seed: 11);
+            documents = [.. documents.Where((_, i) => pick[i] == 0)];
+        }
+
+        var fold = Folds.Stratified([.. documents.Select(d => d.Label)], CalibrationFolds, seed: 7);
+        var held = new List<(double[] Scores, int Class)>();
+        for (var f = 0; f < CalibrationFolds; f++)
+        {
+            var training = documents.Where((_, i) => fold[i] != f).ToList();
+            if (training.Select(d => d.Label).Distinct(StringComparer.Ordinal).Count() < labels.Length)
             {
-                var x = Math.Log(1 + count) * _idf[term];
-                for (var c = 0; c < scores.Length; c++)
+                return 1; // a class too rare to be in every training part
+            }
+
+            var (features, model) = Fit(training, labels);
+            for (var i = 0; i < documents.Count; i++)
+            {
+                if (fold[i] == f)
                 {
-                    scores[c] -= x * w[c]; // low complement weight = typical of the class
+                    held.Add((model.Scores(features.Transform(documents[i].Terms)), Array.IndexOf(labels, documents[i].Label)));
                 }
             }
         }
 
-        // the normalised weights are about 1/vocabulary each: scale the scores back before the softmax
-        var max = scores.Max();
-        var exp = scores.Select(s => Math.Exp((s - max) * _weights.Count)).ToArray();
-        var sum = exp.Sum();
-        return [.. _labels.Select((l, c) => (l, exp[c] / sum)).OrderByDescending(x => x.Item2).ThenBy(x => x.l, StringComparer.Ordinal)];
-    }
+        // golden-section search of ln T in [ln 0.05, ln 20]: the held-out log-likelihood is unimodal in T
+        double Loss(double logT) => held.Sum(h => -Math.Log(Math.Max(1e-12, SoftmaxRegression.Softmax(h.Scores, Math.Exp(logT))[h.Class])));
+        double lo = Math.Log(0.05), hi = Math.Log(20);
+        var ratio = (Math.Sqrt(5) - 1) / 2;
+        for (var i = 0; i < 40; i++)
+        {
+            var a = hi - (ratio * (hi - lo));
+            var b = lo + (ratio * (hi - lo));
+            if (Loss(a) < Loss(b))
+            {
+                hi = b;
+            }
+            else
+            {
+                lo = a;
+            }
+        }
 
-    private static Dictionary<string, int> Terms(string text) => TermCounts.Of(text, signatures: true);
+        return Math.Exp((lo + hi) / 2);
+    }
 }
