@@ -43,6 +43,29 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("nobody", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_CountsInHeadingsEqualTheirLists_AndNamesAreWordsForPeople()
+    {
+        await HistoryAsync();
+        var html = Path.Combine(_cli.Folder, "r.html");
+
+        var text = await _cli.RunAsync("report", "--html", html);
+        var json = (await _cli.RunAsync("report", "--json")).Json;
+
+        var themes = json.GetProperty("themes").GetProperty("themes").GetArrayLength();
+        var lines = text.Out.Split('\n');
+        var heading = lines.Single(l => l.StartsWith("themes:", StringComparison.Ordinal));
+        var listed = lines.SkipWhile(l => l != heading).Skip(1).TakeWhile(l => l.Length > 0).Count();
+        Assert.True(themes > 8, $"{themes} themes");
+        Assert.Equal($"themes: {themes}", heading.Split(" (")[0]);
+        Assert.EndsWith("the 8 largest:", heading, StringComparison.Ordinal);
+        Assert.Equal(8, listed);
+        Assert.DoesNotContain("_rate", text.Out, StringComparison.Ordinal); // "recurrence rate", never "recurrence_rate"
+        var page = await File.ReadAllTextAsync(html);
+        Assert.Contains($"{themes} themes over", page, StringComparison.Ordinal);
+        Assert.Contains(themes > 15 ? "the 15 largest below" : "close to none</p>", page, StringComparison.Ordinal);
+    }
+
     [BrowserFact]
     public async Task TheHtmlReport_RendersInChromium_WithItsCharts_AndNoErrors()
     {

@@ -209,7 +209,17 @@ public sealed record HygieneItem(string Incident, string Detail);
 /// <param name="BacktestMae">Its mean absolute error.</param>
 /// <param name="BacktestMape">Its mean absolute percentage error.</param>
 /// <param name="NaiveMae">The naive forecast's error.</param>
-public sealed record ForecastFigure(string Scope, string Month, double Forecast, string Model, int BacktestMonths, double BacktestMae, double? BacktestMape, double NaiveMae);
+public sealed record ForecastFigure(string Scope, string Month, double Forecast, string Model, int BacktestMonths, double BacktestMae, double? BacktestMape, double NaiveMae)
+{
+    /// <summary>Whether the count is worth showing (its back-tested error is under half the actual counts); when not, show no number.</summary>
+    public bool Reliable { get; init; } = true;
+
+    /// <summary>Whether the model beat repeating last month's count in the back-test.</summary>
+    public bool BeatsNaive { get; init; }
+
+    /// <summary>What the forecast is worth, in words.</summary>
+    public string Verdict { get; init; } = "";
+}
 
 /// <summary>A week with an unusual incident count on a service.</summary>
 /// <param name="Service">The service.</param>

@@ -62,7 +62,12 @@ public static class ReportDocuments
                 var found = report.Hygiene.Where(f => f.Kind == kind).ToList();
                 return new HygieneFigure(found.Count, [.. found.Take(FindingsPerKind).Select(f => new HygieneItem(f.Incident, f.Detail))], null);
             }),
-            [.. report.Forecasts.Select(f => new ForecastFigure(f.Scope, f.Month, f.Forecast, f.Model, f.BacktestMonths, f.Mae, f.Mape, f.NaiveMae))],
+            [.. report.Forecasts.Select(f => new ForecastFigure(f.Scope, f.Month, f.Forecast, f.Model, f.BacktestMonths, f.Mae, f.Mape, f.NaiveMae)
+            {
+                Reliable = f.Reliable,
+                BeatsNaive = f.BeatsNaive,
+                Verdict = f.Verdict,
+            })],
             [.. report.Anomalies.Take(50).Select(a => new AnomalyFigure(a.Service, a.Week, a.Count, a.Expected, a.Score))])
         {
             Undated = input.Undated,

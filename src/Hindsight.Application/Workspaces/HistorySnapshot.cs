@@ -2,6 +2,7 @@ using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
 using Hindsight.Risks;
+using Hindsight.Services;
 using Hindsight.Silos;
 
 namespace Hindsight.Application.Workspaces;
@@ -17,7 +18,7 @@ public sealed class HistorySnapshot
     internal HistorySnapshot(long revision, IReadOnlyDictionary<RecordKind, IReadOnlyList<HistoryRecord>> byKind)
     {
         Revision = revision;
-        _byKind = byKind;
+        _byKind = SameServiceNames(byKind);
         AllIncidents = Of<Incident>(RecordKind.Incident);
         Incidents = AllIncidents.Any(i => i.Undated) ? [.. AllIncidents.Where(i => !i.Undated)] : AllIncidents;
         Undated = AllIncidents.Count - Incidents.Count;
@@ -27,6 +28,30 @@ public sealed class HistorySnapshot
         Drills = Of<DrillRecord>(RecordKind.Drill);
         Risks = Of<Risk>(RecordKind.Risk);
         Silos = Of<SiloRisk>(RecordKind.Silo);
+    }
+
+    /// <summary>
+    /// The records with each service in one spelling (<see cref="ServiceNames"/>): what differs only in case or spacing
+    /// is one service in every analysis and listing (the store keeps what was written).
+    /// </summary>
+    private static IReadOnlyDictionary<RecordKind, IReadOnlyList<HistoryRecord>> SameServiceNames(IReadOnlyDictionary<RecordKind, IReadOnlyList<HistoryRecord>> byKind)
+    {
+        IReadOnlyList<HistoryRecord> Records(RecordKind kind) => byKind.TryGetValue(kind, out var r) ? r : [];
+        var names = ServiceNames.Of(Records(RecordKind.Incident).OfType<Incident>().SelectMany(i => i.Services)
+            .Concat(Records(RecordKind.Deployment).OfType<Deployment>().Select(d => d.Service))
+            .Concat(Records(RecordKind.Dependency).OfType<ServiceDependency>().SelectMany(d => new[] { d.Service, d.DependsOn })));
+        if (!names.AnyMerged)
+        {
+            return byKind;
+        }
+
+        return byKind.ToDictionary(k => k.Key, k => (IReadOnlyList<HistoryRecord>)[.. k.Value.Select(r => r switch
+        {
+            Incident i => i with { Services = names.Canonical(i.Services) },
+            Deployment d => d with { Service = names.Canonical(d.Service) },
+            ServiceDependency d => d with { Service = names.Canonical(d.Service), DependsOn = names.Canonical(d.DependsOn) },
+            _ => r,
+        })]);
     }
 
     /// <summary>Every change up to this store revision is in the snapshot.</summary>

@@ -10,6 +10,8 @@ namespace Hindsight.Cli.Commands;
 /// <summary><c>hindsight report</c>: the learning report — every metric, pattern, theme and finding — as text, JSON or one HTML file.</summary>
 internal static class ReportCommand
 {
+    private const int ThemesShown = 8;
+
     public static Command Create(CliContext context)
     {
         var html = new Option<string?>("--html") { Description = "Also write the report as one self-contained HTML file here" };
@@ -66,7 +68,7 @@ internal static class ReportCommand
         foreach (var m in r.Maturity.Take(1))
         {
             o.WriteLine(m.Level is { } level
-                ? $"maturity: level {level} {m.Name}; held back by {string.Join(", ", m.HeldBackBy.DefaultIfEmpty("nothing"))}"
+                ? $"maturity: level {level} {m.Name}; {(m.HeldBackBy.Count == 0 ? "nothing holds it back" : "held back by " + string.Join(", ", m.HeldBackBy.Select(h => h.Replace('_', ' '))))}"
                 : "maturity: not measurable (none of its three indicators can be measured)");
             foreach (var i in m.Indicators)
             {
@@ -89,10 +91,11 @@ internal static class ReportCommand
         o.WriteLine($"items implemented {FigureText.Rate(l.ImprovementImplementationRate)}");
         o.WriteLine($"item effectiveness {FigureText.Rate(l.ImprovementEffectiveness)}");
         o.WriteLine($"prevention effect {FigureText.Rate(l.PreventionEffectRate)}");
-        o.WriteLine($"response efficiency {(l.ResponseEfficiencyRatio is { } e ? $"{e:0.00} × the time similar past incidents took; {FigureText.Trend(r.Trends.ResponseEfficiency)}" : "missing")}");
+        o.WriteLine($"response efficiency {(l.ResponseEfficiencyRatio is { } e ? $"{e:0.00} × the time similar past incidents took; {FigureText.Trend(r.Trends.ResponseEfficiency)}" : "missing: " + l.ResponseEfficiencyMissing)}");
         o.WriteLine();
-        o.WriteLine($"themes ({r.Themes.Themes.Count}; modularity {r.Themes.Modularity:0.000}):");
-        foreach (var theme in r.Themes.Themes.Take(8))
+        var themes = r.Themes.Themes;
+        o.WriteLine($"themes: {themes.Count} (modularity {r.Themes.Modularity:0.000}){(themes.Count > ThemesShown ? $"; the {ThemesShown} largest" : "")}{(themes.Count > 0 ? ":" : "")}");
+        foreach (var theme in themes.Take(ThemesShown))
         {
             o.WriteLine($"  {theme.Theme,2}. {theme.Label} — {theme.Size:N0} incident(s), {theme.Trend.Direction ?? "no trend yet"}");
         }
@@ -107,14 +110,14 @@ internal static class ReportCommand
         }
 
         o.WriteLine();
-        o.WriteLine("hygiene: " + string.Join(", ", r.Hygiene.Select(h => h.Value.Missing is not null
-            ? $"{h.Key.Replace('_', ' ')} not measurable (no incident records any)"
+        o.WriteLine("hygiene: " + string.Join(", ", r.Hygiene.Select(h => h.Value.Missing is { } why
+            ? $"'{h.Key.Replace('_', ' ')}' cannot be checked ({why})"
             : $"{h.Value.Count:N0} {h.Key.Replace('_', ' ')}")));
         if (r.Forecasts.Count > 0 && r.Forecasts[0] is var f)
         {
-            o.WriteLine($"forecast {f.Month}: {f.Forecast:0} incident(s) ({f.Model}; back-tested error ±{f.BacktestMae:0.0} a month, naive ±{f.NaiveMae:0.0})");
+            o.WriteLine(f.Reliable ? $"forecast {f.Month}: {f.Forecast:0} incident(s) — {f.Verdict}" : $"forecast {f.Month}: none — {f.Verdict}");
         }
 
-        o.WriteLine($"count anomalies: {r.CountAnomalies.Count} service-week(s){(r.CountAnomalies.Count > 0 && r.CountAnomalies[0] is var a ? $", latest {a.Service} week of {a.Week} ({a.Count} vs {a.Expected:0.0} expected)" : "")}");
+        o.WriteLine($"count anomalies: {r.CountAnomalies.Count} service-week(s){(r.CountAnomalies.Count > 0 && r.CountAnomalies[0] is var a ? $", latest {a.Service} week of {a.Week} ({a.Count} incidents; a usual week has {a.Expected:0.#})" : "")}");
     }
 }

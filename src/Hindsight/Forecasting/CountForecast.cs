@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hindsight.Forecasting;
 
 /// <summary>The next month's incident count and how well the chosen model did when back-tested.</summary>
@@ -12,4 +14,21 @@ namespace Hindsight.Forecasting;
 /// <param name="History">The monthly counts the forecast stands on.</param>
 public sealed record CountForecast(
     string Scope, string Month, double Forecast, string Model, int BacktestMonths, double Mae, double? Mape, double NaiveMae,
-    IReadOnlyList<(string Month, int Count)> History);
+    IReadOnlyList<(string Month, int Count)> History)
+{
+    /// <summary>A back-tested percentage error from which on a forecast is too irregular to give a number.</summary>
+    public const double Irregular = 0.5;
+
+    /// <summary>Whether a model beat repeating last month's count in the back-test.</summary>
+    public bool BeatsNaive => Model != "naive" && Mae < NaiveMae;
+
+    /// <summary>Whether the count is worth showing: its back-tested error is under <see cref="Irregular"/> of the actual counts.</summary>
+    public bool Reliable => Mape is not >= Irregular;
+
+    /// <summary>What the forecast is worth, in words.</summary>
+    public string Verdict => !Reliable
+        ? string.Create(CultureInfo.InvariantCulture, $"too irregular to forecast: every model missed by {Mape:P0} of the actual count on average")
+        : BeatsNaive
+            ? string.Create(CultureInfo.InvariantCulture, $"{(Model == "smoothing" ? "smoothed trend" : "smoothed trend with the month-of-year pattern")}; missed by ±{Mae:0.0} a month in back-testing, against ±{NaiveMae:0.0} for last month's count")
+            : string.Create(CultureInfo.InvariantCulture, $"last month's count: no model did better in back-testing (±{Mae:0.0} a month)");
+}

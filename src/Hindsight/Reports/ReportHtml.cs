@@ -17,6 +17,14 @@ public static class ReportHtml
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // how many rows each list shows; a list that holds more says how many of how many
+    private const int ThemesShown = 15;
+    private const int AnomaliesShown = 8;
+    private const int DeploysShown = 10;
+    private const int PropagationShown = 8;
+    private const int PracticesShown = 10;
+    private const int HygieneShown = 3;
+
     private const string Style = """
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f5f2;color:#1f2328}
         header{background:#1f2933;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#cbd2d9}
@@ -129,13 +137,15 @@ public static class ReportHtml
         }
 
         html.Append("</section><section><h2>Risky deploys</h2>");
-        var risky = r.Deploys.Where(d => d.PValue < 0.01 && d.Lift > 1).Take(10).ToList();
+        var allRisky = r.Deploys.Where(d => d.PValue < 0.01 && d.Lift > 1).ToList();
+        var risky = allRisky.Take(DeploysShown).ToList();
         if (risky.Count == 0)
         {
             html.Append("<p class=\"missing\">").Append(r.Deploys.Count == 0 ? "no deployments recorded" : "no service or weekday fails significantly more often than chance").Append("</p>");
         }
         else
         {
+            html.Append(Invariant, $"<p class=\"missing\">{allRisky.Count:N0} significantly riskier than chance (p &lt; 0.01){(allRisky.Count > DeploysShown ? $"; the first {DeploysShown}" : "")}</p>");
             html.Append("<table><tr><th>service</th><th>weekday</th><th>deploys</th><th>change failure rate</th><th>lift</th><th>p</th></tr>");
             foreach (var d in risky)
             {
@@ -158,9 +168,10 @@ public static class ReportHtml
         html.Append(Graph([.. names.Select(n => (n, (double)through.GetValueOrDefault(n), hot.Contains(n)))], [.. r.Input.Dependencies.Select(d => (index[d.Service], index[d.DependsOn]))]));
         if (r.Propagation.Count > 0)
         {
+            html.Append(Invariant, $"<p class=\"missing\">{r.Propagation.Count:N0} services incidents passed through{(r.Propagation.Count > PropagationShown ? $"; the {PropagationShown} busiest" : "")}</p>");
             html.Append("<table><tr><th>service</th><th>incidents through it</th><th>of which not listed on it</th><th>blast radius</th></tr>");
             var radius = r.BlastRadius.ToDictionary(b => b.Service, b => b.BlastRadius.Count, StringComparer.Ordinal);
-            foreach (var p in r.Propagation.Take(8))
+            foreach (var p in r.Propagation.Take(PropagationShown))
             {
                 html.Append(Invariant, $"<tr><td>{Escape(p.Service)}</td><td class=\"n\">{p.Incidents:N0}</td><td class=\"n\">{p.AsIntermediate:N0}</td><td class=\"n\">{(radius.TryGetValue(p.Service, out var n) ? n.ToString(Invariant) + " services" : "")}</td></tr>");
             }
@@ -174,11 +185,11 @@ public static class ReportHtml
     private static void Themes(StringBuilder html, LearningReport r)
     {
         var t = r.Themes;
-        html.Append(Invariant, $"<section class=\"wide\"><h2>Recurring themes</h2><p class=\"missing\">{t.Themes.Count} themes over {t.Incidents:N0} incidents (similarity graph of {t.Sampled:N0}, modularity {t.Modularity:0.00}); {t.Unthemed:N0} close to none</p>");
+        html.Append(Invariant, $"<section class=\"wide\"><h2>Recurring themes</h2><p class=\"missing\">{t.Themes.Count} themes over {t.Incidents:N0} incidents (similarity graph of {t.Sampled:N0}, modularity {t.Modularity:0.00}); {t.Unthemed:N0} close to none{(t.Themes.Count > ThemesShown ? $"; the {ThemesShown} largest below" : "")}</p>");
         if (t.Themes.Count > 0)
         {
             html.Append("<table><tr><th>#</th><th>theme</th><th>incidents</th><th>services</th><th>trend</th><th>per quarter</th><th>examples</th></tr>");
-            foreach (var theme in t.Themes.Take(15))
+            foreach (var theme in t.Themes.Take(ThemesShown))
             {
                 html.Append(Invariant, $"<tr><td class=\"n\">{theme.Number}</td><td>{string.Join(" ", theme.Terms.Select(term => $"<span class=\"tag\">{Escape(term)}</span>"))}</td><td class=\"n\">{theme.Size:N0}</td>")
                     .Append("<td>").Append(Escape(string.Join(", ", theme.Services))).Append("</td><td>").Append(Escape(theme.Trend.Direction ?? "—")).Append("</td><td>")
@@ -195,9 +206,10 @@ public static class ReportHtml
     private static void Practices(StringBuilder html, LearningReport r)
     {
         html.Append(Invariant, $"<section class=\"wide\"><h2>Best practices and anti-patterns</h2><p class=\"missing\">{r.Practices.Count} actions tested against resolution time (Mann–Whitney, Benjamini–Hochberg at 5 %)</p>");
-        foreach (var (title, list) in new[] { ("Best practices (go with faster resolution)", PracticeAnalysis.BestPractices(r.Practices).Take(10).ToList()), ("Anti-patterns (go with slower resolution)", PracticeAnalysis.AntiPatterns(r.Practices).Take(10).ToList()) })
+        foreach (var (title, all) in new[] { ("Best practices (go with faster resolution)", PracticeAnalysis.BestPractices(r.Practices).ToList()), ("Anti-patterns (go with slower resolution)", PracticeAnalysis.AntiPatterns(r.Practices).ToList()) })
         {
-            html.Append("<h3>").Append(title).Append("</h3>");
+            var list = all.Take(PracticesShown).ToList();
+            html.Append("<h3>").Append(title).Append(all.Count > PracticesShown ? string.Create(Invariant, $": the {PracticesShown} strongest of {all.Count:N0}") : "").Append("</h3>");
             if (list.Count == 0)
             {
                 html.Append("<p class=\"missing\">none significant</p>");
@@ -229,9 +241,14 @@ public static class ReportHtml
             }
 
             html.Append(Invariant, $"<tr><td>{Escape(kind.Replace('_', ' '))}</td><td class=\"n {(found.Count == 0 ? "good" : "bad")}\">{found.Count:N0}</td><td>");
-            foreach (var f in found.Take(3))
+            foreach (var f in found.Take(HygieneShown))
             {
                 html.Append("<div>").Append(Escape(f.Incident)).Append(": ").Append(Escape(f.Detail)).Append("</div>");
+            }
+
+            if (found.Count > HygieneShown)
+            {
+                html.Append(Invariant, $"<div class=\"missing\">and {found.Count - HygieneShown:N0} more (hindsight report --json lists them all)</div>");
             }
 
             html.Append("</td></tr>");
@@ -251,10 +268,10 @@ public static class ReportHtml
         {
             var all = r.Forecasts[0];
             html.Append(Bars([.. all.History.TakeLast(24).Select(h => h.Month)], [.. all.History.TakeLast(24).Select(h => (double)h.Count)]));
-            html.Append("<table><tr><th>scope</th><th>month</th><th>forecast</th><th>model</th><th>back-tested error</th><th>naive error</th></tr>");
+            html.Append("<table><tr><th>scope</th><th>month</th><th>forecast</th><th>how it was made, and how far off it was</th></tr>");
             foreach (var f in r.Forecasts)
             {
-                html.Append(Invariant, $"<tr><td>{Escape(f.Scope)}</td><td>{Escape(f.Month)}</td><td class=\"n\">{f.Forecast:0}</td><td>{Escape(f.Model)}</td><td class=\"n\">±{f.Mae:0.0}{(f.Mape is { } p ? $" ({p:P0})" : "")}</td><td class=\"n\">±{f.NaiveMae:0.0}</td></tr>");
+                html.Append(Invariant, $"<tr><td>{Escape(f.Scope == "all" ? "all services" : f.Scope)}</td><td>{Escape(f.Month)}</td><td class=\"n\">{(f.Reliable ? f.Forecast.ToString("0", Invariant) : "—")}</td><td>{Escape(f.Verdict)}</td></tr>");
             }
 
             html.Append("</table>");
@@ -267,10 +284,11 @@ public static class ReportHtml
         }
         else
         {
-            html.Append("<table><tr><th>service</th><th>week of</th><th>incidents</th><th>expected</th></tr>");
-            foreach (var a in r.Anomalies.Take(8))
+            html.Append(Invariant, $"<p class=\"missing\">{r.Anomalies.Count:N0} service-weeks{(r.Anomalies.Count > AnomaliesShown ? $"; the {AnomaliesShown} latest" : "")}</p>");
+            html.Append("<table><tr><th>service</th><th>week of</th><th>incidents</th><th>a usual week (median of the 12 before)</th></tr>");
+            foreach (var a in r.Anomalies.Take(AnomaliesShown))
             {
-                html.Append(Invariant, $"<tr><td>{Escape(a.Service)}</td><td>{Escape(a.Week)}</td><td class=\"n\">{a.Count}</td><td class=\"n\">{a.Expected:0.0}</td></tr>");
+                html.Append(Invariant, $"<tr><td>{Escape(a.Service)}</td><td>{Escape(a.Week)}</td><td class=\"n\">{a.Count}</td><td class=\"n\">{a.Expected:0.#}</td></tr>");
             }
 
             html.Append("</table>");

@@ -4,7 +4,7 @@ namespace Hindsight.Themes;
 
 /// <summary>A recurring theme: a community of similar incidents.</summary>
 /// <param name="Number">1, 2, … by size.</param>
-/// <param name="Terms">The terms that weigh most in its members (its label).</param>
+/// <param name="Terms">The words and phrases that set its incidents apart (its label), as they write them.</param>
 /// <param name="Members">Its incidents' ids, the most typical first.</param>
 /// <param name="Services">The services its members hit most, most first (at most five).</param>
 /// <param name="Trend">Its incidents per quarter.</param>
@@ -13,6 +13,6 @@ public sealed record Theme(int Number, IReadOnlyList<string> Terms, IReadOnlyLis
     /// <summary>How many incidents it holds.</summary>
     public int Size => Members.Count;
 
-    /// <summary>Its label: the top terms joined.</summary>
+    /// <summary>Its label: its words and phrases joined.</summary>
     public string Label => string.Join(" · ", Terms);
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hindsight.Graphs;
 using Hindsight.Incidents;
 using Hindsight.Metrics;
@@ -10,12 +9,12 @@ namespace Hindsight.Themes;
 /// Recurring themes (SPEC §2, §3 organisational learning): incidents become TF-IDF vectors of their root causes and
 /// failure mode (of the title when no root cause is written) — a theme is a kind of cause that keeps coming back; each links to its <see cref="Neighbours"/> most similar incidents (cosine ≥ <see cref="MinSimilarity"/>);
 /// Louvain finds the communities of that k-nearest-neighbour graph; communities of at least <see cref="MinShare"/> of
-/// the graph (and three incidents) are themes, labelled with the heaviest terms of their centroid. Above
+/// the graph (and three incidents) are themes, labelled by the terms that set them apart (<see cref="ThemeLabels"/>). Above
 /// <see cref="SampleSize"/> incidents the graph is built on an even sample across time and every other incident joins
 /// the theme whose centroid it is closest to (if that is ≥ <see cref="MinSimilarity"/>), so a million incidents cost
 /// one pass more, not a million neighbour searches.
 /// </summary>
-public static partial class ThemeFinder
+public static class ThemeFinder
 {
     /// <summary>Neighbours per incident in the similarity graph.</summary>
     public const int Neighbours = 10;
@@ -30,9 +29,6 @@ public static partial class ThemeFinder
     public const int SampleSize = 4000;
 
     private const int CentroidTerms = 64;
-
-    /// <summary>How many of a theme's incidents its readable label is taken from.</summary>
-    private const int ReadableSample = 300;
 
     /// <summary>Finds the themes of <paramref name="incidents"/>.</summary>
     public static ThemeAnalysis Find(IReadOnlyList<Incident> incidents)
@@ -109,7 +105,7 @@ public static partial class ThemeFinder
             .OrderByDescending(x => x.Members.Count).ThenBy(x => ordered[x.Members[0]].Id, StringComparer.Ordinal)
             .Select((x, n) => new Theme(
                 n + 1,
-                Readable([.. x.Centroid.Select(e => vectors.Terms[e.Term]).Where(t => !t.StartsWith("mode:", StringComparison.Ordinal)).Take(5)], x.Members.Select(d => ordered[d])),
+                ThemeLabels.Of(x.Centroid.Select(e => e.Term), x.Members, vectors.Docs, vectors.Terms, vectors.Df, ordered),
                 [.. x.Members.OrderByDescending(d => score[d]).ThenBy(d => d).Select(d => ordered[d].Id)],
                 [.. x.Members.SelectMany(d => ordered[d].Services).GroupBy(s => s, StringComparer.Ordinal)
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => g.Key)],
@@ -117,35 +113,6 @@ public static partial class ThemeFinder
             .ToList();
         return new ThemeAnalysis(themes, ordered.Count, sample.Length, Math.Round(modularity, 4), assigned.Count(a => a < 0));
     }
-
-    /// <summary>
-    /// Each analysed term as the word the theme's incidents use most for it ("propagat" → "propagation", "enabl" →
-    /// "enabled"): a label people read, not the stems the search engine matches on.
-    /// </summary>
-    private static List<string> Readable(List<string> terms, IEnumerable<Incident> members)
-    {
-        var wanted = new HashSet<string>(terms, StringComparer.Ordinal);
-        var words = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var incident in members.Take(ReadableSample))
-        {
-            foreach (Match word in Word().Matches(Recurrence.RootCauseText(incident) ?? incident.Title))
-            {
-                var surface = word.Value.ToLowerInvariant();
-                foreach (var term in TermCounts.Of(surface).Keys.Where(wanted.Contains))
-                {
-                    var forms = words.TryGetValue(term, out var f) ? f : words[term] = new(StringComparer.Ordinal);
-                    forms[surface] = forms.GetValueOrDefault(surface) + 1;
-                }
-            }
-        }
-
-        return [.. terms.Select(t => words.TryGetValue(t, out var forms)
-            ? forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key
-            : t).Distinct(StringComparer.Ordinal)];
-    }
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}_.\-]*[\p{L}\p{N}]|[\p{L}\p{N}]")]
-    private static partial Regex Word();
 
     private static Dictionary<string, int> Terms(Incident i)
     {
@@ -189,7 +156,7 @@ public static partial class ThemeFinder
             var norm = Math.Sqrt(v.Sum(x => (double)x.Weight * x.Weight));
             docs[d] = norm == 0 ? [] : [.. v.Select(x => (x.Term, (float)(x.Weight / norm))).OrderBy(x => x.Item1)];
         });
-        return new Vectors(docs, terms);
+        return new Vectors(docs, terms, df);
     }
 
     private static List<(int A, int B, double Weight)> NeighbourGraph(int[] sample, Vectors vectors)
@@ -286,5 +253,5 @@ public static partial class ThemeFinder
         }
     }
 
-    private sealed record Vectors((int Term, float Weight)[][] Docs, List<string> Terms);
+    private sealed record Vectors((int Term, float Weight)[][] Docs, List<string> Terms, List<int> Df);
 }

@@ -47,6 +47,24 @@ public sealed class LearningUseCasesTests
     }
 
     [Fact]
+    public async Task Metrics_CountOneServiceOnce_WhateverItsSpelling_InItsCommonestSpelling()
+    {
+        await using var t = TestEngine.Create(new FixedClock(TestIncidents.T0.AddDays(200)));
+        await t.Acme.Incidents.RecordAsync([
+            Make("A", 0, "disk full", 60) with { Services = ["Virtual Machines"] },
+            Make("B", 10, "disk full", 60) with { Services = ["Virtual machines"] },
+            Make("C", 20, "disk full", 60) with { Services = ["virtual-machines"] },
+            Make("D", 30, "disk full", 60) with { Services = ["Virtual Machines"] },
+            Make("E", 40, "disk full", 60) with { Services = ["App Service"] },
+        ]);
+
+        var m = await t.Acme.Learning.MetricsAsync(new MetricsRequest { By = ["service"] });
+
+        Assert.Equal(["App Service", "Virtual Machines"], m.By["service"].Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(4, m.By["service"]["Virtual Machines"]["time_to_resolve"].Count);
+    }
+
+    [Fact]
     public async Task Metrics_AnUnknownDimension_IsBadInput()
     {
         await using var t = TestEngine.Create();

@@ -28,6 +28,30 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void AModelThatBeatsNaive_SaysSo_AndOneThatDoesNotSaysItIsLastMonthsCount()
+    {
+        var seasonal = Forecaster.Forecast("all", Months([.. Enumerable.Range(0, 36).Select(k => k % 12 == 11 ? 100 : 40)]))!;
+        var walk = Forecaster.Forecast("all", Months(10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120))!; // each month ten more: last month is the best guess
+
+        Assert.True(seasonal.BeatsNaive);
+        Assert.True(seasonal.Reliable);
+        Assert.Contains("against", seasonal.Verdict, StringComparison.Ordinal);
+        Assert.False(walk.BeatsNaive);
+        Assert.StartsWith("last month's count: no model did better", walk.Verdict, StringComparison.Ordinal);
+        Assert.Equal(120, walk.Forecast);
+    }
+
+    [Fact]
+    public void AnIrregularSeries_ShowsNoCount()
+    {
+        // 0 and 9 alternating at random: every model misses by most of the actual count
+        var f = Forecaster.Forecast("all", Months(9, 0, 0, 9, 1, 9, 0, 9, 9, 0, 1, 9))!;
+
+        Assert.False(f.Reliable, $"error {f.Mape}");
+        Assert.StartsWith("too irregular to forecast", f.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CountSeries_StopsAtTheLastWholeMonth()
     {
         var incidents = new[] { Make.Incident("A", 0), Make.Incident("B", 40), Make.Incident("C", 75) }; // Jan 6, Feb 15, Mar 22 2025

@@ -45,10 +45,10 @@ internal static class LearningPage
         }
 
         var forecasts = r.Forecasts.Count == 0 ? Empty("Too few months of history to forecast.")
-            : "<table><thead><tr><th>Scope</th><th>Month</th><th class=\"n\">Expected incidents</th><th class=\"n\">Typical error</th><th>Model</th></tr></thead><tbody>"
+            : "<table><thead><tr><th>Scope</th><th>Month</th><th class=\"n\">Expected incidents</th><th>How it was made, and how far off it was</th></tr></thead><tbody>"
               + string.Concat(r.Forecasts.Select(f => string.Create(Invariant,
-                  $"<tr><td>{E(f.Scope == "all" ? "all services" : f.Scope)}</td><td>{E(f.Month)}</td><td class=\"n\">{f.Forecast:0.#}</td><td class=\"n\">± {f.BacktestMae:0.#} a month</td><td>{E(f.Model)}</td></tr>")))
-              + "</tbody></table><p class=\"muted\">Typical error: the mean absolute error of the same model over the last months, forecast one month at a time.</p>";
+                  $"<tr><td>{E(f.Scope == "all" ? "all services" : f.Scope)}</td><td>{E(f.Month)}</td><td class=\"n\">{(f.Reliable ? f.Forecast.ToString("0.#", Invariant) : "—")}</td><td>{E(f.Verdict)}</td></tr>")))
+              + "</tbody></table><p class=\"muted\">Back-testing forecasts each of the last months from the months before it only; a count is shown only when it missed by less than half the actual counts.</p>";
         Card(html, "Next month", forecasts, "wide");
         return html.Append("</div>").ToString();
     }
