@@ -108,6 +108,7 @@ public sealed class RealDataTests : IDisposable
         Assert.Equal(0, result.Exit);
         Assert.Equal(series.Length, result.Json.GetProperty("series").GetInt32());
         Assert.True(result.Json.GetProperty("f1").GetDouble() > result.Json.GetProperty("baseline").GetProperty("f1").GetDouble());
+        Assert.True(result.Json.GetProperty("nab_standard").GetDouble() > result.Json.GetProperty("baseline_nab_standard").GetDouble() + 10);
     }
 
     [SharedDataFact]

@@ -143,6 +143,12 @@ public sealed record AnomalyEvaluation(int Series, double Precision, double Reca
     /// <summary>The baseline's overall score with counts.</summary>
     [JsonIgnore]
     public WindowScore BaselineOverall { get; init; } = new(0, 0, 0);
+
+    /// <summary>The Numenta Anomaly Benchmark's normalised score under its standard profile (100 perfect, 0 detecting nothing); null without windows.</summary>
+    public double? NabStandard { get; init; }
+
+    /// <summary>The same for the 3-sigma baseline.</summary>
+    public double? BaselineNabStandard { get; init; }
 }
 
 /// <summary>One labelled series to score.</summary>

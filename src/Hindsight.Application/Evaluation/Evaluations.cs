@@ -124,9 +124,11 @@ public static class Evaluations
         ArgumentNullException.ThrowIfNull(series);
         var rows = series.Select(s =>
         {
-            var ours = WindowScore.Of([.. new RobustDetector().Detect(s.Values).Select(i => s.Times[i])], s.Windows);
-            var baseline = WindowScore.Of([.. ThreeSigmaDetector.Detect(s.Values).Select(i => s.Times[i])], s.Windows);
-            return (s.Name, Ours: ours, Baseline: baseline);
+            var found = new RobustDetector().Detect(s.Values).ToList();
+            var flagged = ThreeSigmaDetector.Detect(s.Values).ToList();
+            var ours = WindowScore.Of([.. found.Select(i => s.Times[i])], s.Windows);
+            var baseline = WindowScore.Of([.. flagged.Select(i => s.Times[i])], s.Windows);
+            return (s.Name, Ours: ours, Baseline: baseline, Nab: NabScore.Of(s.Times, found, s.Windows), BaselineNab: NabScore.Of(s.Times, flagged, s.Windows));
         }).ToList();
         var all = WindowScore.Sum(rows.Select(r => r.Ours));
         var allBaseline = WindowScore.Sum(rows.Select(r => r.Baseline));
@@ -135,6 +137,8 @@ public static class Evaluations
         {
             Overall = all,
             BaselineOverall = allBaseline,
+            NabStandard = NabScore.Normalised(rows.Select(r => r.Nab)) is { } nab ? Math.Round(nab, 2) : null,
+            BaselineNabStandard = NabScore.Normalised(rows.Select(r => r.BaselineNab)) is { } b ? Math.Round(b, 2) : null,
         };
     }
 

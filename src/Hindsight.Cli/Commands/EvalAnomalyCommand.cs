@@ -44,6 +44,10 @@ internal static class EvalAnomalyCommand
             var (all, allBaseline) = (report.Overall, report.BaselineOverall);
             o.WriteLine($"overall: F1 {all.F1:0.000}, precision {all.Precision:0.000}, recall {all.Recall:0.000} ({all.Hits} of {all.Windows} windows, {all.FalsePositives} false positives)");
             o.WriteLine($"3-sigma baseline: F1 {allBaseline.F1:0.000}, precision {allBaseline.Precision:0.000}, recall {allBaseline.Recall:0.000} ({allBaseline.Hits} hits, {allBaseline.FalsePositives} false positives)");
+            if (report.NabStandard is { } nab)
+            {
+                o.WriteLine($"NAB score, standard profile (100 perfect, 0 detecting nothing): {nab:0.0}; 3-sigma baseline {report.BaselineNabStandard:0.0}");
+            }
             return ExitCodes.Ok;
         });
         return command;
