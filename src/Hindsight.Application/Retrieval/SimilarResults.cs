@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Hindsight.Incidents;
 using Hindsight.Retrieval;
 using Hindsight.Suggestions;
+using Hindsight.Text;
 
 namespace Hindsight.Application.Retrieval;
 
@@ -72,7 +73,9 @@ public sealed record SimilarIncidentResult(string Id, double Score, string Title
     {
         ArgumentNullException.ThrowIfNull(s);
         var i = s.Incident;
-        return new SimilarIncidentResult(i.Id, s.Score, i.Title, i.At, i.Severity is { } sev ? SeverityText.Format(sev) : null, i.Services, MatchReasons.Of(s.Why))
+        var reasons = MatchReasons.Of(s.Why);
+        var why = reasons with { Terms = SurfaceTerms.In(i.Title + "\n" + i.Summary, reasons.Terms) }; // the words the past incident writes
+        return new SimilarIncidentResult(i.Id, s.Score, i.Title, i.At, i.Severity is { } sev ? SeverityText.Format(sev) : null, i.Services, why)
         {
             Incident = i,
         };
