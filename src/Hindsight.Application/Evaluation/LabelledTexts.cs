@@ -11,12 +11,14 @@ namespace Hindsight.Application.Evaluation;
 public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Examples, int Unlabelled, IReadOnlyList<string> TextFields)
 {
     private const double MostlyDistinct = 0.2;
+    private const int SmallFile = 5;
 
     /// <summary>
     /// Reads JSON Lines (or one JSON array of objects). The label field may hold an array (its first non-empty element
     /// counts). Without <paramref name="textFields"/>, the text is every free-text field: strings (or arrays of
-    /// strings) that are mostly words rather than codes, dates, numbers or links, and take many values (at least one
-    /// record in five) — a title, a summary, details, root-cause text; not a status or a severity.
+    /// strings) that are mostly several words (or Japanese or Chinese text) rather than codes, dates, numbers or links,
+    /// and take many values (at least one record in five, and five in a small file) — a title, a summary, details,
+    /// root-cause text; not a status, a severity or a list of one-word codes.
     /// </summary>
     /// <exception cref="HindsightException">A line is not a JSON object (bad input, with its line), or no labelled record has any text.</exception>
     public static LabelledTexts Read(string path, string labelField, IReadOnlyList<string>? textFields)
@@ -75,7 +77,9 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
                     values[property.Name] = list = [];
                 }
 
-                if (All(property.Value) is { Length: > 0 } text)
+                // an array is text when its items are (a list of one-word codes is not)
+                var value = property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray().Select(All).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) : All(property.Value);
+                if (value is { Length: > 0 } text)
                 {
                     list.Add(text);
                 }
@@ -92,9 +96,16 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             return false;
         }
 
-        var wordy = values.Count(v => v.Trim().Contains(' ', StringComparison.Ordinal) && !LooksLikeData(v));
+        var wordy = values.Count(v => IsWordy(v) && !LooksLikeData(v));
         var distinct = values.Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        return wordy * 2 > values.Count && distinct >= MostlyDistinct * values.Count;
+        return wordy * 2 > values.Count && distinct >= Math.Max(MostlyDistinct * values.Count, Math.Min(values.Count, SmallFile));
+    }
+
+    /// <summary>Several words: a space between two, or four or more characters of a script written without spaces (Japanese, Chinese).</summary>
+    private static bool IsWordy(string value)
+    {
+        var v = value.Trim();
+        return v.Contains(' ', StringComparison.Ordinal) || v.Count(Hindsight.Text.Scripts.IsCjk) >= 4;
     }
 
     private static bool LooksLikeData(string value)
@@ -109,9 +120,14 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
     {
         using var reader = new StreamReader(path);
         var first = reader.Peek();
+        var skipped = 0; // lines of leading white space, so line numbers stay right
         while (first >= 0 && char.IsWhiteSpace((char)first))
         {
-            reader.Read();
+            if (reader.Read() == '\n')
+            {
+                skipped++;
+            }
+
             first = reader.Peek();
         }
 
@@ -125,7 +141,7 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             }
             catch (JsonException ex)
             {
-                throw Bad(path, (int)(ex.LineNumber ?? 0) + 1, $"not valid JSON ({ex.Message.Split(". Path")[0]})", "a JSON array of objects, or one JSON object per line");
+                throw Bad(path, skipped + (int)(ex.LineNumber ?? 0) + 1, $"not valid JSON ({ex.Message.Split(". Path")[0]})", "a JSON array of objects, or one JSON object per line");
             }
 
             var index = 0;
@@ -137,7 +153,7 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             yield break;
         }
 
-        var line = 0;
+        var line = skipped;
         while (reader.ReadLine() is { } row)
         {
             line++;

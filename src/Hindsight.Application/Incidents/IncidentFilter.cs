@@ -3,7 +3,7 @@ namespace Hindsight.Application.Incidents;
 /// <summary>Which incidents to list: every condition given must hold. Times and severity are text, checked by the use case.</summary>
 public sealed record IncidentFilter
 {
-    /// <summary>Only incidents affecting one of these services (any spelling of case).</summary>
+    /// <summary>Only incidents affecting one of these services (any spelling: case, spaces, hyphens and underscores aside).</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 
     /// <summary>Only this severity (<c>SEV0</c>…<c>SEV3</c>).</summary>

@@ -6,6 +6,7 @@ using Hindsight.Canonical;
 using Hindsight.Errors;
 using Hindsight.History;
 using Hindsight.Incidents;
+using Hindsight.Services;
 using Hindsight.Storage;
 
 namespace Hindsight.Application.Incidents;
@@ -30,7 +31,7 @@ public sealed class IncidentUseCases
         var until = Require.Time(filter.Until, "until");
         var limit = Require.InRange(filter.Limit, 1, 1000, "limit");
         var after = filter.Cursor is null ? ((long Ticks, string Id)?)null : Cursor.Parse(filter.Cursor);
-        var services = new HashSet<string>(filter.Services, StringComparer.OrdinalIgnoreCase);
+        var services = filter.Services.Select(ServiceNames.Key).ToHashSet(StringComparer.Ordinal); // any spelling of a service finds it
         var words = (filter.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
         var page = new List<Incident>(limit);
@@ -42,7 +43,7 @@ public sealed class IncidentUseCases
                 && (since is null || (!i.Undated && i.StartedAt >= since))
                 && (until is null || (!i.Undated && i.StartedAt < until))
                 && (filter.Team is null || string.Equals(i.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
-                && (services.Count == 0 || i.Services.Any(services.Contains))
+                && (services.Count == 0 || i.Services.Any(s => services.Contains(ServiceNames.Key(s))))
                 && (words.Length == 0 || words.All(w => Mentions(i, w))))
             {
                 matched++;

@@ -195,7 +195,7 @@ public sealed class LearningUseCases
 
         // The model of the whole history is shared; an incident it learned from is classified by a model that never saw it
         // (with the shared model's calibration).
-        var (shared, trainedOn) = await _workspace.Analyses.GetOrAddAsync("classifier", history.Revision, () => Train(history, leaveOut: null, temperature: null)).ConfigureAwait(false);
+        var (shared, trainedOn) = await _workspace.Analyses.GetOrAddAsync("classifier", history.Revision, () => Train(history, leaveOut: null, like: null)).ConfigureAwait(false);
         if (shared is null)
         {
             throw HindsightException.NotFound($"organisation '{_workspace.Organisation}' has fewer than two failure modes among its incidents; nothing to learn from yet");
@@ -205,7 +205,7 @@ public sealed class LearningUseCases
         var examples = trainedOn.Count;
         if (stored is not null && trainedOn.Contains(stored.Id))
         {
-            (classifier, trainedOn) = await _workspace.Analyses.GetOrAddAsync("classifier|" + stored.Id, history.Revision, () => Train(history, stored.Id, shared.Temperature)).ConfigureAwait(false);
+            (classifier, trainedOn) = await _workspace.Analyses.GetOrAddAsync("classifier|" + stored.Id, history.Revision, () => Train(history, stored.Id, shared)).ConfigureAwait(false);
             examples = trainedOn.Count;
             if (classifier is null)
             {
@@ -217,11 +217,12 @@ public sealed class LearningUseCases
         return new ClassificationResult(examples, stored?.FailureMode, [.. ranked.Take(Math.Max(1, top)).Select(s => new FailureModeSuggestion(s.Label, Math.Round(s.Confidence, 4)))])
         {
             FailureMode = TextClassifier.IsSure(ranked) ? ranked[0].Label : null,
+            Calibrated = classifier.Calibrated,
         };
     }
 
     /// <summary>The classifier of the most recent labelled incidents of each failure mode (null with fewer than two modes), and their ids.</summary>
-    private static (TextClassifier? Model, HashSet<string> TrainedOn) Train(HistorySnapshot history, string? leaveOut, double? temperature)
+    private static (TextClassifier? Model, HashSet<string> TrainedOn) Train(HistorySnapshot history, string? leaveOut, TextClassifier? like)
     {
         var labelled = history.AllIncidents.Where(i => i.FailureMode is { Length: > 0 } && i.Id != leaveOut)
             .GroupBy(i => i.FailureMode!, StringComparer.Ordinal)
@@ -234,7 +235,7 @@ public sealed class LearningUseCases
         }
 
         var examples = labelled.Select(i => (TextOf(i), i.FailureMode!));
-        return (temperature is { } t ? TextClassifier.Train(examples, t) : TextClassifier.Train(examples), ids);
+        return (like is null ? TextClassifier.Train(examples) : TextClassifier.Train(examples, like), ids);
     }
 
     /// <summary>What the report is made from: the history in scope.</summary>

@@ -49,6 +49,9 @@ public sealed record ClassificationResult(int LearnedFrom, string? Recorded, IRe
 
     /// <summary>The confidence below which the classifier says it is not sure.</summary>
     public double NotSureBelow { get; init; } = Hindsight.Classification.TextClassifier.NotSureBelow;
+
+    /// <summary>Whether the confidences are calibrated (false with too few labelled incidents: at least 30, of two failure modes with three or more each).</summary>
+    public bool Calibrated { get; init; }
 }
 
 /// <summary>A suggested failure mode.</summary>

@@ -74,7 +74,8 @@ public sealed record SimilarIncidentResult(string Id, double Score, string Title
         ArgumentNullException.ThrowIfNull(s);
         var i = s.Incident;
         var reasons = MatchReasons.Of(s.Why);
-        var why = reasons with { Terms = SurfaceTerms.In(i.Title + "\n" + i.Summary, reasons.Terms) }; // the words the past incident writes
+        var indexed = IndexedText.Of(i); // the text the terms were found in, as the past incident writes it
+        var why = reasons with { Terms = SurfaceTerms.In(indexed.Title + "\n" + indexed.Body, reasons.Terms) };
         return new SimilarIncidentResult(i.Id, s.Score, i.Title, i.At, i.Severity is { } sev ? SeverityText.Format(sev) : null, i.Services, why)
         {
             Incident = i,

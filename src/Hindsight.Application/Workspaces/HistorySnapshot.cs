@@ -45,13 +45,17 @@ public sealed class HistorySnapshot
             return byKind;
         }
 
-        return byKind.ToDictionary(k => k.Key, k => (IReadOnlyList<HistoryRecord>)[.. k.Value.Select(r => r switch
-        {
-            Incident i => i with { Services = names.Canonical(i.Services) },
-            Deployment d => d with { Service = names.Canonical(d.Service) },
-            ServiceDependency d => d with { Service = names.Canonical(d.Service), DependsOn = names.Canonical(d.DependsOn) },
-            _ => r,
-        })]);
+        // only the records whose names change are copied: the others stay the same objects (and keep what is cached on them)
+        bool Same(IReadOnlyList<string> services) => services.All(x => names.Canonical(x) == x) && services.Distinct(StringComparer.Ordinal).Count() == services.Count;
+        return byKind.ToDictionary(k => k.Key, k => k.Key is not (RecordKind.Incident or RecordKind.Deployment or RecordKind.Dependency) ? k.Value
+            : (IReadOnlyList<HistoryRecord>)[.. k.Value.Select(r => r switch
+            {
+                Incident i when !Same(i.Services) => i with { Services = names.Canonical(i.Services) },
+                Deployment d when names.Canonical(d.Service) != d.Service => d with { Service = names.Canonical(d.Service) },
+                ServiceDependency d when names.Canonical(d.Service) != d.Service || names.Canonical(d.DependsOn) != d.DependsOn
+                    => d with { Service = names.Canonical(d.Service), DependsOn = names.Canonical(d.DependsOn) },
+                _ => r,
+            })]);
     }
 
     /// <summary>Every change up to this store revision is in the snapshot.</summary>

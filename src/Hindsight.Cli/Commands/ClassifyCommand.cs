@@ -22,7 +22,7 @@ internal static class ClassifyCommand
                 return ExitCodes.Ok;
             }
 
-            context.Out.WriteLine($"learned from {c.LearnedFrom:N0} labelled incident(s){(c.Recorded is { } actual ? $"; recorded: {actual}" : "")}");
+            context.Out.WriteLine($"learned from {c.LearnedFrom:N0} labelled incident(s){(c.Recorded is { } actual ? $"; recorded: {actual}" : "")}{(c.Calibrated ? "" : "; too few to calibrate the confidences (30 of two failure modes needed)")}");
             context.Out.WriteLine(c.FailureMode is { } answer ? $"failure mode: {answer}" : $"not sure: no failure mode reaches {c.NotSureBelow:P0}; the candidates:");
             foreach (var s in c.Suggestions)
             {

@@ -5,7 +5,8 @@ namespace Hindsight.Anomalies;
 /// first detection in a labelled window earns up to <see cref="TruePositiveWeight"/>, more the earlier it comes (a
 /// scaled sigmoid of its position, 1 at the window's start); a window without a detection costs
 /// <see cref="FalseNegativeWeight"/>; a detection outside every window costs up to <see cref="FalsePositiveWeight"/>
-/// (less just after a window); detections in the first <see cref="Probation"/> of a series are not scored. Normalised,
+/// (less just after a window); detections in the first <see cref="Probation"/> of a series, and windows that end within
+/// it, are not scored. Normalised,
 /// 100 is every window caught at its start and 0 is detecting nothing.
 /// </summary>
 public static class NabScore
@@ -33,12 +34,12 @@ public static class NabScore
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(detections);
         ArgumentNullException.ThrowIfNull(windows);
+        var probation = (int)Math.Floor(Math.Min(Probation * times.Count, Probation * 5000));
         var spans = windows
             .Select(w => (Start: FirstAtOrAfter(times, w.From), End: FirstAtOrAfter(times, w.To.AddTicks(1)) - 1))
-            .Where(s => s.End >= s.Start)
+            .Where(s => s.End >= s.Start && s.End >= probation) // a window over before scoring starts is not scored either
             .OrderBy(s => s.Start)
             .ToList();
-        var probation = (int)Math.Floor(Math.Min(Probation * times.Count, Probation * 5000));
         var caught = new bool[spans.Count];
         double score = 0;
         foreach (var i in detections.Where(i => i >= probation).Order())
@@ -56,10 +57,11 @@ public static class NabScore
                 continue;
             }
 
+            // after a window it costs a little less the closer it is (NAB: distance past its end over its width − 1)
             var before = spans.FindLastIndex(s => s.End < i);
-            score += before < 0
+            score += before < 0 || spans[before].End == spans[before].Start
                 ? -FalsePositiveWeight
-                : FalsePositiveWeight * ScaledSigmoid((double)(i - spans[before].End) / (spans[before].End - spans[before].Start + 1));
+                : FalsePositiveWeight * ScaledSigmoid((double)(i - spans[before].End) / (spans[before].End - spans[before].Start));
         }
 
         score -= FalseNegativeWeight * caught.Count(c => !c);

@@ -80,8 +80,25 @@ internal static class Lbfgs
                 step /= 2;
             }
 
-            var sk = new double[n];
-            var yk = new double[n];
+            if (nextValue > value)
+            {
+                break; // the line search found no lower point: stay at the best one
+            }
+
+            // once the memory is full the oldest pair is dropped and its arrays reused
+            double[] sk, yk;
+            if (s.Count == memory)
+            {
+                (sk, yk) = (s[0], y[0]);
+                s.RemoveAt(0);
+                y.RemoveAt(0);
+                rho.RemoveAt(0);
+            }
+            else
+            {
+                (sk, yk) = (new double[n], new double[n]);
+            }
+
             for (var i = 0; i < n; i++)
             {
                 sk[i] = next[i] - x[i];
@@ -91,13 +108,6 @@ internal static class Lbfgs
             var sy = Dot(sk, yk);
             if (sy > 1e-12)
             {
-                if (s.Count == memory)
-                {
-                    s.RemoveAt(0);
-                    y.RemoveAt(0);
-                    rho.RemoveAt(0);
-                }
-
                 s.Add(sk);
                 y.Add(yk);
                 rho.Add(1 / sy);

@@ -41,6 +41,9 @@ public sealed class TextClassifier
     /// <summary>The calibration temperature (1 when there was too little data to fit one).</summary>
     public double Temperature { get; }
 
+    /// <summary>Whether the confidences are calibrated (false: too few labelled examples to fit a temperature, so they are the model's own).</summary>
+    public bool Calibrated { get; private init; }
+
     /// <summary>Trains on labelled texts.</summary>
     /// <exception cref="ArgumentException">There are fewer than two classes.</exception>
     public static TextClassifier Train(IEnumerable<(string Text, string Label)> examples)
@@ -49,14 +52,14 @@ public sealed class TextClassifier
         return Train([.. examples.Select(e => (Analyse(e.Text), e.Label))]);
     }
 
-    /// <summary>Trains on labelled texts without calibrating, dividing the scores by a known <paramref name="temperature"/> (one a model of nearly the same texts was calibrated with).</summary>
-    /// <exception cref="ArgumentException">There are fewer than two classes, or the temperature is not positive.</exception>
-    public static TextClassifier Train(IEnumerable<(string Text, string Label)> examples, double temperature)
+    /// <summary>Trains on labelled texts without calibrating, taking the calibration of <paramref name="like"/> (a model of nearly the same texts).</summary>
+    /// <exception cref="ArgumentException">There are fewer than two classes.</exception>
+    public static TextClassifier Train(IEnumerable<(string Text, string Label)> examples, TextClassifier like)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
+        ArgumentNullException.ThrowIfNull(like);
         var trained = Train([.. examples.Select(e => (Analyse(e.Text), e.Label))], calibrate: false);
-        return new TextClassifier(trained._labels, trained._features, trained._model, temperature);
+        return new TextClassifier(trained._labels, trained._features, trained._model, like.Temperature) { Calibrated = like.Calibrated };
     }
 
     /// <summary>
@@ -118,8 +121,8 @@ public sealed class TextClassifier
         }
 
         var (features, model) = Fit(documents, labels);
-        var temperature = calibrate && documents.Count >= CalibrationMinimum ? Calibrate(documents, labels) : 1;
-        return new TextClassifier(labels, features, model, temperature);
+        var temperature = calibrate ? Calibrate(documents) : null;
+        return new TextClassifier(labels, features, model, temperature ?? 1) { Calibrated = temperature is not null };
     }
 
     /// <summary>The classes of an analysed document, most likely first.</summary>
@@ -147,36 +150,37 @@ public sealed class TextClassifier
     }
 
     /// <summary>
-    /// The temperature that makes held-out predictions most likely: the documents are dealt into folds by class, each
-    /// fold's scores come from a model fitted on the others, and the temperature minimises their mean negative
-    /// log-likelihood (on a stratified sample of about <see cref="CalibrationSample"/> documents when there are more). Needs
-    /// <see cref="CalibrationMinimum"/> documents and every class in every training part; otherwise 1.
+    /// The temperature that makes held-out predictions most likely, or null when there is too little to fit one: the
+    /// documents of the classes with at least <see cref="CalibrationFolds"/> of them (at least two such classes and
+    /// <see cref="CalibrationMinimum"/> documents; a stratified sample of about <see cref="CalibrationSample"/> when there
+    /// are more) are dealt into folds by class, each fold's scores come from a model fitted on the others, and the
+    /// temperature minimises their mean negative log-likelihood. Rarer classes cannot be held out and learned from at
+    /// once; they take the temperature of the rest.
     /// </summary>
-    private static double Calibrate(IReadOnlyList<(Dictionary<string, int> Terms, string Label)> documents, string[] labels)
+    private static double? Calibrate(IReadOnlyList<(Dictionary<string, int> Terms, string Label)> documents)
     {
-        if (documents.Count > CalibrationSample)
+        var groups = documents.GroupBy(d => d.Label, StringComparer.Ordinal).Where(g => g.Count() >= CalibrationFolds).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var total = groups.Sum(g => g.Count());
+        if (groups.Count < 2 || total < CalibrationMinimum)
         {
-            // a stratified sample is enough to fit one number
-            var pick = Folds.Stratified([.. documents.Select(d => d.Label)], (documents.Count + CalibrationSample - 1) / CalibrationSample, seed: 11);
-            documents = [.. documents.Where((_, i) => pick[i] == 0)];
+            return null;
         }
 
-        var fold = Folds.Stratified([.. documents.Select(d => d.Label)], CalibrationFolds, seed: 7);
+        // a stratified sample is enough to fit one number: each class in proportion, and never fewer than the folds
+        var random = new Random(11);
+        var share = Math.Min(1.0, (double)CalibrationSample / total);
+        var kept = groups.SelectMany(g => g.OrderBy(_ => random.Next()).Take(Math.Max(CalibrationFolds, (int)Math.Ceiling(g.Count() * share)))).ToList();
+        var labels = groups.Select(g => g.Key).ToArray();
+        var fold = Folds.Stratified([.. kept.Select(d => d.Label)], CalibrationFolds, seed: 7);
         var held = new List<(double[] Scores, int Class)>();
         for (var f = 0; f < CalibrationFolds; f++)
         {
-            var training = documents.Where((_, i) => fold[i] != f).ToList();
-            if (training.Select(d => d.Label).Distinct(StringComparer.Ordinal).Count() < labels.Length)
-            {
-                return 1; // a class too rare to be in every training part
-            }
-
-            var (features, model) = Fit(training, labels);
-            for (var i = 0; i < documents.Count; i++)
+            var (features, model) = Fit([.. kept.Where((_, i) => fold[i] != f)], labels);
+            for (var i = 0; i < kept.Count; i++)
             {
                 if (fold[i] == f)
                 {
-                    held.Add((model.Scores(features.Transform(documents[i].Terms)), Array.IndexOf(labels, documents[i].Label)));
+                    held.Add((model.Scores(features.Transform(kept[i].Terms)), Array.IndexOf(labels, kept[i].Label)));
                 }
             }
         }

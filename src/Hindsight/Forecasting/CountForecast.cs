@@ -20,14 +20,14 @@ public sealed record CountForecast(
     public const double Irregular = 0.5;
 
     /// <summary>Whether a model beat repeating last month's count in the back-test.</summary>
-    public bool BeatsNaive => Model != "naive" && Mae < NaiveMae;
+    public bool BeatsNaive => Model != "naive"; // a model is chosen over naive only with a strictly lower back-test error
 
     /// <summary>Whether the count is worth showing: its back-tested error is under <see cref="Irregular"/> of the actual counts.</summary>
     public bool Reliable => Mape is not >= Irregular;
 
     /// <summary>What the forecast is worth, in words.</summary>
     public string Verdict => !Reliable
-        ? string.Create(CultureInfo.InvariantCulture, $"too irregular to forecast: every model missed by {Mape:P0} of the actual count on average")
+        ? string.Create(CultureInfo.InvariantCulture, $"too irregular to forecast: even the best model missed by {Mape:P0} of the actual count on average")
         : BeatsNaive
             ? string.Create(CultureInfo.InvariantCulture, $"{(Model == "smoothing" ? "smoothed trend" : "smoothed trend with the month-of-year pattern")}; missed by ±{Mae:0.0} a month in back-testing, against ±{NaiveMae:0.0} for last month's count")
             : string.Create(CultureInfo.InvariantCulture, $"last month's count: no model did better in back-testing (±{Mae:0.0} a month)");

@@ -285,7 +285,7 @@ public static class ReportHtml
         else
         {
             html.Append(Invariant, $"<p class=\"missing\">{r.Anomalies.Count:N0} service-weeks{(r.Anomalies.Count > AnomaliesShown ? $"; the {AnomaliesShown} latest" : "")}</p>");
-            html.Append("<table><tr><th>service</th><th>week of</th><th>incidents</th><th>a usual week (median of the 12 before)</th></tr>");
+            html.Append("<table><tr><th>service</th><th>week of</th><th>incidents</th><th>a usual week</th></tr>");
             foreach (var a in r.Anomalies.Take(AnomaliesShown))
             {
                 html.Append(Invariant, $"<tr><td>{Escape(a.Service)}</td><td>{Escape(a.Week)}</td><td class=\"n\">{a.Count}</td><td class=\"n\">{a.Expected:0.#}</td></tr>");

@@ -1,7 +1,7 @@
 namespace Hindsight.Text;
 
 /// <summary>Character classes the analyzer splits text by.</summary>
-internal static class Scripts
+public static class Scripts
 {
     /// <summary>Han, Hiragana or Katakana: scripts written without spaces, indexed as character bigrams.</summary>
     public static bool IsCjk(char c) =>

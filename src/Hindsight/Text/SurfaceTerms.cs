@@ -73,19 +73,26 @@ public static partial class SurfaceTerms
             }
         }
 
+        var joined = new HashSet<string>(found.SelectMany(f => Pairs(f.Surface)), StringComparer.Ordinal);
         for (var r = 0; r < terms.Count; r++)
         {
             if (!IsBigram(terms[r]))
             {
                 found.Add((r, words.GetValueOrDefault(terms[r], terms[r])));
             }
+            else if (!joined.Contains(terms[r]) && text.IndexOf(terms[r], StringComparison.Ordinal) < 0)
+            {
+                found.Add((r, terms[r])); // a pair the text does not show (folded width): as it is
+            }
         }
 
-        // each once; a run inside an earlier one ("証" after "トークン検証") adds nothing
+        // each once; a Japanese run inside an earlier one ("検証" after "トークン検証") adds nothing, but "time" after
+        // "timeout" is a word of its own
         var surfaces = new List<string>();
         foreach (var (_, surface) in found.OrderBy(f => f.Rank))
         {
-            if (!surfaces.Any(s => s.Contains(surface, StringComparison.OrdinalIgnoreCase)))
+            var cjk = surface.Any(Scripts.IsCjk);
+            if (!surfaces.Any(s => cjk ? s.Contains(surface, StringComparison.Ordinal) : string.Equals(s, surface, StringComparison.OrdinalIgnoreCase)))
             {
                 surfaces.Add(surface);
             }
@@ -96,6 +103,14 @@ public static partial class SurfaceTerms
 
     private static void Cover(int[] covered, int at, int rank) =>
         covered[at] = covered[at] == 0 ? rank + 1 : Math.Min(covered[at], rank + 1);
+
+    private static IEnumerable<string> Pairs(string run)
+    {
+        for (var i = 0; i + 1 < run.Length; i++)
+        {
+            yield return run.Substring(i, 2);
+        }
+    }
 
     private static bool IsBigram(string term) => term.Length == 2 && Scripts.IsCjk(term[0]) && Scripts.IsCjk(term[1]);
 

@@ -62,13 +62,14 @@ internal static partial class ThemeLabels
             .Take(Parts * 2) // two terms may make one phrase
             .Select(u => terms[u.Term])
             .ToList();
-        var label = Readable(chosen, members.Take(TextSample).Select(d => incidents[d])).Take(Parts).ToList();
+        var label = Readable(chosen, sample.Take(TextSample).Select(d => incidents[d])).Take(Parts).ToList();
         if (label.Count == 0)
         {
             // nothing sets it apart in words: its commonest title says what it is
             var title = sample.Select(d => incidents[d].Title.Trim()).GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-            label.Add(title.Length <= TitleLength ? title : title[..TitleLength].TrimEnd() + "…");
+            var cut = char.IsHighSurrogate(title[Math.Min(title.Length, TitleLength) - 1]) ? TitleLength - 1 : TitleLength; // never half a character
+            label.Add(title.Length <= TitleLength ? title : title[..cut].TrimEnd() + "…");
         }
 
         return label;

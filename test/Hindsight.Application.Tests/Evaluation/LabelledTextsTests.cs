@@ -38,6 +38,24 @@ public sealed class LabelledTextsTests : IDisposable
     }
 
     [Fact]
+    public void Read_JapaneseTextIsText_AndAListOfOneWordCodesIsNot()
+    {
+        var lines = Enumerable.Range(0, 12).Select(i =>
+            $$"""{"概要":"決済APIのコネクションプールが枯渇した{{i}}","codes":["E{{i}}","X{{i}}"],"c":"{{(i % 2 == 0 ? "a" : "b")}}"}""");
+        var path = Write("ja.jsonl", string.Join("\n", lines));
+
+        Assert.Equal(["概要"], LabelledTexts.Read(path, "c", null).TextFields);
+    }
+
+    [Fact]
+    public void Read_ABrokenLineAfterBlankOnes_NamesItsLine()
+    {
+        var path = Write("blank.jsonl", "\n\n{\"title\":\"a b\",\"c\":\"x\"}\n{broken\n");
+
+        Assert.Equal(4, Assert.Throws<HindsightException>(() => LabelledTexts.Read(path, "c", ["title"])).Error.Line);
+    }
+
+    [Fact]
     public void Read_ABrokenLine_NamesTheFileAndLine()
     {
         var path = Write("broken.jsonl", "{\"title\":\"a\",\"c\":\"x\"}\n{\"title\": \"b\", \"c\": \n");

@@ -62,6 +62,9 @@ public sealed class LearningUseCasesTests
 
         Assert.Equal(["App Service", "Virtual Machines"], m.By["service"].Keys.Order(StringComparer.Ordinal));
         Assert.Equal(4, m.By["service"]["Virtual Machines"]["time_to_resolve"].Count);
+        var listed = await t.Acme.Incidents.ListAsync(new Hindsight.Application.Incidents.IncidentFilter { Services = ["VIRTUAL_MACHINES"] });
+        Assert.Equal(4, listed.Incidents.Count);
+        Assert.All(listed.Incidents, i => Assert.Equal(["Virtual Machines"], i.Services));
     }
 
     [Fact]

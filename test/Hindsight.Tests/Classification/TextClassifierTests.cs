@@ -91,6 +91,18 @@ public sealed class TextClassifierTests
     }
 
     [Fact]
+    public void Train_WithALongTailOfOneOffFailureModes_StillCalibrates()
+    {
+        List<(string, string)> examples = [.. Generated(300), ("a one-off: the office coffee machine flooded the rack", "one-off-1"), ("another one-off: a squirrel in the substation", "one-off-2")];
+
+        var model = TextClassifier.Train(examples);
+
+        Assert.True(model.Calibrated);
+        Assert.NotEqual(1, model.Temperature);
+        Assert.False(TextClassifier.Train(Toy).Calibrated); // nine examples: too few to fit a temperature
+    }
+
+    [Fact]
     public void CrossValidation_LeavesOutClassesRarerThanTheFolds()
     {
         (string, string)[] examples = [.. Toy, ("one lonely example", "rare")];

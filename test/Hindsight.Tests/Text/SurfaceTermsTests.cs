@@ -20,6 +20,10 @@ public sealed class SurfaceTermsTests
         Assert.Equal(["トークン検証"], SurfaceTerms.In("トークン検証が失敗。再度の検証も", ["トー", "ーク", "クン", "ン検", "検証"]));
 
     [Fact]
+    public void AnEnglishWordInsideAnother_IsStillAWordOfItsOwn() =>
+        Assert.Equal(["timeout", "time"], SurfaceTerms.In("the timeout came at the same time", ["timeout", "time"]));
+
+    [Fact]
     public void Stems_AreTheWordsTheyCameFrom_AndUnknownTermsStay()
     {
         var stems = TermCounts.Of("exhausted connections").Keys.ToList();
