@@ -20,18 +20,24 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
     /// and take many values (at least one record in five, and five in a small file) — a title, a summary, details,
     /// root-cause text; not a status, a severity or a list of one-word codes.
     /// </summary>
-    /// <exception cref="HindsightException">A line is not a JSON object (bad input, with its line), or no labelled record has any text.</exception>
+    /// <exception cref="HindsightException">A line is not a JSON object (bad input, with its line), no record has a label, or no labelled record has any text.</exception>
     public static LabelledTexts Read(string path, string labelField, IReadOnlyList<string>? textFields)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(labelField);
         var labelled = new List<(JsonElement Record, string Label)>();
         var unlabelled = 0;
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (record, line) in Records(path))
         {
             if (record.ValueKind != JsonValueKind.Object)
             {
-                throw Bad(path, line, $"a JSON {record.ValueKind.ToString().ToLowerInvariant()} where a record was expected", "one JSON object per line");
+                throw Bad(path, line, $"a JSON {record.ValueKind.ToString().ToLowerInvariant()} where a record was expected", "a JSON object per line, or a JSON array of objects");
+            }
+
+            foreach (var property in record.EnumerateObject())
+            {
+                seen.Add(property.Name);
             }
 
             var label = record.TryGetProperty(labelField, out var l) ? First(l)?.Trim() : null;
@@ -42,6 +48,17 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             }
 
             labelled.Add((record, label));
+        }
+
+        if (labelled.Count == 0)
+        {
+            throw new HindsightException(new HindsightError(ErrorKind.BadInput, unlabelled == 0 ? "the file holds no record" : $"none of its {unlabelled:N0} records has a value in '{labelField}'")
+            {
+                Source = path,
+                Field = labelField,
+                Expected = "the field holding each record's class",
+                Remedy = seen.Count == 0 ? null : $"name one of its fields with --label: {string.Join(", ", seen.Take(20))}",
+            });
         }
 
         var fields = textFields is { Count: > 0 } ? textFields : FreeTextFields(labelled.Select(r => r.Record), labelField);
@@ -141,7 +158,7 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             }
             catch (JsonException ex)
             {
-                throw Bad(path, skipped + (int)(ex.LineNumber ?? 0) + 1, $"not valid JSON ({ex.Message.Split(". Path")[0]})", "a JSON array of objects, or one JSON object per line");
+                throw Bad(path, skipped + (int)(ex.LineNumber ?? 0) + 1, $"not valid JSON ({Reason(ex)})", "a JSON array of objects, or one JSON object per line");
             }
 
             var index = 0;
@@ -170,12 +187,14 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             }
             catch (JsonException ex)
             {
-                throw Bad(path, line, $"not valid JSON ({ex.Message.Split(". Path")[0]})", "one JSON object per line");
+                throw Bad(path, line, $"not valid JSON ({Reason(ex)})", "one JSON object per line");
             }
 
             yield return (record, line);
         }
     }
+
+    private static string Reason(JsonException ex) => ex.Message.Split(" LineNumber:")[0].Split(". Path")[0].TrimEnd('.', ' ');
 
     private static HindsightException Bad(string path, int line, string message, string expected) =>
         new(new HindsightError(ErrorKind.BadInput, message) { Source = path, Line = line, Expected = expected });

@@ -56,6 +56,17 @@ public sealed class LabelledTextsTests : IDisposable
     }
 
     [Fact]
+    public void Read_ALabelNoRecordHas_NamesTheFieldsThereAre()
+    {
+        var path = Write("nolabel.jsonl", "{\"title\":\"a b\",\"cause\":\"x\"}\n");
+
+        var error = Assert.Throws<HindsightException>(() => LabelledTexts.Read(path, "category", null)).Error;
+
+        Assert.Equal("category", error.Field);
+        Assert.Contains("cause, title", error.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ABrokenLine_NamesTheFileAndLine()
     {
         var path = Write("broken.jsonl", "{\"title\":\"a\",\"c\":\"x\"}\n{\"title\": \"b\", \"c\": \n");
