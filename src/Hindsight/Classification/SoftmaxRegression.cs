@@ -7,6 +7,9 @@ namespace Hindsight.Classification;
 /// </summary>
 internal sealed class SoftmaxRegression
 {
+    private const int Parts = 4;
+    private const int ParallelFrom = 2_000;
+
     private readonly double[] _w; // class-major: [class * (features + 1) + feature], the last column the intercept
     private readonly int _features;
 
@@ -33,31 +36,52 @@ internal sealed class SoftmaxRegression
         var w = new double[classes * width];
         var totalWeight = weight.Sum();
         var lambda = 1 / (c * totalWeight);
-        var logits = new double[classes];
+        // the examples are cut into a fixed number of parts whose losses and gradients are summed in order: parallel on
+        // every machine, and the same result on every machine
+        var parts = x.Count >= ParallelFrom ? Parts : 1;
+        var partGradients = Enumerable.Range(0, parts).Select(_ => new double[w.Length]).ToArray();
+        var partLosses = new double[parts];
         Lbfgs.Minimise(
             (point, gradient) =>
             {
-                Array.Clear(gradient);
-                double loss = 0;
-                for (var i = 0; i < x.Count; i++)
+                Parallel.For(0, parts, part =>
                 {
-                    Logits(point, width, features, x[i], logits);
-                    var logSum = LogSumExp(logits);
-                    loss -= weight[i] * (logits[y[i]] - logSum);
-                    for (var k = 0; k < classes; k++)
+                    var g = partGradients[part];
+                    Array.Clear(g);
+                    var logits = new double[classes];
+                    double partLoss = 0;
+                    for (var i = part * x.Count / parts; i < (part + 1) * x.Count / parts; i++)
                     {
-                        var residual = weight[i] * (Math.Exp(logits[k] - logSum) - (k == y[i] ? 1 : 0));
-                        var row = k * width;
-                        var v = x[i];
-                        for (var j = 0; j < v.Index.Length; j++)
+                        Logits(point, width, features, x[i], logits);
+                        var logSum = LogSumExp(logits);
+                        partLoss -= weight[i] * (logits[y[i]] - logSum);
+                        for (var k = 0; k < classes; k++)
                         {
-                            gradient[row + v.Index[j]] += residual * v.Value[j];
-                        }
+                            var residual = weight[i] * (Math.Exp(logits[k] - logSum) - (k == y[i] ? 1 : 0));
+                            var row = k * width;
+                            var v = x[i];
+                            for (var j = 0; j < v.Index.Length; j++)
+                            {
+                                g[row + v.Index[j]] += residual * v.Value[j];
+                            }
 
-                        gradient[row + features] += residual;
+                            g[row + features] += residual;
+                        }
+                    }
+
+                    partLosses[part] = partLoss;
+                });
+                Array.Copy(partGradients[0], gradient, gradient.Length);
+                for (var part = 1; part < parts; part++)
+                {
+                    var g = partGradients[part];
+                    for (var p = 0; p < gradient.Length; p++)
+                    {
+                        gradient[p] += g[p];
                     }
                 }
 
+                var loss = partLosses.Sum();
                 loss /= totalWeight;
                 double penalty = 0;
                 for (var k = 0; k < classes; k++)

@@ -21,7 +21,7 @@ public sealed class TextClassifier
 
     private const int CalibrationFolds = 3;
     private const int CalibrationMinimum = 30;
-    private const int CalibrationSample = 3_000;
+    private const int CalibrationSample = 1_500;
 
     private readonly string[] _labels;
     private readonly TextFeatures _features;
