@@ -95,7 +95,7 @@ internal static class AgentText
 
     public static string Classification(ClassificationResult r) =>
         $"Failure mode, from {r.LearnedFrom:N0} labelled incidents: "
-        + (r.FailureMode is null ? $"not sure (no failure mode reaches {r.NotSureBelow:P0}); candidates " : "")
+        + (r.FailureMode is null ? $"not sure (none reaches {r.NotSureBelow:P0} at twice the next one's confidence); candidates " : "")
         + string.Join(", ", r.Suggestions.Select(s => $"{s.FailureMode} ({s.Confidence:P0})"))
         + (r.Recorded is null ? "." : $". Recorded on the incident: {r.Recorded}.");
 

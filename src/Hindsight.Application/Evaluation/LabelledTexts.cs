@@ -57,7 +57,7 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
                 Source = path,
                 Field = labelField,
                 Expected = "the field holding each record's class",
-                Remedy = seen.Count == 0 ? null : $"name one of its fields with --label: {string.Join(", ", seen.Take(20))}",
+                Remedy = seen.Count == 0 ? null : $"name the field that holds the class; its records have: {string.Join(", ", seen.Take(20))}",
             });
         }
 
@@ -69,7 +69,7 @@ public sealed record LabelledTexts(IReadOnlyList<(string Text, string Label)> Ex
             {
                 Source = path,
                 Field = "text",
-                Remedy = "name the fields that hold the text with --text FIELD (repeatable)",
+                Remedy = "name the fields that hold the text",
             });
         }
 

@@ -23,7 +23,7 @@ internal static class ClassifyCommand
             }
 
             context.Out.WriteLine($"learned from {c.LearnedFrom:N0} labelled incident(s){(c.Recorded is { } actual ? $"; recorded: {actual}" : "")}{(c.Calibrated ? "" : "; too few to calibrate the confidences (30 of two failure modes needed)")}");
-            context.Out.WriteLine(c.FailureMode is { } answer ? $"failure mode: {answer}" : $"not sure: no failure mode reaches {c.NotSureBelow:P0}; the candidates:");
+            context.Out.WriteLine(c.FailureMode is { } answer ? $"failure mode: {answer}" : $"not sure: no failure mode reaches {c.NotSureBelow:P0} at twice the next one's confidence; the candidates:");
             foreach (var s in c.Suggestions)
             {
                 context.Out.WriteLine($"  {s.FailureMode,-32} {s.Confidence:P0}");

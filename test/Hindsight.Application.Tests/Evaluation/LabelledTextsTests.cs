@@ -85,7 +85,7 @@ public sealed class LabelledTextsTests : IDisposable
 
         var error = Assert.Throws<HindsightException>(() => LabelledTexts.Read(path, "c", ["title"])).Error;
 
-        Assert.Contains("--text", error.Remedy, StringComparison.Ordinal);
+        Assert.Contains("fields that hold the text", error.Remedy, StringComparison.Ordinal);
     }
 
     private string Write(string name, string text)
