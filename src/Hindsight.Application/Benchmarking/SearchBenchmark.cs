@@ -14,12 +14,13 @@ namespace Hindsight.Application.Benchmarking;
 
 /// <summary>
 /// The search benchmark: generates a history, ingests it into a fresh embedded store in a scratch folder, indexes it,
-/// and times similar-incident queries built from held-back incidents, beside SQLite FTS5 bm25 on the same texts, all
-/// in one run.
+/// and times similar-incident queries built from held-back incidents, beside Lucene.NET (BM25) and SQLite FTS5 bm25 on
+/// the same texts, all in one run.
 /// </summary>
 public static class SearchBenchmark
 {
     private const int RepeatedQueries = 2_000;
+    private const int LuceneWarmUp = 20;
 
     /// <summary>Runs the benchmark in <paramref name="folder"/> (which it fills and leaves for the caller to delete).</summary>
     /// <param name="incidents">Incidents to generate and index.</param>
@@ -141,6 +142,26 @@ public static class SearchBenchmark
             peak = self.PeakWorkingSet64;
         }
 
+        say($"Lucene.NET baseline ({held.Count} queries)");
+        var luceneLatencies = new List<double>();
+        double luceneBuildSeconds;
+        long luceneBytes;
+        using (var lucene = new LuceneBaseline(texts, folder))
+        {
+            (luceneBuildSeconds, luceneBytes) = (lucene.BuildSeconds, lucene.IndexBytes);
+            foreach (var query in held.Take(LuceneWarmUp))
+            {
+                lucene.Search(query.Title + "\n" + query.Summary, 10); // compiled before it is timed
+            }
+
+            foreach (var query in held)
+            {
+                timer.Restart();
+                lucene.Search(query.Title + "\n" + query.Summary, 10);
+                luceneLatencies.Add(timer.Elapsed.TotalMilliseconds);
+            }
+        }
+
         say($"SQLite FTS5 baseline ({ftsQueries} queries)");
         var ftsLatencies = new List<double>();
         using (var fts = new Fts5Baseline(texts))
@@ -169,7 +190,13 @@ public static class SearchBenchmark
             Math.Round(hitRatio, 3),
             Math.Round(Quantiles.Median(cached) ?? 0, 3),
             ftsLatencies.Count,
-            Math.Round(Quantiles.Median(ftsLatencies) ?? 0, 3));
+            Math.Round(Quantiles.Median(ftsLatencies) ?? 0, 3))
+        {
+            LuceneSearchP50Ms = Math.Round(Quantiles.Median(luceneLatencies) ?? 0, 3),
+            LuceneSearchP99Ms = Math.Round(Quantiles.Of(luceneLatencies, 0.99) ?? 0, 3),
+            LuceneIndexPerS = Math.Round(stored / luceneBuildSeconds),
+            LuceneIndexBytesPerIncident = Math.Round(luceneBytes / (double)stored, 1),
+        };
     }
 
     /// <summary>
@@ -200,4 +227,17 @@ public static class SearchBenchmark
 /// <param name="Fts5SearchP50Ms">FTS5's median latency.</param>
 public sealed record BenchResult(
     long Incidents, int Queries, double IngestPerS, double IndexPerS, double SearchP50Ms, double SearchP99Ms, double SearchFullP50Ms, double SearchFullP99Ms,
-    double IndexBytesPerIncident, long PeakRssBytes, double ColdStartS, double CacheHitRatio, double CachedSearchP50Ms, int Fts5Queries, double Fts5SearchP50Ms);
+    double IndexBytesPerIncident, long PeakRssBytes, double ColdStartS, double CacheHitRatio, double CachedSearchP50Ms, int Fts5Queries, double Fts5SearchP50Ms)
+{
+    /// <summary>Lucene.NET's median latency on the same queries (title and summary; BM25, top 10).</summary>
+    public double LuceneSearchP50Ms { get; init; }
+
+    /// <summary>Its 99th percentile.</summary>
+    public double LuceneSearchP99Ms { get; init; }
+
+    /// <summary>Incidents Lucene.NET indexed per second (analysis, writing, one merged segment).</summary>
+    public double LuceneIndexPerS { get; init; }
+
+    /// <summary>Its index on disk per incident.</summary>
+    public double LuceneIndexBytesPerIncident { get; init; }
+}
