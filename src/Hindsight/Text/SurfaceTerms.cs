@@ -39,13 +39,24 @@ public static partial class SurfaceTerms
             }
         }
 
-        foreach (Match word in Word().Matches(text))
+        // each distinct word of a spaced script analysed once, until every word term has its surface
+        var wanted = terms.Where(t => !IsBigram(t)).ToHashSet(StringComparer.Ordinal);
+        var analysed = new HashSet<string>(StringComparer.Ordinal);
+        var exact = new HashSet<string>(StringComparer.Ordinal); // terms whose surface is a word of that term alone
+        for (var word = Word().Match(text); word.Success && exact.Count < wanted.Count; word = word.NextMatch())
         {
-            foreach (var term in TermCounts.Of(word.Value).Keys)
+            if (word.Value.Any(Scripts.IsCjk) || !analysed.Add(word.Value))
             {
-                if (rank.ContainsKey(term))
+                continue;
+            }
+
+            var of = TermCounts.Of(word.Value).Keys;
+            foreach (var term in of.Where(wanted.Contains))
+            {
+                // "checkout" rather than "checkout-api" when the text has both
+                if (of.Count == 1 ? exact.Add(term) || !words.ContainsKey(term) : !words.ContainsKey(term))
                 {
-                    words.TryAdd(term, word.Value);
+                    words[term] = word.Value;
                 }
             }
         }

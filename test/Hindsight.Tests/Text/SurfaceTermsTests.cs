@@ -20,6 +20,10 @@ public sealed class SurfaceTermsTests
         Assert.Equal(["トークン検証"], SurfaceTerms.In("トークン検証が失敗。再度の検証も", ["トー", "ーク", "クン", "ン検", "検証"]));
 
     [Fact]
+    public void AWordOfTheTermAlone_IsPreferredToAnIdentifierContainingIt() =>
+        Assert.Equal(["checkout"], SurfaceTerms.In("checkout-api slow; the checkout page timed out", TermCounts.Of("checkout").Keys.ToList()));
+
+    [Fact]
     public void AnEnglishWordInsideAnother_IsStillAWordOfItsOwn() =>
         Assert.Equal(["timeout", "time"], SurfaceTerms.In("the timeout came at the same time", ["timeout", "time"]));
 
