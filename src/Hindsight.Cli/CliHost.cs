@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Hindsight.Application.Workspaces;
 using Hindsight.Organisations;
+using Hindsight.Semantic;
+using Hindsight.Semantics;
 using Hindsight.Storage;
 
 namespace Hindsight.Cli;
@@ -55,12 +57,29 @@ internal sealed class CliHost : IAsyncDisposable
         result.GetValue(GlobalOptions.Store) ?? context.Environment("LEARNING_STORAGE_DIR"),
         result.GetValue(GlobalOptions.Db) ?? context.Environment("HINDSIGHT_DB"));
 
-    /// <summary>How workspaces keep indexes and caches: <c>LEARNING_INDEX_CACHE_TTL</c> seconds, index snapshots of a server store in the user's data folder.</summary>
+    /// <summary>
+    /// How workspaces keep indexes and caches: <c>LEARNING_INDEX_CACHE_TTL</c> seconds, index snapshots of a server store
+    /// in the user's data folder, the sentence model unless <c>HINDSIGHT_SEMANTIC=off</c>.
+    /// </summary>
     public static WorkspaceOptions OptionsOf(CliContext context) => new()
     {
         LocalDataFolder = StoreOptions.DefaultDirectory,
         CacheTtl = int.TryParse(context.Environment("LEARNING_INDEX_CACHE_TTL"), out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : WorkspaceOptions.DefaultCacheTtl,
+        Embedder = EmbedderOf(context),
     };
+
+    /// <summary>The sentence model of the semantic feature (<c>HINDSIGHT_SEMANTIC</c>: on by default), or null when it is off.</summary>
+    public static ITextEmbedder? EmbedderOf(CliContext context)
+    {
+        try
+        {
+            return SentenceModel.FromSetting(context.Environment(SentenceModel.Variable));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserError(ex.Message);
+        }
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Engine.DisposeAsync();

@@ -42,6 +42,7 @@ internal static class HindsightCli
         TrainCommand.Create(context),
         WeightsCommand.Create(context),
         ReindexCommand.Create(context),
+        VectorsCommand.Create(context),
         DriftCommand.Create(context),
         RisksCommand.Create(context),
         AlertsCommand.Create(context),

@@ -15,7 +15,8 @@ public sealed class CliRunner : IDisposable
 
     public string Store => Path.Combine(Folder, "store");
 
-    public Dictionary<string, string> Environment { get; } = new() { ["NO_COLOR"] = "1" };
+    /// <summary>The environment the command sees; semantic similarity is off unless a test turns it on (the model costs seconds).</summary>
+    public Dictionary<string, string> Environment { get; } = new() { ["NO_COLOR"] = "1", ["HINDSIGHT_SEMANTIC"] = "off" };
 
     public string Write(string name, string text)
     {

@@ -17,6 +17,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         Folder = Path.Combine(Path.GetTempPath(), "hindsight-server-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string>(settings ?? [], StringComparer.Ordinal);
         _settings.TryAdd("Hindsight:Store", Path.Combine(Folder, "store"));
+        _settings.TryAdd("Hindsight:Semantic", "off"); // on only where a test is about it: the model costs seconds of CPU per service
     }
 
     public string Folder { get; }

@@ -54,6 +54,10 @@ public sealed record RetrievalEvaluationResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, double>? Weights { get; init; }
 
+    /// <summary>The sentence model the semantic feature used, or null when it was off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SemanticUse? Semantic { get; init; }
+
     /// <summary>SQLite FTS5 bm25 on the same records and queries, when asked.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RetrievalFigure? Fts5 { get; init; }
@@ -157,3 +161,12 @@ public sealed record AnomalyEvaluation(int Series, double Precision, double Reca
 /// <param name="Values">Sample values.</param>
 /// <param name="Windows">The labelled anomaly windows.</param>
 public sealed record LabelledSeries(string Name, IReadOnlyList<DateTimeOffset> Times, IReadOnlyList<double> Values, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Windows);
+
+/// <summary>The sentence model an evaluation used and what computing its vectors cost.</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="Vectors">Records given a vector (those with English text).</param>
+/// <param name="VectorsPerSecond">How fast they were computed on this machine.</param>
+public sealed record SemanticUse(
+    string Model,
+    int Vectors,
+    [property: JsonPropertyName("vectors_per_s")] double VectorsPerSecond);

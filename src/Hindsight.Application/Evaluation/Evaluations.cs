@@ -8,6 +8,7 @@ using Hindsight.Incidents;
 using Hindsight.Retrieval;
 using Hindsight.Retrieval.Evaluation;
 using Hindsight.Retrieval.Training;
+using Hindsight.Semantics;
 using Hindsight.Storage.Baselines;
 
 namespace Hindsight.Application.Evaluation;
@@ -26,7 +27,10 @@ public static class Evaluations
     /// <param name="seed">The split's seed.</param>
     /// <param name="fts5">Whether to run the baseline too.</param>
     /// <param name="now">The time queries are asked at.</param>
-    public static RetrievalEvaluationResult Retrieval(IReadOnlyList<Incident> incidents, string? weights, double? trainFraction, int seed, bool fts5, DateTimeOffset now)
+    /// <param name="embedder">The sentence model of the semantic feature, or null to leave it out.</param>
+    /// <param name="cancellationToken">Cancels computing the vectors.</param>
+    public static RetrievalEvaluationResult Retrieval(IReadOnlyList<Incident> incidents, string? weights, double? trainFraction, int seed, bool fts5, DateTimeOffset now,
+        ITextEmbedder? embedder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         if (trainFraction is { } f && (f <= 0 || f >= 1 || double.IsNaN(f)))
@@ -39,6 +43,16 @@ public static class Evaluations
         foreach (var incident in incidents)
         {
             index.Add(incident);
+        }
+
+        SemanticUse? semantic = null;
+        if (embedder is not null)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var byId = incidents.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+            var vectors = SentenceVectors.Fill(index, byId, embedder, cancellationToken);
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            semantic = new SemanticUse(embedder.Model, vectors, Math.Round(vectors / Math.Max(seconds, 1e-3), 1));
         }
 
         var queries = RetrievalEvaluation.Queries(incidents);
@@ -64,6 +78,7 @@ public static class Evaluations
             report = Of(RetrievalEvaluation.Evaluate(index, queries, start, graph, now));
         }
 
+        report = report with { Semantic = semantic };
         if (fts5)
         {
             using var baseline = new Fts5Baseline(incidents.Select(i => (i.Id, i.Title, i.Summary)));

@@ -34,7 +34,7 @@ public sealed class RetrievalUseCases
             var started = Stopwatch.GetTimestamp();
             var (similar, revision) = await engine.SimilarAsync(query, cancellationToken).ConfigureAwait(false);
             _workspace.Telemetry.Searched(Stopwatch.GetElapsedTime(started));
-            return new SimilarResult([.. similar.Select(SimilarIncidentResult.Of)], engine.Count, revision);
+            return new SimilarResult([.. similar.Select(SimilarIncidentResult.Of)], engine.Count, revision) { Semantic = SemanticStatus.Of(engine) };
         }
         catch (Exception ex)
         {
@@ -161,6 +161,38 @@ public sealed class RetrievalUseCases
         var clock = Stopwatch.StartNew();
         await engine.RebuildAsync(cancellationToken).ConfigureAwait(false);
         return new ReindexResult(_workspace.Organisation.Name, engine.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// <summary>
+    /// The sentence vectors: how many incidents have theirs, and with <paramref name="compute"/> computes the missing
+    /// ones now (the service computes them in the background), reporting progress after each batch.
+    /// </summary>
+    public async Task<VectorsResult> VectorsAsync(bool compute, IProgress<SemanticStatus>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var scope = _workspace.Telemetry.Measure("vectors");
+        var engine = await _workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var computed = 0;
+        while (compute && engine.SemanticModel is not null)
+        {
+            var done = await engine.EmbedPendingAsync(256, cancellationToken).ConfigureAwait(false);
+            computed += done;
+            if (done == 0)
+            {
+                break;
+            }
+
+            progress?.Report(SemanticStatus.Of(engine)!);
+        }
+
+        return new VectorsResult(_workspace.Organisation.Name, SemanticStatus.Of(engine), computed, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// <summary>Computes the sentence vectors of up to <paramref name="max"/> incidents that have none (a background step of the service); returns how many.</summary>
+    public async Task<int> EmbedPendingAsync(int max, CancellationToken cancellationToken = default)
+    {
+        var engine = await _workspace.EngineAsync(cancellationToken).ConfigureAwait(false);
+        return await engine.EmbedPendingAsync(max, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The query for a stored incident (by id) or for a text with services and tags.</summary>

@@ -15,6 +15,9 @@ namespace Hindsight.Application.Retrieval;
 public sealed record MatchReasons(
     IReadOnlyDictionary<string, double> Features, IReadOnlyList<string> Terms, IReadOnlyList<string> Signatures, IReadOnlyList<string> Services, IReadOnlyList<string> Tags)
 {
+    /// <summary>The semantic contribution from which "similar meaning" is named: a cosine of about 0.6 at the default weight.</summary>
+    public const double MeaningShown = 0.2;
+
     /// <summary>The reasons in words, for every interface alike: "signature …; service …; words …" (or "overall likeness").</summary>
     [JsonIgnore]
     public string Summary
@@ -40,6 +43,11 @@ public sealed record MatchReasons(
             if (Features.ContainsKey("graph") && Services.Count == 0)
             {
                 parts.Add("dependency neighbour");
+            }
+
+            if (Features.TryGetValue("semantic", out var meaning) && meaning >= MeaningShown)
+            {
+                parts.Add("similar meaning");
             }
 
             return parts.Count == 0 ? "overall likeness" : string.Join("; ", parts);
@@ -87,7 +95,41 @@ public sealed record SimilarIncidentResult(string Id, double Score, string Title
 /// <param name="Similar">The similar incidents, best first.</param>
 /// <param name="Indexed">How many incidents were searched.</param>
 /// <param name="Revision">The store revision of the index searched: every incident stored up to it was searched.</param>
-public sealed record SimilarResult(IReadOnlyList<SimilarIncidentResult> Similar, int Indexed, long Revision);
+public sealed record SimilarResult(IReadOnlyList<SimilarIncidentResult> Similar, int Indexed, long Revision)
+{
+    /// <summary>How far the sentence vectors have got, or null when semantic similarity is off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SemanticStatus? Semantic { get; init; }
+}
+
+/// <summary>The semantic feature's state: the model, and how many incidents have their vector.</summary>
+/// <param name="Model">The sentence model.</param>
+/// <param name="Vectors">Incidents with a vector.</param>
+/// <param name="Embeddable">Incidents with text the model reads (English); the others are matched by words alone.</param>
+public sealed record SemanticStatus(string Model, int Vectors, int Embeddable)
+{
+    /// <summary>Incidents still waiting for their vector; they are found meanwhile by every other signal.</summary>
+    public int Pending => Math.Max(0, Embeddable - Vectors);
+
+    /// <summary>The status of an engine, or null when semantic similarity is off.</summary>
+    public static SemanticStatus? Of(SimilarityEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.SemanticModel is { } model && engine.Vectors is var v ? new SemanticStatus(model, v.Embedded, v.Embeddable) : null;
+    }
+}
+
+/// <summary>What <c>hindsight vectors</c> did.</summary>
+/// <param name="Org">The organisation.</param>
+/// <param name="Semantic">The state afterwards, or null when semantic similarity is off.</param>
+/// <param name="Computed">Vectors computed now.</param>
+/// <param name="Seconds">How long it took.</param>
+public sealed record VectorsResult(string Org, SemanticStatus? Semantic, int Computed, double Seconds)
+{
+    /// <summary>Vectors computed a second.</summary>
+    [JsonPropertyName("vectors_per_s")]
+    public double? VectorsPerSecond => Computed > 0 && Seconds > 0 ? Math.Round(Computed / Seconds, 1) : null;
+}
 
 /// <summary>An action that helped in similar incidents.</summary>
 /// <param name="Action">The most common wording.</param>

@@ -82,6 +82,7 @@ public sealed partial class SimilarityEngine : IDisposable
         {
             engine.LoadSnapshot();
             await engine.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            engine.LoadVectors();
             return engine;
         }
         catch
@@ -131,18 +132,28 @@ public sealed partial class SimilarityEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var weights = _weights;
+        string key;
         _lock.EnterReadLock();
         try
         {
             // The key holds the revision and weights the result is computed with, read under the same lock as the search:
             // a result of an older index or older weights can never be found under a newer key.
-            var key = string.Concat(_index.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e",
-                weights.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e", CacheKey(query));
+            key = KeyOf(query, weights);
             if (_cache.TryGet(key, out var cached))
             {
                 return cached;
             }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
 
+        query = WithVector(query); // the sentence model runs outside the lock
+        _lock.EnterReadLock();
+        try
+        {
+            key = KeyOf(query, weights);
             var result = new SearchResult(_index.Search(query, weights.Weights, _graph, _clock.GetUtcNow()), _index.Revision);
             _cache.Set(key, result);
             return result;
@@ -153,9 +164,17 @@ public sealed partial class SimilarityEngine : IDisposable
         }
     }
 
+    /// <summary>The cache key of a query under the index revision and weights in use (read under the lock).</summary>
+    private string KeyOf(SimilarityQuery query, WeightsState weights) =>
+        string.Concat(_index.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e",
+            weights.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e", CacheKey(query));
+
     /// <summary>The most similar incidents, computed afresh (no cache): for benchmarks.</summary>
-    internal IReadOnlyList<SimilarMatch> SearchUncached(SimilarityQuery query, DateTimeOffset now) =>
-        Read(() => _index.Search(query, Weights, _graph, now));
+    internal IReadOnlyList<SimilarMatch> SearchUncached(SimilarityQuery query, DateTimeOffset now)
+    {
+        query = WithVector(query);
+        return Read(() => _index.Search(query, Weights, _graph, now));
+    }
 
     /// <summary>The most similar incidents, read back from the store, with the index revision they reflect.</summary>
     public async Task<(IReadOnlyList<Suggestions.SimilarIncident> Similar, long Revision)> SimilarAsync(SimilarityQuery query, CancellationToken cancellationToken = default)
@@ -204,9 +223,15 @@ public sealed partial class SimilarityEngine : IDisposable
             }
         }
 
+        if (_embedding.Wait(TimeSpan.FromSeconds(30)))
+        {
+            SaveVectors(); // vectors cost far more to compute than to keep
+        }
+
         _lock.Dispose();
         _refreshing.Dispose();
         _learning.Dispose();
+        _embedding.Dispose();
     }
 
     private async Task<int> RefreshLockedAsync(CancellationToken cancellationToken)
@@ -317,6 +342,7 @@ public sealed partial class SimilarityEngine : IDisposable
         _lock.EnterWriteLock();
         try
         {
+            fresh.CopyVectors(_index); // vectors of unchanged texts outlive the rebuild
             _index = fresh;
             _cache.Clear();
         }

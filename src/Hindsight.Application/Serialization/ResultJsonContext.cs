@@ -33,6 +33,7 @@ namespace Hindsight.Application.Serialization;
 [JsonSerializable(typeof(TrainingResult))]
 [JsonSerializable(typeof(WeightsResult))]
 [JsonSerializable(typeof(ReindexResult))]
+[JsonSerializable(typeof(VectorsResult))]
 [JsonSerializable(typeof(MetricsResult))]
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(PatternsResult))]

@@ -251,7 +251,7 @@ public sealed partial class Workspace : IAsyncDisposable
         {
             // Beside an embedded store; for a server store in this machine's data folder, or in memory only without one.
             var folder = Store.LocalFolder is not null || Options.LocalDataFolder is not null ? IndexLocation.FolderOf(Store, Options.LocalDataFolder ?? "") : null;
-            var options = new EngineOptions(folder is null ? null : IndexLocation.SnapshotPath(folder, Organisation), Options.CacheTtl, Options.CacheCapacity);
+            var options = new EngineOptions(folder is null ? null : IndexLocation.SnapshotPath(folder, Organisation), Options.CacheTtl, Options.CacheCapacity, Options.Embedder);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var engine = await SimilarityEngine.OpenAsync(Store, Organisation, options, Clock, cancellationToken).ConfigureAwait(false);
             Logger.LogInformation("index of {Organisation} open: {Incidents} incidents at revision {Revision}, {Source}, in {Milliseconds:0} ms",

@@ -17,4 +17,7 @@ public sealed record WorkspaceOptions
 
     /// <summary>The most search results cached per organisation.</summary>
     public int CacheCapacity { get; init; } = 1000;
+
+    /// <summary>The sentence model of the semantic feature, or null to search without it.</summary>
+    public Hindsight.Semantics.ITextEmbedder? Embedder { get; init; }
 }

@@ -30,9 +30,10 @@ internal sealed class BackgroundWork(HindsightEngine engine, ServerSettings sett
         var following = engine.FollowChangesAsync(settings.PollInterval, ex => logger.LogWarning(ex, "following the store's changes failed; retrying"), stoppingToken);
         var analysing = AnalyseAsync(stoppingToken);
         var journal = JournalAsync(stoppingToken);
+        var embedding = EmbedAsync(stoppingToken);
         try
         {
-            await Task.WhenAll(following, analysing, journal);
+            await Task.WhenAll(following, analysing, journal, embedding);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -58,6 +59,39 @@ internal sealed class BackgroundWork(HindsightEngine engine, ServerSettings sett
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// Computes the sentence vectors of new and changed incidents, a few at a time, resting as long as it worked: the
+    /// model takes at most half the machine from requests. Incidents are searchable before their vector exists.
+    /// </summary>
+    private async Task EmbedAsync(CancellationToken stoppingToken)
+    {
+        if (settings.Workspaces.Embedder is null)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var done = 0;
+            foreach (var workspace in engine.Open)
+            {
+                try
+                {
+                    done += await workspace.Retrieval.EmbedPendingAsync(8, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "computing sentence vectors of {Organisation} failed; retrying", workspace.Organisation);
+                    done = 0;
+                }
+            }
+
+            var worked = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            await Task.Delay(done == 0 ? TimeSpan.FromSeconds(1) : worked, stoppingToken);
+        }
     }
 
     private async Task JournalAsync(CancellationToken stoppingToken)

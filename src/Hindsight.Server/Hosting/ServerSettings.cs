@@ -1,4 +1,5 @@
 using Hindsight.Application.Workspaces;
+using Hindsight.Semantic;
 using Hindsight.Storage;
 
 namespace Hindsight.Server.Hosting;
@@ -6,8 +7,8 @@ namespace Hindsight.Server.Hosting;
 /// <summary>
 /// How the service runs, from configuration: the <c>Hindsight:*</c> keys (command-line options of <c>hindsight serve</c>
 /// become these) and the seed's environment variables (<c>LEARNING_STORAGE_DIR</c>, <c>LEARNING_LOG_LEVEL</c>,
-/// <c>LEARNING_LOG_DIR</c>, <c>LEARNING_METRICS_DIR</c>, <c>LEARNING_INDEX_CACHE_TTL</c>, <c>LEARNING_GRAPH_UPDATE_INTERVAL</c>)
-/// and <c>HINDSIGHT_DB</c>. An option wins over a variable.
+/// <c>LEARNING_LOG_DIR</c>, <c>LEARNING_METRICS_DIR</c>, <c>LEARNING_INDEX_CACHE_TTL</c>, <c>LEARNING_GRAPH_UPDATE_INTERVAL</c>),
+/// <c>HINDSIGHT_DB</c> and <c>HINDSIGHT_SEMANTIC</c> (<c>Hindsight:Semantic</c>: on or off). An option wins over a variable.
 /// </summary>
 public sealed record ServerSettings
 {
@@ -59,6 +60,7 @@ public sealed record ServerSettings
             {
                 LocalDataFolder = StoreOptions.DefaultDirectory,
                 CacheTtl = Seconds("CacheTtl", "LEARNING_INDEX_CACHE_TTL", WorkspaceOptions.DefaultCacheTtl),
+                Embedder = SentenceModel.FromSetting(Get("Semantic", SentenceModel.Variable)),
             },
             LogLevel = LevelOf(Get("LogLevel", "LEARNING_LOG_LEVEL")),
             LogDirectory = Get("LogDir", "LEARNING_LOG_DIR"),

@@ -6,6 +6,12 @@ namespace Hindsight.Retrieval;
 internal sealed class CandidateSet
 {
     private const double DayMinutes = 24 * 60;
+
+    /// <summary>
+    /// The cosine two unrelated English texts reach with the sentence model (about 0 to 0.3): the semantic feature
+    /// counts only what is above it, rescaled to 0…1, so the many loosely related candidates do not all gain the same.
+    /// </summary>
+    private const float SemanticFloor = 0.3f;
     private const double GraphReach = 4;
 
     private readonly IncidentIndex _index;
@@ -17,6 +23,7 @@ internal sealed class CandidateSet
     private readonly DependencyGraph _graph;
     private readonly int _severity;
     private readonly bool _deployed;
+    private readonly float[]? _vector;
     private float _maxLexical;
 
     public CandidateSet(IncidentIndex index, SimilarityQuery query, DependencyGraph graph, DateTimeOffset now)
@@ -34,6 +41,7 @@ internal sealed class CandidateSet
         QueryMinutes = IncidentIndex.Minutes(query.At ?? now);
         _severity = query.Severity is { } s ? (int)s : -1;
         _deployed = query.Deployed;
+        _vector = query.Vector ?? (query.Exclude is { } own && index.DocOf(own) is var doc and >= 0 ? index.Vectors.Vector(doc) : null);
         foreach (var service in IncidentIndex.Normalised(query.Services))
         {
             var node = graph.Find(service);
@@ -143,6 +151,7 @@ internal sealed class CandidateSet
         var days = Math.Abs((double)QueryMinutes - _index.StartedMinutesOf(doc)) / DayMinutes;
         f[(int)SimilarityFeature.Time] = (float)Math.Exp(-days / 30);
         f[(int)SimilarityFeature.Deploy] = _deployed && _index.WasDeployed(doc) ? 1 : 0;
+        f[(int)SimilarityFeature.Semantic] = _vector is null ? 0 : Math.Max(0, (_index.Vectors.Dot(doc, _vector) - SemanticFloor) / (1 - SemanticFloor));
     }
 
     /// <summary>The query terms that add most to a document's text score, best first.</summary>

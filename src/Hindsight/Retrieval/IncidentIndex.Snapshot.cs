@@ -1,11 +1,15 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Hindsight.Semantics;
 
 namespace Hindsight.Retrieval;
 
 public sealed partial class IncidentIndex
 {
-    private const int SnapshotVersion = 2;
+    private const int SnapshotVersion = 3;
+
+    /// <summary>The version before sentence vectors, read still: its incidents' text hashes are learnt when their vectors are computed.</summary>
+    private const int WithoutTextHashes = 2;
     private static readonly byte[] Magic = "HSIX"u8.ToArray();
 
     /// <summary>Writes the whole index to <paramref name="stream"/>; <see cref="Load"/> reads it back without re-analysing anything.</summary>
@@ -33,6 +37,7 @@ public sealed partial class IncidentIndex
         w.Write(_poolCount);
         Write(w, _pool.AsSpan(0, _poolCount));
         Write(w, _sketches.AsSpan(0, n * MinHash.Size));
+        Write(w, (ReadOnlySpan<uint>)Vectors.Hashes(n));
         foreach (var index in new[] { Words, Services, Tags, Signatures, Days })
         {
             w.Write(index.TermCount);
@@ -58,7 +63,9 @@ public sealed partial class IncidentIndex
         try
         {
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != SnapshotVersion)
+            var magic = r.ReadBytes(4).AsSpan().SequenceEqual(Magic);
+            var version = magic ? r.ReadInt32() : 0;
+            if (version is not (SnapshotVersion or WithoutTextHashes))
             {
                 throw new InvalidDataException("not an index snapshot of this version");
             }
@@ -83,6 +90,14 @@ public sealed partial class IncidentIndex
             index._pool = new int[Math.Max(64, index._poolCount)];
             Read(r, index._pool.AsSpan(0, index._poolCount));
             Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
+            if (version == WithoutTextHashes)
+            {
+                index.Vectors.Hashes(n).Fill(VectorTable.Unknown); // learnt from the store when each vector is computed
+            }
+            else
+            {
+                Read(r, index.Vectors.Hashes(n));
+            }
             foreach (var postings in new[] { index.Words, index.Services, index.Tags, index.Signatures, index.Days })
             {
                 var terms = r.ReadInt32();
@@ -106,6 +121,8 @@ public sealed partial class IncidentIndex
                     index._docOfKey[index._keys[d]] = d;
                 }
             }
+
+            index.Vectors.Recount(n, d => !index.IsDeleted(d));
 
             return index;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hindsight.Incidents;
+using Hindsight.Semantics;
 using Hindsight.Text;
 
 namespace Hindsight.Retrieval;
@@ -39,6 +40,9 @@ public sealed partial class IncidentIndex
     internal PostingIndex Signatures { get; } = new("signatures");
     internal PostingIndex Days { get; } = new("days");
 
+    /// <summary>Sentence vectors, filled in after indexing (see <see cref="SetVector"/>).</summary>
+    internal VectorTable Vectors { get; } = new();
+
     /// <summary>How many documents were ever added (document ids run from 0 to this, deleted ones included).</summary>
     internal int DocumentCount { get; private set; }
 
@@ -63,11 +67,12 @@ public sealed partial class IncidentIndex
     public void Add(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        Remove(incident.Id);
+        var old = Unlist(incident.Id);
         var doc = DocumentCount;
         Grow(doc + 1);
 
-        var sink = Analyze(IndexedText.Of(incident), intern: true, _frequencies, _signatureIds, _sketch);
+        var text = IndexedText.Of(incident);
+        var sink = Analyze(text, intern: true, _frequencies, _signatureIds, _sketch);
         foreach (var (term, frequency) in _frequencies)
         {
             Words.Add(term, doc, frequency);
@@ -103,6 +108,17 @@ public sealed partial class IncidentIndex
             }
         }
 
+        Vectors.Track(doc, EmbeddingText.Hash(EmbeddingText.Of(text)));
+        if (old >= 0)
+        {
+            if (Vectors.HashOf(old) == Vectors.HashOf(doc))
+            {
+                Vectors.Copy(old, doc); // the same text: its vector stays valid
+            }
+
+            Vectors.Clear(old);
+        }
+
         _docOfKey[incident.Id] = doc;
         DocumentCount = doc + 1;
         _totalLength += length;
@@ -111,14 +127,27 @@ public sealed partial class IncidentIndex
     /// <summary>Removes an incident; its postings stay until the next rebuild but never match again.</summary>
     public bool Remove(string key)
     {
-        if (!_docOfKey.Remove(key, out var doc))
+        var doc = Unlist(key);
+        if (doc < 0)
         {
             return false;
         }
 
+        Vectors.Clear(doc);
+        return true;
+    }
+
+    /// <summary>Marks an incident's document deleted; returns its id, or −1 when the index did not hold it.</summary>
+    private int Unlist(string key)
+    {
+        if (!_docOfKey.Remove(key, out var doc))
+        {
+            return -1;
+        }
+
         _flags[doc] |= Flags.Deleted;
         _totalLength -= _lengths[doc];
-        return true;
+        return doc;
     }
 
     internal bool IsDeleted(int doc) => (_flags[doc] & Flags.Deleted) != 0;

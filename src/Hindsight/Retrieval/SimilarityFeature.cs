@@ -29,4 +29,7 @@ public enum SimilarityFeature
 
     /// <summary>1 when both incidents followed a deployment.</summary>
     Deploy,
+
+    /// <summary>Cosine of the two texts' sentence vectors (below 0 counts as 0); 0 when either has none.</summary>
+    Semantic,
 }

@@ -4,7 +4,7 @@ namespace Hindsight.Retrieval;
 public static class SimilarityFeatures
 {
     /// <summary>How many features there are.</summary>
-    public const int Count = 9;
+    public const int Count = 10;
 
     /// <summary>All features in order.</summary>
     public static IReadOnlyList<SimilarityFeature> All { get; } = Enum.GetValues<SimilarityFeature>();

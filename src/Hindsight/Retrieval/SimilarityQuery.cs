@@ -26,6 +26,14 @@ public sealed record SimilarityQuery
     /// <summary>An incident id to leave out of the results (the query's own).</summary>
     public string? Exclude { get; init; }
 
+    /// <summary>
+    /// The text's sentence vector (unit length), when the engine computed one; without it, a stored incident's own
+    /// vector is used, and otherwise the semantic feature is 0.
+    /// </summary>
+#pragma warning disable CA1819 // a vector is an array by nature; the record is built once per query
+    public float[]? Vector { get; init; }
+#pragma warning restore CA1819
+
     /// <summary>How many results to return.</summary>
     public int Top { get; init; } = 10;
 

@@ -19,9 +19,10 @@ public sealed record SimilarityWeights
 
     /// <summary>
     /// The starting weights: text first (lexical, then n-grams), then the structural signals an on-call engineer
-    /// would weigh (same signature, same or neighbouring service), then context. Training replaces them.
+    /// would weigh (same signature, same or neighbouring service), then context, and the meaning of the texts
+    /// (sentence vectors, when they are on). Training replaces them.
     /// </summary>
-    public static SimilarityWeights Default { get; } = new([1.0, 0.2, 0.25, 0.15, 0.1, 0.3, 0.05, 0.1, 0.05]);
+    public static SimilarityWeights Default { get; } = new([1.0, 0.2, 0.25, 0.15, 0.1, 0.3, 0.05, 0.1, 0.05, 0.5]);
 
     /// <summary>The weights in <see cref="SimilarityFeature"/> order.</summary>
     public IReadOnlyList<double> Values => _values;

@@ -43,4 +43,18 @@ public sealed class FixtureWorkspaceTests : IDisposable
         Assert.Equal(("feedback", 0.806), (weights.LearnedFrom, Math.Round(weights.Weights["lexical"], 3)));
         Assert.Equal(40, (await engine.For(Orgs.Globex).Incidents.StatsAsync()).Incidents);
     }
+
+    [Fact]
+    public async Task OldSnapshot_WithoutTextHashes_GetsItsVectorsFromTheStore()
+    {
+        await using var engine = await HindsightEngine.OpenAsync(new StoreOptions(_dir, null), new WorkspaceOptions { Embedder = new ConceptEmbedder() });
+        var workspace = engine.For(Orgs.Default);
+
+        var computed = await workspace.Retrieval.VectorsAsync(compute: true);
+
+        Assert.True((await workspace.EngineAsync(CancellationToken.None)).LoadedSnapshot);
+        Assert.Equal((computed.Computed, computed.Computed), (computed.Semantic!.Vectors, computed.Semantic.Embeddable));
+        Assert.InRange(computed.Computed, 30, 40); // the English ones; the fixture's Japanese incidents are found by words alone
+        Assert.Equal(3, (await workspace.Retrieval.SimilarAsync(new SimilarRequest { Id = "INC-000010", Top = 3 })).Similar.Count);
+    }
 }

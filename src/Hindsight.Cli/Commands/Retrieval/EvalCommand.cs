@@ -29,7 +29,8 @@ internal static class EvalCommand
             }
 
             var incidents = RecordFile.ReadIncidents(result.GetValue(file)!, result.GetValue(format), context);
-            var report = Evaluations.Retrieval(incidents, result.GetValue(weights), result.GetValue(fraction), result.GetValue(seed), result.GetValue(baseline) is not null, context.Clock.GetUtcNow());
+            var report = Evaluations.Retrieval(incidents, result.GetValue(weights), result.GetValue(fraction), result.GetValue(seed), result.GetValue(baseline) is not null, context.Clock.GetUtcNow(),
+                CliHost.EmbedderOf(context), ct);
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, report);
@@ -57,6 +58,10 @@ internal static class EvalCommand
         {
             Line(o, "fts5", fts);
         }
+
+        o.WriteLine(report.Semantic is { } s
+            ? $"semantic   {s.Model}: {s.Vectors} records given a vector ({s.VectorsPerSecond:0} a second); HINDSIGHT_SEMANTIC=off leaves it out"
+            : "semantic   off (HINDSIGHT_SEMANTIC=off)");
     }
 
     private static void Line(TextWriter o, string name, RetrievalFigure s) =>

@@ -34,6 +34,10 @@ internal static class SimilarCommand
             else
             {
                 Print(context.Out, found.Similar, found.Indexed);
+                if (found.Semantic is { Pending: > 0 } semantic)
+                {
+                    context.Error.WriteLine($"note: {semantic.Pending:N0} of {semantic.Embeddable:N0} incidents have no sentence vector yet and were matched on words and facts alone; 'hindsight vectors' computes them (the service does it in the background).");
+                }
             }
 
             return ExitCodes.Ok;

@@ -1,0 +1,181 @@
+using Hindsight.History;
+using Hindsight.Incidents;
+using Hindsight.Retrieval;
+using Hindsight.Semantics;
+
+namespace Hindsight.Application.Retrieval;
+
+public sealed partial class SimilarityEngine
+{
+    private readonly SemaphoreSlim _embedding = new(1, 1);
+    private int _unsavedVectors;
+
+    /// <summary>The sentence model's name, or null when semantic similarity is off.</summary>
+    public string? SemanticModel => _options.Embedder?.Model;
+
+    /// <summary>How many incidents have their sentence vector, of those that can have one (all zero when semantic similarity is off).</summary>
+    public VectorProgress Vectors => _options.Embedder is null ? new VectorProgress(0, 0) : Read(() => _index.VectorProgress);
+
+    /// <summary>
+    /// Computes the sentence vectors of up to <paramref name="max"/> incidents that have none yet, oldest first, and
+    /// returns how many it stored. The model runs outside the index's lock: searches go on meanwhile; a vector whose
+    /// incident changed while it was computed is dropped (and computed again from the new text).
+    /// </summary>
+    public async Task<int> EmbedPendingAsync(int max, CancellationToken cancellationToken = default)
+    {
+        if (_options.Embedder is not { } embedder || max <= 0)
+        {
+            return 0;
+        }
+
+        await _embedding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = 0;
+            var drained = false;
+            while (stored < max)
+            {
+                var pending = Read(() => _index.PendingVectors(Math.Min(SentenceVectors.Batch, max - stored)));
+                if (pending.Count == 0)
+                {
+                    drained = true;
+                    break;
+                }
+
+                var texts = new List<string>();
+                var wanted = new List<(string Key, uint Hash)>();
+                var skipped = new List<string>();
+                foreach (var (key, hash) in pending)
+                {
+                    var incident = await _store.FindAsync(Organisation, RecordKind.Incident, key, cancellationToken).ConfigureAwait(false) as Incident;
+                    switch (SentenceVectors.Plan(incident, hash))
+                    {
+                        case (true, _):
+                            skipped.Add(key); // gone from the store, or nothing the model reads: not asked for again
+                            break;
+                        case (false, { } text):
+                            texts.Add(text);
+                            wanted.Add((key, EmbeddingText.Hash(text)));
+                            break;
+                        default:
+                            break; // its text changed since it was indexed: the next refresh re-indexes it
+                    }
+                }
+
+                var vectors = await Task.Run(() => embedder.Embed(texts, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var set = Write(() =>
+                {
+                    skipped.ForEach(_index.SkipVector);
+                    var count = 0;
+                    for (var i = 0; i < wanted.Count; i++)
+                    {
+                        count += _index.SetVector(wanted[i].Key, wanted[i].Hash, vectors[i]) ? 1 : 0;
+                    }
+
+                    _cache.Clear(); // rankings change as vectors arrive
+                    return count;
+                });
+                stored += set;
+                Interlocked.Add(ref _unsavedVectors, set);
+                if (set == 0 && skipped.Count == 0)
+                {
+                    break; // every text changed under us: the next refresh re-reads them
+                }
+            }
+
+            // Written when all are done, or every tenth of them (at least a thousand) on a long run.
+            var unsaved = Volatile.Read(ref _unsavedVectors);
+            if (unsaved > 0 && (drained || unsaved >= Math.Max(1_000, Vectors.Embedded / 10)))
+            {
+                SaveVectors();
+            }
+
+            return stored;
+        }
+        finally
+        {
+            _embedding.Release();
+        }
+    }
+
+    /// <summary>The query with its sentence vector, when the model is on, the text is one it reads, and some incidents have vectors.</summary>
+    private SimilarityQuery WithVector(SimilarityQuery query)
+    {
+        if (_options.Embedder is not { } embedder || query.Vector is not null || (query.Exclude is { } own && Read(() => _index.VectorOf(own)) is not null)
+            || Read(() => _index.VectorCount) == 0 || EmbeddingText.Of(query.Text) is not { } text)
+        {
+            return query;
+        }
+
+        return query with { Vector = embedder.Embed([text])[0] };
+    }
+
+    /// <summary>The vector file beside the snapshot: vectors by incident and text, so they outlive an index rebuilt from the store.</summary>
+    private string? VectorPath => _options.SnapshotPath is { } path ? Path.ChangeExtension(path, ".hsv") : null;
+
+    /// <summary>Puts back the saved vectors of incidents whose text has not changed; an unreadable file is ignored (they are computed again).</summary>
+    private void LoadVectors()
+    {
+        if (_options.Embedder is not { } embedder || VectorPath is not { } path || !File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            Write(() => _index.LoadVectors(file, embedder.Model));
+        }
+        catch (InvalidDataException)
+        {
+            // a cache: the vectors are computed again in the background
+        }
+    }
+
+    /// <summary>Writes the vector file atomically when vectors were computed since the last write.</summary>
+    private void SaveVectors()
+    {
+        if (_options.Embedder is not { } embedder || VectorPath is not { } path || Volatile.Read(ref _unsavedVectors) == 0)
+        {
+            return;
+        }
+
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var unsaved = Volatile.Read(ref _unsavedVectors);
+            _lock.EnterReadLock();
+            try
+            {
+                using var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+                _index.SaveVectors(file, embedder.Model);
+                file.Flush(flushToDisk: true);
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            Interlocked.Add(ref _unsavedVectors, -unsaved);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private T Write<T>(Func<T> write)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+}

