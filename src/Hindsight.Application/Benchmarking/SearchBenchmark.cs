@@ -29,8 +29,11 @@ public static class SearchBenchmark
     /// <param name="folder">A scratch folder.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="say">Progress messages.</param>
+    /// <param name="embedder">The sentence model, to measure the semantic feature's cost too; null leaves it out.</param>
+    /// <param name="semanticSample">Texts the model's rate is measured on.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public static async Task<BenchResult> RunAsync(int incidents, int queries, int ftsQueries, string folder, TimeProvider clock, Action<string> say, CancellationToken cancellationToken = default)
+    public static async Task<BenchResult> RunAsync(int incidents, int queries, int ftsQueries, string folder, TimeProvider clock, Action<string> say,
+        Semantics.ITextEmbedder? embedder = null, int semanticSample = 1_000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(say);
 
@@ -70,8 +73,10 @@ public static class SearchBenchmark
         var fullLatencies = new List<double>();
         var cached = new List<double>();
         var texts = new List<(string, string, string?)>();
+        SemanticCost? semantic = null;
         var timer = Stopwatch.StartNew();
-        await using (var engine = await HindsightEngine.OpenAsync(store, new WorkspaceOptions(), clock, cancellationToken: cancellationToken).ConfigureAwait(false))
+        // With the model, the plain timings run before any incident has a vector: the feature costs nothing until then.
+        await using (var engine = await HindsightEngine.OpenAsync(store, new WorkspaceOptions { Embedder = embedder }, clock, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var workspace = engine.For(Organisation.Default);
             say("ingesting");
@@ -119,6 +124,10 @@ public static class SearchBenchmark
             hitRatio = search.CacheHitRatio;
             var history = await workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
             texts.AddRange(history.AllIncidents.Select(i => (i.Id, i.Title, i.Summary)));
+            if (embedder is not null && semanticSample > 0)
+            {
+                semantic = SemanticBenchmark.Run(search, history.AllIncidents, querySet, embedder, semanticSample, now, say);
+            }
         }
 
         GC.Collect();
@@ -196,6 +205,7 @@ public static class SearchBenchmark
             LuceneSearchP99Ms = Math.Round(Quantiles.Of(luceneLatencies, 0.99) ?? 0, 3),
             LuceneIndexPerS = Math.Round(stored / luceneBuildSeconds),
             LuceneIndexBytesPerIncident = Math.Round(luceneBytes / (double)stored, 1),
+            Semantic = semantic,
         };
     }
 
@@ -240,4 +250,8 @@ public sealed record BenchResult(
 
     /// <summary>Its index on disk per incident.</summary>
     public double LuceneIndexBytesPerIncident { get; init; }
+
+    /// <summary>What the semantic feature costs, when the model is on.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SemanticCost? Semantic { get; init; }
 }

@@ -98,6 +98,29 @@ public sealed partial class SimilarityEngine
         }
     }
 
+    /// <summary>
+    /// For benchmarks at scale, where computing every vector would take hours: gives each incident waiting for one a
+    /// vector of <paramref name="sample"/> in turn (real vectors of real texts, not its own), then writes the vector
+    /// file and returns its size. Search costs the same whichever vector an incident holds.
+    /// </summary>
+    internal long FillFromSample(IReadOnlyList<float[]> sample)
+    {
+        Write(() =>
+        {
+            var i = 0;
+            foreach (var (key, hash) in _index.PendingVectors(int.MaxValue))
+            {
+                _index.SetVector(key, hash == EmbeddingText.UnknownHash ? 1 : hash, sample[i++ % sample.Count]);
+            }
+
+            _cache.Clear();
+            return i;
+        });
+        Interlocked.Increment(ref _unsavedVectors);
+        SaveVectors();
+        return VectorPath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0;
+    }
+
     /// <summary>The query with its sentence vector, when the model is on, the text is one it reads, and some incidents have vectors.</summary>
     private SimilarityQuery WithVector(SimilarityQuery query)
     {

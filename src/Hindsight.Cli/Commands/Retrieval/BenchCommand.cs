@@ -17,8 +17,16 @@ internal static class BenchCommand
         var incidents = new Option<int>("--incidents", "-n") { Description = "How many incidents to generate and index", DefaultValueFactory = _ => 10_000 };
         var queries = new Option<int>("--queries", "-q") { Description = "How many queries (held-back incidents)", DefaultValueFactory = _ => 200 };
         var ftsQueries = new Option<int>("--fts5-queries") { Description = "How many of them also run on SQLite FTS5 (slow at scale)", DefaultValueFactory = _ => 50 };
+        var semanticSample = new Option<int>("--semantic-sample")
+        {
+            Description = "Texts to measure the sentence model's rate on, for the semantic feature's cost (0 leaves it out; so does HINDSIGHT_SEMANTIC=off)",
+            DefaultValueFactory = _ => 1_000,
+        };
         var json = GlobalOptions.Json();
-        var command = new Command("bench", "Measure ingest, search latency, index size and cold start on a generated history (in a temporary store)") { incidents, queries, ftsQueries, json };
+        var command = new Command("bench", "Measure ingest, search latency, index size and cold start on a generated history (in a temporary store)")
+        {
+            incidents, queries, ftsQueries, semanticSample, json,
+        };
         command.SetAction(async (result, ct) =>
         {
             var n = result.GetValue(incidents);
@@ -31,7 +39,9 @@ internal static class BenchCommand
             var folder = Directory.CreateTempSubdirectory("hindsight-bench-").FullName;
             try
             {
-                var report = await SearchBenchmark.RunAsync(n, q, Math.Min(q, result.GetValue(ftsQueries)), folder, context.Clock, what => context.Error.WriteLine($"bench: {what}"), ct);
+                var sample = result.GetValue(semanticSample);
+                var report = await SearchBenchmark.RunAsync(n, q, Math.Min(q, result.GetValue(ftsQueries)), folder, context.Clock, what => context.Error.WriteLine($"bench: {what}"),
+                    sample > 0 ? CliHost.EmbedderOf(context) : null, sample, ct);
                 if (result.GetValue(json))
                 {
                     JsonOut.Write(context.Out, report);
