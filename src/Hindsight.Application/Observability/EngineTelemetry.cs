@@ -46,6 +46,7 @@ public sealed class EngineTelemetry : IDisposable
         _timeToDetect = _meter.CreateHistogram<double>("learning.incident.time_to_detect", "s", "Time from start to detection of the incidents seen, by organisation and service",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _meter.CreateObservableGauge("learning.incidents.open", () => Observe(g => g.OpenIncidents), null, "Incidents not resolved, per organisation");
+        _meter.CreateObservableGauge("learning.vectors.pending", () => Observe(g => g.VectorsPending), null, "Incidents waiting for their sentence vector, per organisation (semantic similarity on)");
         _meter.CreateObservableGauge("learning.recurrence.rate", () => Observe(g => g.RecurrenceRate), null, "Share of judgeable incidents that repeat an earlier root cause, per organisation (as last computed)");
     }
 

@@ -7,4 +7,8 @@ namespace Hindsight.Application.Observability;
 /// <param name="CacheLookups">Searches in all.</param>
 /// <param name="OpenIncidents">Incidents not resolved (when the history is loaded).</param>
 /// <param name="RecurrenceRate">The recurrence rate as last computed.</param>
-public sealed record WorkspaceGauges(string Organisation, long Patterns, long CacheHits, long CacheLookups, double? OpenIncidents, double? RecurrenceRate);
+public sealed record WorkspaceGauges(string Organisation, long Patterns, long CacheHits, long CacheLookups, double? OpenIncidents, double? RecurrenceRate)
+{
+    /// <summary>Incidents waiting for their sentence vector (null when semantic similarity is off or the index is not open).</summary>
+    public double? VectorsPending { get; init; }
+}

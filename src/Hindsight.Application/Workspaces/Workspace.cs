@@ -300,6 +300,9 @@ public sealed partial class Workspace : IAsyncDisposable
         var open = _view.Loaded ? _view.OpenIncidents : (double?)null;
         return engine is { IsCompletedSuccessfully: true } e
             ? new WorkspaceGauges(Organisation.Name, e.Result.Count, e.Result.CacheHits, e.Result.CacheLookups, open, RecurrenceRate)
+            {
+                VectorsPending = e.Result.SemanticModel is null ? null : e.Result.Vectors.Pending,
+            }
             : new WorkspaceGauges(Organisation.Name, 0, 0, 0, open, RecurrenceRate);
     }
 }
