@@ -16,11 +16,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <param name="threads">Threads one inference may use (0: ONNX Runtime's choice, the machine's cores).</param>
     public MiniLmEmbedder(int threads = 0)
     {
-        _encoder = new Lazy<SentenceEncoder>(() =>
-        {
-            using var options = new SessionOptions { IntraOpNumThreads = Math.Max(0, threads) };
-            return new SentenceEncoder(options);
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        // The encoder keeps the options it is given (and releases them with itself); its tokenizer only reads its
+        // vocabulary and ONNX Runtime sessions may run concurrently, so one encoder serves every thread.
+#pragma warning disable CA2000 // ownership of the options passes to the encoder
+        _encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = Math.Max(0, threads) }), LazyThreadSafetyMode.ExecutionAndPublication);
+#pragma warning restore CA2000
     }
 
     /// <inheritdoc />

@@ -111,11 +111,17 @@ public sealed record SemanticStatus(string Model, int Vectors, int Embeddable)
     /// <summary>Incidents still waiting for their vector; they are found meanwhile by every other signal.</summary>
     public int Pending => Math.Max(0, Embeddable - Vectors);
 
+    /// <summary>Searches since the start that the model failed to embed, answered without the feature (absent when none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long ModelFailures { get; init; }
+
     /// <summary>The status of an engine, or null when semantic similarity is off.</summary>
     public static SemanticStatus? Of(SimilarityEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return engine.SemanticModel is { } model && engine.Vectors is var v ? new SemanticStatus(model, v.Embedded, v.Embeddable) : null;
+        return engine.SemanticModel is { } model && engine.Vectors is var v
+            ? new SemanticStatus(model, v.Embedded, v.Embeddable) { ModelFailures = engine.ModelFailures }
+            : null;
     }
 }
 

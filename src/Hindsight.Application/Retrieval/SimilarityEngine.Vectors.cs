@@ -9,6 +9,7 @@ public sealed partial class SimilarityEngine
 {
     private readonly SemaphoreSlim _embedding = new(1, 1);
     private int _unsavedVectors;
+    private long _modelFailures;
 
     /// <summary>The sentence model's name, or null when semantic similarity is off.</summary>
     public string? SemanticModel => _options.Embedder?.Model;
@@ -130,8 +131,21 @@ public sealed partial class SimilarityEngine
             return query;
         }
 
-        return query with { Vector = embedder.Embed([text])[0] };
+        try
+        {
+            return query with { Vector = embedder.Embed([text])[0] };
+        }
+#pragma warning disable CA1031 // the model failing must not fail a search in the middle of an incident: it is answered without the feature
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Interlocked.Increment(ref _modelFailures);
+            return query;
+        }
     }
+
+    /// <summary>Searches the model failed to embed (answered without the semantic feature).</summary>
+    public long ModelFailures => Interlocked.Read(ref _modelFailures);
 
     /// <summary>The vector file beside the snapshot: vectors by incident and text, so they outlive an index rebuilt from the store.</summary>
     private string? VectorPath => _options.SnapshotPath is { } path ? Path.ChangeExtension(path, ".hsv") : null;

@@ -34,7 +34,12 @@ public sealed partial class IncidentIndex
             return false;
         }
 
-        Vectors.Set(doc, hash, vector);
+        if (!Vectors.Set(doc, hash, vector))
+        {
+            Vectors.Clear(doc); // a degenerate vector: not asked for again until the text changes
+            return false;
+        }
+
         return true;
     }
 

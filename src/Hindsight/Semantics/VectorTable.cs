@@ -91,8 +91,11 @@ internal sealed class VectorTable
     /// <summary>Whether a vector computed from text of hash <paramref name="hash"/> belongs to a document.</summary>
     public bool Matches(int doc, uint hash) => hash != 0 && (HashOf(doc) == hash || HashOf(doc) == Unknown);
 
-    /// <summary>Stores a unit vector for a document, quantised, computed from text of hash <paramref name="hash"/>.</summary>
-    public void Set(int doc, uint hash, ReadOnlySpan<float> vector)
+    /// <summary>
+    /// Stores a unit vector for a document, quantised, computed from text of hash <paramref name="hash"/>; false (and
+    /// nothing stored) for a vector of zeros or of non-finite values.
+    /// </summary>
+    public bool Set(int doc, uint hash, ReadOnlySpan<float> vector)
     {
         _hashes[doc] = hash;
         if (Dimensions == 0)
@@ -112,7 +115,7 @@ internal sealed class VectorTable
 
         if (max == 0 || !float.IsFinite(max))
         {
-            return;
+            return false;
         }
 
         var scale = max / 127f;
@@ -124,6 +127,7 @@ internal sealed class VectorTable
 
         Embedded += Has(doc) ? 0 : 1;
         _scales[doc] = scale;
+        return true;
     }
 
     /// <summary>Stores a vector already quantised (read back from a file), computed from text of hash <paramref name="hash"/>.</summary>
