@@ -6,22 +6,24 @@ namespace Hindsight.Semantic;
 
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions, English) on ONNX Runtime, from the model inside the package: no network, no
-/// download. The model loads on first use (about a second); one session serves every caller.
+/// download. The model loads on first use (about half a second); one session serves every caller. Texts are cut to
+/// <see cref="MaxCharacters"/> characters, well inside the model's 512 tokens.
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private readonly Lazy<SentenceEncoder> _encoder;
+    private readonly Lock _loading = new();
+    private readonly int _threads;
+    private SentenceEncoder? _encoder;
 
     /// <summary>An embedder that loads the model when first asked.</summary>
     /// <param name="threads">Threads one inference may use (0: ONNX Runtime's choice, the machine's cores).</param>
     public MiniLmEmbedder(int threads = 0)
     {
-        // The encoder keeps the options it is given (and releases them with itself); its tokenizer only reads its
-        // vocabulary and ONNX Runtime sessions may run concurrently, so one encoder serves every thread.
-#pragma warning disable CA2000 // ownership of the options passes to the encoder
-        _encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = Math.Max(0, threads) }), LazyThreadSafetyMode.ExecutionAndPublication);
-#pragma warning restore CA2000
+        _threads = Math.Max(0, threads);
     }
+
+    /// <summary>The longest text given to the model; the rest is cut off (a word piece is at least a character).</summary>
+    public const int MaxCharacters = 500;
 
     /// <inheritdoc />
     public string Model => "all-MiniLM-L6-v2";
@@ -40,11 +42,12 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(texts);
         var vectors = new float[texts.Count][];
+        texts = [.. texts.Select(t => t.Length <= MaxCharacters ? t : t[..MaxCharacters])];
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray(); // texts of like length together: little padding
         for (var start = 0; start < order.Length; start += Group)
         {
             var group = order[start..Math.Min(order.Length, start + Group)];
-            var encoded = _encoder.Value.Encode([.. group.Select(i => texts[i])], cancellationToken);
+            var encoded = Encoder().Encode([.. group.Select(i => texts[i])], cancellationToken);
             for (var k = 0; k < group.Length; k++)
             {
                 vectors[group[k]] = encoded[k];
@@ -57,9 +60,29 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_encoder.IsValueCreated)
+        lock (_loading)
         {
-            _encoder.Value.Dispose();
+            _encoder?.Dispose();
+            _encoder = null;
+        }
+    }
+
+    /// <summary>
+    /// The encoder, loaded on first use; a load that fails (a missing native library, memory) is tried again next time.
+    /// Its tokenizer only reads its vocabulary and ONNX Runtime sessions may run concurrently: one serves every thread.
+    /// </summary>
+    private SentenceEncoder Encoder()
+    {
+        if (Volatile.Read(ref _encoder) is { } loaded)
+        {
+            return loaded;
+        }
+
+        lock (_loading)
+        {
+#pragma warning disable CA2000 // the encoder keeps the options it is given and releases them with itself
+            return _encoder ??= new SentenceEncoder(new SessionOptions { IntraOpNumThreads = _threads });
+#pragma warning restore CA2000
         }
     }
 }

@@ -35,14 +35,13 @@ public sealed class ConceptEmbedder : ITextEmbedder
 
     public int Dimensions => 16;
 
-    public int Calls { get; private set; }
+    private int _texts;
 
-    public int Texts { get; private set; }
+    public int Texts => Volatile.Read(ref _texts);
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        Calls++;
-        Texts += texts.Count;
+        Interlocked.Add(ref _texts, texts.Count);
         return [.. texts.Select(Vector)];
     }
 
@@ -51,7 +50,7 @@ public sealed class ConceptEmbedder : ITextEmbedder
         var v = new float[16];
         foreach (var word in text.Split([' ', '\n', ',', '.', '-'], StringSplitOptions.RemoveEmptyEntries))
         {
-            v[Concepts.GetValueOrDefault(word, 8 + (Math.Abs(word.ToLowerInvariant().GetHashCode(StringComparison.Ordinal)) % 8))] += 1;
+            v[Concepts.GetValueOrDefault(word, 8 + (int)(EmbeddingText.Hash(word.ToLowerInvariant()) % 8))] += 1;
         }
 
         var norm = MathF.Sqrt(v.Sum(x => x * x));

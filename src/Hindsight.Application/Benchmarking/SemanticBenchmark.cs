@@ -15,10 +15,16 @@ namespace Hindsight.Application.Benchmarking;
 internal static class SemanticBenchmark
 {
     /// <summary>Runs after the plain search timings, on the same engine and queries.</summary>
-    public static SemanticCost Run(SimilarityEngine engine, IReadOnlyList<Incident> history, IReadOnlyList<SimilarityQuery> queries, ITextEmbedder embedder, int sample, DateTimeOffset now, Action<string> say)
+    public static SemanticCost? Run(SimilarityEngine engine, IReadOnlyList<Incident> history, IReadOnlyList<SimilarityQuery> queries, ITextEmbedder embedder, int sample, DateTimeOffset now, Action<string> say)
     {
         var stride = Math.Max(1, history.Count / sample);
         var texts = history.Where((_, i) => i % stride == 0).Select(i => EmbeddingText.Of(IndexedText.Of(i))).OfType<string>().Take(sample).ToList();
+        if (texts.Count == 0)
+        {
+            say("semantic: no English text to measure the model on; left out");
+            return null;
+        }
+
         say($"semantic: the model on {texts.Count:N0} of the history's texts");
         embedder.Embed(texts.Take(4).ToList()); // loads the model
         var timer = Stopwatch.StartNew();

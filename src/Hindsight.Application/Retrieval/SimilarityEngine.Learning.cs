@@ -156,7 +156,8 @@ public sealed partial class SimilarityEngine
                 : null;
         }
 
-        return feedback.QueryText is { } text ? new SimilarityQuery { Text = IndexedText.FromQuery(text), At = feedback.GivenAt } : null;
+        // A text query is embedded as a search embeds it, so training sees the features serving uses.
+        return feedback.QueryText is { } text ? WithVector(new SimilarityQuery { Text = IndexedText.FromQuery(text), At = feedback.GivenAt }).Query : null;
     }
 
     private async Task SaveWeightsAsync(SimilarityWeights weights, IReadOnlyList<double> accumulators, long examples, string source, CancellationToken cancellationToken)

@@ -7,9 +7,13 @@ namespace Hindsight.Application.Retrieval;
 
 public sealed partial class SimilarityEngine
 {
+    private static readonly TimeSpan VectorsShownEvery = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _embedding = new(1, 1);
     private int _unsavedVectors;
     private long _modelFailures;
+    private long _vectorVersion;
+    private long _vectorsShownAt;
+    private long _vectorsSavedAt;
 
     /// <summary>The sentence model's name, or null when semantic similarity is off.</summary>
     public string? SemanticModel => _options.Embedder?.Model;
@@ -20,7 +24,9 @@ public sealed partial class SimilarityEngine
     /// <summary>
     /// Computes the sentence vectors of up to <paramref name="max"/> incidents that have none yet, oldest first, and
     /// returns how many it stored. The model runs outside the index's lock: searches go on meanwhile; a vector whose
-    /// incident changed while it was computed is dropped (and computed again from the new text).
+    /// incident changed while it was computed is dropped (and computed again from the new text). A text the model
+    /// fails on is skipped for good (until it changes); when it fails on every text, the model is at fault and the
+    /// error is thrown, nothing skipped.
     /// </summary>
     public async Task<int> EmbedPendingAsync(int max, CancellationToken cancellationToken = default)
     {
@@ -33,13 +39,11 @@ public sealed partial class SimilarityEngine
         try
         {
             var stored = 0;
-            var drained = false;
             while (stored < max)
             {
-                var pending = Read(() => _index.PendingVectors(Math.Min(SentenceVectors.Batch, max - stored)));
+                var pending = Write(() => _index.PendingVectors(Math.Min(SentenceVectors.Batch, max - stored))); // moves the index's cursor
                 if (pending.Count == 0)
                 {
-                    drained = true;
                     break;
                 }
 
@@ -63,17 +67,31 @@ public sealed partial class SimilarityEngine
                     }
                 }
 
-                var vectors = await Task.Run(() => embedder.Embed(texts, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var vectors = await Task.Run(() => SentenceVectors.EmbedEach(embedder, texts, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var set = Write(() =>
                 {
-                    skipped.ForEach(_index.SkipVector);
                     var count = 0;
                     for (var i = 0; i < wanted.Count; i++)
                     {
-                        count += _index.SetVector(wanted[i].Key, wanted[i].Hash, vectors[i]) ? 1 : 0;
+                        if (vectors[i] is { } vector)
+                        {
+                            count += _index.SetVector(wanted[i].Key, wanted[i].Hash, vector) ? 1 : 0;
+                        }
+                        else
+                        {
+                            skipped.Add(wanted[i].Key); // the model fails on this text
+                        }
                     }
 
-                    _cache.Clear(); // rankings change as vectors arrive
+                    skipped.ForEach(_index.SkipVector);
+                    if (count > 0 && (_clock.GetElapsedTime(_vectorsShownAt) >= VectorsShownEvery || _index.VectorProgress.Embedded >= _index.VectorProgress.Embeddable))
+                    {
+                        // Cached results computed before these vectors stop being served; at most every few seconds during a
+                        // long backlog, so the cache keeps working meanwhile.
+                        Interlocked.Increment(ref _vectorVersion);
+                        _vectorsShownAt = _clock.GetTimestamp();
+                    }
+
                     return count;
                 });
                 stored += set;
@@ -84,9 +102,7 @@ public sealed partial class SimilarityEngine
                 }
             }
 
-            // Written when all are done, or every tenth of them (at least a thousand) on a long run.
-            var unsaved = Volatile.Read(ref _unsavedVectors);
-            if (unsaved > 0 && (drained || unsaved >= Math.Max(1_000, Vectors.Embedded / 10)))
+            if (VectorsSaveDue())
             {
                 SaveVectors();
             }
@@ -114,7 +130,7 @@ public sealed partial class SimilarityEngine
                 _index.SetVector(key, hash == EmbeddingText.UnknownHash ? 1 : hash, sample[i++ % sample.Count]);
             }
 
-            _cache.Clear();
+            Interlocked.Increment(ref _vectorVersion);
             return i;
         });
         Interlocked.Increment(ref _unsavedVectors);
@@ -122,25 +138,28 @@ public sealed partial class SimilarityEngine
         return VectorPath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0;
     }
 
-    /// <summary>The query with its sentence vector, when the model is on, the text is one it reads, and some incidents have vectors.</summary>
-    private SimilarityQuery WithVector(SimilarityQuery query)
+    /// <summary>
+    /// The query with its sentence vector, when the model is on, the text is one it reads, and some incidents have
+    /// vectors; <c>Failed</c> when the model failed on it (the query is answered without the feature).
+    /// </summary>
+    private (SimilarityQuery Query, bool Failed) WithVector(SimilarityQuery query)
     {
         if (_options.Embedder is not { } embedder || query.Vector is not null || (query.Exclude is { } own && Read(() => _index.VectorOf(own)) is not null)
             || Read(() => _index.VectorCount) == 0 || EmbeddingText.Of(query.Text) is not { } text)
         {
-            return query;
+            return (query, false);
         }
 
         try
         {
-            return query with { Vector = embedder.Embed([text])[0] };
+            return (query with { Vector = embedder.Embed([text])[0] }, false);
         }
 #pragma warning disable CA1031 // the model failing must not fail a search in the middle of an incident: it is answered without the feature
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             Interlocked.Increment(ref _modelFailures);
-            return query;
+            return (query, true);
         }
     }
 
@@ -149,6 +168,14 @@ public sealed partial class SimilarityEngine
 
     /// <summary>The vector file beside the snapshot: vectors by incident and text, so they outlive an index rebuilt from the store.</summary>
     private string? VectorPath => _options.SnapshotPath is { } path ? Path.ChangeExtension(path, ".hsv") : null;
+
+    /// <summary>
+    /// Whether to write the vector file: as the snapshot, when enough has changed since the last write (the larger of a
+    /// thousand vectors and a tenth of them) or it is a minute old; and when the engine is disposed.
+    /// </summary>
+    private bool VectorsSaveDue() =>
+        Volatile.Read(ref _unsavedVectors) is var unsaved and > 0
+        && (unsaved >= Math.Max(1_000, Vectors.Embedded / 10) || _clock.GetElapsedTime(_vectorsSavedAt) >= SnapshotAge);
 
     /// <summary>Puts back the saved vectors of incidents whose text has not changed; an unreadable file is ignored (they are computed again).</summary>
     private void LoadVectors()
@@ -163,7 +190,7 @@ public sealed partial class SimilarityEngine
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             Write(() => _index.LoadVectors(file, embedder.Model));
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or FormatException)
         {
             // a cache: the vectors are computed again in the background
         }
@@ -196,6 +223,7 @@ public sealed partial class SimilarityEngine
 
             File.Move(temporary, path, overwrite: true);
             Interlocked.Add(ref _unsavedVectors, -unsaved);
+            _vectorsSavedAt = _clock.GetTimestamp();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -149,13 +149,17 @@ public sealed partial class SimilarityEngine : IDisposable
             _lock.ExitReadLock();
         }
 
-        query = WithVector(query); // the sentence model runs outside the lock
+        (query, var failed) = WithVector(query); // the sentence model runs outside the lock
         _lock.EnterReadLock();
         try
         {
             key = KeyOf(query, weights);
             var result = new SearchResult(_index.Search(query, weights.Weights, _graph, _clock.GetUtcNow()), _index.Revision);
-            _cache.Set(key, result);
+            if (!failed)
+            {
+                _cache.Set(key, result); // an answer without the model's part is not kept
+            }
+
             return result;
         }
         finally
@@ -167,12 +171,13 @@ public sealed partial class SimilarityEngine : IDisposable
     /// <summary>The cache key of a query under the index revision and weights in use (read under the lock).</summary>
     private string KeyOf(SimilarityQuery query, WeightsState weights) =>
         string.Concat(_index.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e",
-            weights.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e", CacheKey(query));
+            weights.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e",
+            Interlocked.Read(ref _vectorVersion).ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001e", CacheKey(query));
 
     /// <summary>The most similar incidents, computed afresh (no cache): for benchmarks.</summary>
     internal IReadOnlyList<SimilarMatch> SearchUncached(SimilarityQuery query, DateTimeOffset now)
     {
-        query = WithVector(query);
+        query = WithVector(query).Query;
         return Read(() => _index.Search(query, Weights, _graph, now));
     }
 
@@ -223,10 +228,12 @@ public sealed partial class SimilarityEngine : IDisposable
             }
         }
 
-        if (_embedding.Wait(TimeSpan.FromSeconds(30)))
+        if (!_embedding.Wait(TimeSpan.FromSeconds(30)))
         {
-            SaveVectors(); // vectors cost far more to compute than to keep
+            return; // vectors still being computed own the locks: leave them to it; the process is ending
         }
+
+        SaveVectors(); // vectors cost far more to compute than to keep
 
         _lock.Dispose();
         _refreshing.Dispose();
@@ -339,10 +346,10 @@ public sealed partial class SimilarityEngine : IDisposable
         }
 
         Apply(fresh, batch);
+        Read(() => fresh.CopyVectors(_index)); // vectors of unchanged texts outlive the rebuild (any computed meanwhile are computed again)
         _lock.EnterWriteLock();
         try
         {
-            fresh.CopyVectors(_index); // vectors of unchanged texts outlive the rebuild
             _index = fresh;
             _cache.Clear();
         }

@@ -20,6 +20,8 @@ internal static class DashboardEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/assets/dashboard.css", () => Results.Text(Asset("dashboard.css"), "text/css; charset=utf-8")).ExcludeFromDescription();
+        // Browsers ask for it on pages without the layout's icon (a downloaded postmortem): no icon, and no 404 to log.
+        app.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription();
         app.MapGet("/signin", (HttpContext http, string? error) => Layout.Page(http, null, "Sign in", "", SignInPage.Body(DashboardSession.SignInToken(http), SignInError(error)))).ExcludeFromDescription();
         app.MapPost("/signin", (Func<HttpContext, Task<IResult>>)SignInAsync).ExcludeFromDescription().DisableAntiforgery();
         app.MapPost("/signout", async (HttpContext http) =>

@@ -72,10 +72,12 @@ internal sealed class BackgroundWork(HindsightEngine engine, ServerSettings sett
             return;
         }
 
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var done = 0;
+            var failed = false;
             foreach (var workspace in engine.Open)
             {
                 try
@@ -84,13 +86,22 @@ internal sealed class BackgroundWork(HindsightEngine engine, ServerSettings sett
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "computing sentence vectors of {Organisation} failed; retrying", workspace.Organisation);
-                    done = 0;
+                    // The model failed on every text: it cannot run here (a missing native library, memory). Said once,
+                    // then tried again less and less often, up to every ten minutes; searches go on without the feature.
+                    if (failures == 0)
+                    {
+                        logger.LogWarning(ex, "the sentence model failed computing vectors of {Organisation}; retrying with back-off", workspace.Organisation);
+                    }
+
+                    failed = true;
                 }
             }
 
+            failures = failed ? failures + 1 : 0;
             var worked = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            await Task.Delay(done == 0 ? TimeSpan.FromSeconds(1) : worked, stoppingToken);
+            var rest = failed ? TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(failures, 10))))
+                : done == 0 ? TimeSpan.FromSeconds(1) : worked;
+            await Task.Delay(rest, stoppingToken);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Hindsight.Retrieval;
 public sealed partial class IncidentIndex
 {
     private static readonly byte[] VectorMagic = "HSVE"u8.ToArray();
-    private const int VectorFileVersion = 1;
+    private const int VectorFileVersion = 2;
 
     /// <summary>How many incidents have a sentence vector, and how many have text to compute one from.</summary>
     public VectorProgress VectorProgress => new(Vectors.Embedded, Vectors.Embeddable);
@@ -86,7 +86,6 @@ public sealed partial class IncidentIndex
         w.Write(VectorFileVersion);
         w.Write(model);
         w.Write(Vectors.Dimensions);
-        w.Write(Vectors.Embedded);
         foreach (var (key, doc) in _docOfKey)
         {
             if (!Vectors.Has(doc))
@@ -100,6 +99,8 @@ public sealed partial class IncidentIndex
             w.Write(scale);
             w.Write(MemoryMarshal.AsBytes(values.Span));
         }
+
+        w.Write(""); // the end: incident ids are never empty, so a file cut short is told from a whole one
     }
 
     /// <summary>
@@ -124,17 +125,15 @@ public sealed partial class IncidentIndex
             }
 
             var dimensions = r.ReadInt32();
-            var count = r.ReadInt32();
-            if (dimensions <= 0 || dimensions > 4096 || count < 0 || (Vectors.Dimensions != 0 && dimensions != Vectors.Dimensions))
+            if (dimensions <= 0 || dimensions > 4096 || (Vectors.Dimensions != 0 && dimensions != Vectors.Dimensions))
             {
                 throw new InvalidDataException($"a vector file of {dimensions} dimensions");
             }
 
             var values = new sbyte[dimensions];
             var kept = 0;
-            for (var i = 0; i < count; i++)
+            while (r.ReadString() is { Length: > 0 } key)
             {
-                var key = r.ReadString();
                 var hash = r.ReadUInt32();
                 var scale = r.ReadSingle();
                 Read(r, values.AsSpan());

@@ -30,6 +30,9 @@ public enum SimilarityFeature
     /// <summary>1 when both incidents followed a deployment.</summary>
     Deploy,
 
-    /// <summary>Cosine of the two texts' sentence vectors (below 0 counts as 0); 0 when either has none.</summary>
+    /// <summary>
+    /// How far the cosine of the two texts' sentence vectors rises above that of unrelated texts: max(0, (cos − 0.3) / 0.7);
+    /// 0 when either has none.
+    /// </summary>
     Semantic,
 }

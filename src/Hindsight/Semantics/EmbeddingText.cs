@@ -3,8 +3,9 @@ using Hindsight.Retrieval;
 namespace Hindsight.Semantics;
 
 /// <summary>
-/// What of an incident (or a query) is given to the sentence model: the title and the first
-/// <see cref="BodyCharacters"/> characters of the rest, cut at a word. The model reads English only, so a text that is
+/// What of an incident (or a query) is given to the sentence model: the first <see cref="TitleCharacters"/> characters
+/// of the title and the first <see cref="BodyCharacters"/> of the rest (summary, failure mode, root causes), cut at a
+/// word. The model reads English only, so a text that is
 /// mostly Chinese, Japanese or Korean gets no vector (its words and character bigrams still match it).
 /// </summary>
 public static class EmbeddingText
@@ -14,6 +15,9 @@ public static class EmbeddingText
     /// cores about 10 ms a vector for a title, 29 ms with 150 characters, 48 ms with 300, which found no more).
     /// </summary>
     public const int BodyCharacters = 150;
+
+    /// <summary>How much of the title is read.</summary>
+    public const int TitleCharacters = 200;
 
     /// <summary>The hash of an incident whose text hash is not known (its index snapshot was written before vectors).</summary>
     public const uint UnknownHash = uint.MaxValue;
@@ -25,8 +29,8 @@ public static class EmbeddingText
     public static string? Of(IndexedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var title = text.Title.Trim();
-        var body = Cut(text.Body?.Trim() ?? "");
+        var title = Cut(text.Title.Trim(), TitleCharacters); // a pasted log as a one-line query is mostly noise past this
+        var body = Cut(text.Body?.Trim() ?? "", BodyCharacters);
         var joined = body.Length == 0 ? title : title.Length == 0 ? body : string.Concat(title, "\n", body);
         return joined.Length == 0 || IsMostlyCjk(joined) ? null : joined;
     }
@@ -72,14 +76,14 @@ public static class EmbeddingText
         return letters > 0 && cjk > MostlyCjk * letters;
     }
 
-    private static string Cut(string body)
+    private static string Cut(string text, int length)
     {
-        if (body.Length <= BodyCharacters)
+        if (text.Length <= length)
         {
-            return body;
+            return text;
         }
 
-        var end = body.LastIndexOfAny([' ', '\n', '\t'], BodyCharacters);
-        return body[..(end > BodyCharacters / 2 ? end : BodyCharacters)].TrimEnd();
+        var end = text.LastIndexOfAny([' ', '\n', '\t'], length);
+        return text[..(end > length / 2 ? end : length)].TrimEnd();
     }
 }

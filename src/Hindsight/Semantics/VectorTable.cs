@@ -97,7 +97,6 @@ internal sealed class VectorTable
     /// </summary>
     public bool Set(int doc, uint hash, ReadOnlySpan<float> vector)
     {
-        _hashes[doc] = hash;
         if (Dimensions == 0)
         {
             Dimensions = vector.Length;
@@ -119,6 +118,7 @@ internal sealed class VectorTable
         }
 
         var scale = max / 127f;
+        _hashes[doc] = hash;
         var target = Slice(doc);
         for (var i = 0; i < vector.Length; i++)
         {
@@ -133,13 +133,13 @@ internal sealed class VectorTable
     /// <summary>Stores a vector already quantised (read back from a file), computed from text of hash <paramref name="hash"/>.</summary>
     public void SetQuantised(int doc, uint hash, ReadOnlySpan<sbyte> values, float scale)
     {
-        _hashes[doc] = hash;
-        Dimensions = Dimensions == 0 ? values.Length : Dimensions;
-        if (values.Length != Dimensions || !(scale > 0) || !float.IsFinite(scale))
+        if ((Dimensions != 0 && values.Length != Dimensions) || values.IsEmpty || !(scale > 0) || !float.IsFinite(scale))
         {
             return;
         }
 
+        Dimensions = values.Length;
+        _hashes[doc] = hash;
         values.CopyTo(Slice(doc));
         Embedded += Has(doc) ? 0 : 1;
         _scales[doc] = scale;

@@ -99,8 +99,41 @@ public sealed class SemanticEngineTests : IAsyncDisposable
         Assert.Equal("A", engine.Search(Query("postgres")).Matches[0].Id);
     }
 
+    [Fact]
+    public async Task ATextTheModelFailsOn_IsSkipped_AndAModelThatFailsOnEverything_SkipsNothing()
+    {
+        await WriteAsync(
+            TestIncidents.Make("A", title: "Postgres sockets saturated"),
+            TestIncidents.Make("POISON", title: "poison pill in the title"),
+            TestIncidents.Make("C", title: "TLS cert lapsed"));
+        using (var engine = await SimilarityEngine.OpenAsync(_store, Orgs.Acme, new EngineOptions(Snapshot, Embedder: new FailingEmbedder(t => t.Contains("poison", StringComparison.Ordinal)))))
+        {
+            Assert.Equal(2, await engine.EmbedPendingAsync(100));
+            Assert.Equal(new VectorProgress(2, 2), engine.Vectors); // the poisoned one is matched by words alone, and not asked for again
+        }
+
+        File.Delete(Path.ChangeExtension(Snapshot, ".hsv"));
+        using var broken = await SimilarityEngine.OpenAsync(_store, Orgs.Acme, new EngineOptions(Path.Combine(_folder, "other", "acme.hsx"), Embedder: new FailingEmbedder(_ => true)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => broken.EmbedPendingAsync(100));
+        Assert.Equal(new VectorProgress(0, 3), broken.Vectors);
+        Assert.Equal("A", broken.Search(Query("postgres sockets")).Matches[0].Id); // searches go on without the feature
+    }
+
     private Task<SimilarityEngine> OpenAsync(ConceptEmbedder model) =>
         SimilarityEngine.OpenAsync(_store, Orgs.Acme, new EngineOptions(Snapshot, Embedder: model));
+
+    /// <summary>A model that fails on some texts (any batch holding one fails, as a real one would).</summary>
+    private sealed class FailingEmbedder(Func<string, bool> fails) : Hindsight.Semantics.ITextEmbedder
+    {
+        private readonly ConceptEmbedder _inner = new();
+
+        public string Model => _inner.Model;
+
+        public int Dimensions => _inner.Dimensions;
+
+        public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            texts.Any(fails) ? throw new InvalidOperationException("the model failed") : _inner.Embed(texts, cancellationToken);
+    }
 
     private static SimilarityQuery Query(string text) => new() { Text = IndexedText.FromQuery(text), At = TestIncidents.T0 };
 

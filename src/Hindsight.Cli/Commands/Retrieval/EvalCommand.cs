@@ -29,8 +29,14 @@ internal static class EvalCommand
             }
 
             var incidents = RecordFile.ReadIncidents(result.GetValue(file)!, result.GetValue(format), context);
+            var embedder = CliHost.EmbedderOf(context);
+            if (embedder is not null)
+            {
+                context.Error.WriteLine($"eval: computing the sentence vectors of {incidents.Count:N0} records first (about 20 ms each here; HINDSIGHT_SEMANTIC=off leaves them out)");
+            }
+
             var report = Evaluations.Retrieval(incidents, result.GetValue(weights), result.GetValue(fraction), result.GetValue(seed), result.GetValue(baseline) is not null, context.Clock.GetUtcNow(),
-                CliHost.EmbedderOf(context), ct);
+                embedder, ct);
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, report);

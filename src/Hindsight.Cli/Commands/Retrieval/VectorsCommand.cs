@@ -18,7 +18,7 @@ internal static class VectorsCommand
         command.SetAction(async (result, ct) =>
         {
             await using var host = await CliHost.OpenAsync(result, context, ct);
-            var progress = new Progress<SemanticStatus>(s => context.Error.Write($"\r{s.Vectors:N0} of {s.Embeddable:N0} incidents have their vector"));
+            var progress = new SynchronousProgress<SemanticStatus>(s => context.Error.Write($"\r{s.Vectors:N0} of {s.Embeddable:N0} incidents have their vector"));
             var done = await host.Workspace.Retrieval.VectorsAsync(!result.GetValue(status), context.ErrorIsTerminal ? progress : null, ct);
             if (context.ErrorIsTerminal && done.Computed > 0)
             {
