@@ -132,6 +132,9 @@ public sealed class ServeProcess : IAsyncDisposable
         }
 
         start.Environment.Remove("HINDSIGHT_DB");
+        // The background sentence vectors would take a core from every test running beside these services; the
+        // feature's own tests turn it on (SemanticServiceTests).
+        start.Environment["HINDSIGHT_SEMANTIC"] = "off";
         return start;
     }
 

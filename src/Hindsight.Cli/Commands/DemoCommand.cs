@@ -64,6 +64,7 @@ internal static class DemoCommand
             o.WriteLine($"  hindsight {storeOption} list --severity SEV1 --limit 10");
             o.WriteLine($"  hindsight {storeOption} show INC-000042");
             o.WriteLine($"  hindsight {storeOption} similar \"checkout latency spike after deploy\" --service checkout-api");
+            o.WriteLine($"  hindsight {storeOption} vectors      (sentence vectors, so 'similar' also weighs meaning; about 20 ms an incident)");
             o.WriteLine($"  hindsight {storeOption} train        (learn this organisation's notion of 'similar' from its links)");
             o.WriteLine($"  hindsight {storeOption} metrics --by quarter   (time to detect and resolve, recurrence, learning velocity)");
             o.WriteLine($"  hindsight {storeOption} report --team payments   (maturity, themes, practices, hygiene, forecasts)");
