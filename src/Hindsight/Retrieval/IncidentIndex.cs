@@ -108,7 +108,7 @@ public sealed partial class IncidentIndex
             }
         }
 
-        Vectors.Track(doc, EmbeddingText.Hash(EmbeddingText.Of(text)));
+        Vectors.Track(doc, EmbeddingText.HashOf(text));
         if (old >= 0)
         {
             if (Vectors.HashOf(old) == Vectors.HashOf(doc))

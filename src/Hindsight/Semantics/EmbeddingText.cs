@@ -29,36 +29,68 @@ public static class EmbeddingText
     public static string? Of(IndexedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var title = Cut(text.Title.Trim(), TitleCharacters); // a pasted log as a one-line query is mostly noise past this
-        var body = Cut(text.Body?.Trim() ?? "", BodyCharacters);
-        var joined = body.Length == 0 ? title : title.Length == 0 ? body : string.Concat(title, "\n", body);
-        return joined.Length == 0 || IsMostlyCjk(joined) ? null : joined;
+        var title = Cut(text.Title, TitleCharacters); // a pasted log as a one-line query is mostly noise past this
+        var body = Cut(text.Body, BodyCharacters);
+        if ((title.IsEmpty && body.IsEmpty) || IsMostlyCjk(title, body))
+        {
+            return null;
+        }
+
+        return body.IsEmpty ? title.ToString() : title.IsEmpty ? body.ToString() : string.Concat(title, "\n", body);
+    }
+
+    /// <summary>
+    /// <see cref="Hash"/> of <see cref="Of"/>, without building the text: what the index records for every incident it
+    /// adds, whether or not the model is on.
+    /// </summary>
+    public static uint HashOf(IndexedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var title = Cut(text.Title, TitleCharacters);
+        var body = Cut(text.Body, BodyCharacters);
+        if ((title.IsEmpty && body.IsEmpty) || IsMostlyCjk(title, body))
+        {
+            return 0;
+        }
+
+        var hash = Fnv(Seed, title);
+        hash = title.IsEmpty || body.IsEmpty ? hash : Fnv(hash, "\n");
+        return Final(Fnv(hash, body));
     }
 
     /// <summary>
     /// A 32-bit FNV-1a hash of the text: a vector is recomputed only when it changes. Never 0 ("no text") nor
     /// <see cref="UnknownHash"/>.
     /// </summary>
-    public static uint Hash(string? text)
-    {
-        if (text is null)
-        {
-            return 0;
-        }
+    public static uint Hash(string? text) => text is null ? 0 : Final(Fnv(Seed, text));
 
-        var hash = 2166136261u;
+    /// <summary>Whether more than <see cref="MostlyCjk"/> of the letters are Han, kana or Hangul.</summary>
+    public static bool IsMostlyCjk(ReadOnlySpan<char> text) => IsMostlyCjk(text, []);
+
+    private const uint Seed = 2166136261u;
+
+    private static uint Fnv(uint hash, ReadOnlySpan<char> text)
+    {
         foreach (var c in text)
         {
             hash = (hash ^ c) * 16777619u;
         }
 
-        return hash is 0 or UnknownHash ? 1 : hash;
+        return hash;
     }
 
-    /// <summary>Whether more than <see cref="MostlyCjk"/> of the letters are Han, kana or Hangul.</summary>
-    public static bool IsMostlyCjk(ReadOnlySpan<char> text)
+    private static uint Final(uint hash) => hash is 0 or UnknownHash ? 1 : hash;
+
+    private static bool IsMostlyCjk(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
         int letters = 0, cjk = 0;
+        Count(first, ref letters, ref cjk);
+        Count(second, ref letters, ref cjk);
+        return letters > 0 && cjk > MostlyCjk * letters;
+    }
+
+    private static void Count(ReadOnlySpan<char> text, ref int letters, ref int cjk)
+    {
         foreach (var c in text)
         {
             if (!char.IsLetter(c))
@@ -72,18 +104,18 @@ public static class EmbeddingText
                 cjk++;
             }
         }
-
-        return letters > 0 && cjk > MostlyCjk * letters;
     }
 
-    private static string Cut(string text, int length)
+    /// <summary>The first <paramref name="length"/> characters of the trimmed text, cut back to a word when that loses at most half.</summary>
+    private static ReadOnlySpan<char> Cut(string? text, int length)
     {
-        if (text.Length <= length)
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length <= length)
         {
-            return text;
+            return trimmed;
         }
 
-        var end = text.LastIndexOfAny([' ', '\n', '\t'], length);
-        return text[..(end > length / 2 ? end : length)].TrimEnd();
+        var end = trimmed[..(length + 1)].LastIndexOfAny(' ', '\n', '\t');
+        return trimmed[..(end > length / 2 ? end : length)].TrimEnd();
     }
 }

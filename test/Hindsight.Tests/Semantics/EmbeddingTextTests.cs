@@ -34,4 +34,18 @@ public sealed class EmbeddingTextTests
         Assert.Equal(EmbeddingText.Hash("disk full"), EmbeddingText.Hash("disk full"));
         Assert.DoesNotContain(Enumerable.Range(0, 5000).Select(i => EmbeddingText.Hash("t" + i)), h => h is 0 or EmbeddingText.UnknownHash);
     }
+
+    [Theory]
+    [InlineData("Pool exhausted", "connections ran out on the primary")]
+    [InlineData("  Pool exhausted  ", null)]
+    [InlineData("", "only a body")]
+    [InlineData("決済DBの接続プールが枯渇", null)]
+    [InlineData("a very long title that keeps going", "x")]
+    public void HashOf_IsTheHashOfTheTextOf_WithoutBuildingIt(string title, string? body)
+    {
+        foreach (var text in new[] { new IndexedText(title, body), new IndexedText(title + string.Concat(Enumerable.Repeat(" word", 80)), body + string.Concat(Enumerable.Repeat(" more", 80))) })
+        {
+            Assert.Equal(EmbeddingText.Hash(EmbeddingText.Of(text)), EmbeddingText.HashOf(text));
+        }
+    }
 }
