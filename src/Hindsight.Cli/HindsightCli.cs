@@ -51,6 +51,8 @@ internal static class HindsightCli
         GraphCommand.Create(context),
         MetricsCommand.Create(context),
         ClassifyCommand.Create(context),
+        ConfirmCommand.Create(context),
+        SurveyCommand.Create(context),
         PostmortemCommands.Draft(context),
         PostmortemCommands.Review(context),
         ResponseCommands.Hypothesis(context),

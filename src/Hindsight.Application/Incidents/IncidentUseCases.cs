@@ -16,7 +16,7 @@ public sealed class IncidentUseCases
 {
     /// <summary>The record kinds in export order: what others refer to comes first, so an export ingests back in one pass.</summary>
     public static readonly IReadOnlyList<RecordKind> ExportOrder =
-        [RecordKind.Dependency, RecordKind.Deployment, RecordKind.Risk, RecordKind.ResponseLog, RecordKind.Incident, RecordKind.Silo, RecordKind.Drill, RecordKind.Feedback, RecordKind.Weights];
+        [RecordKind.Dependency, RecordKind.Deployment, RecordKind.Risk, RecordKind.ResponseLog, RecordKind.Incident, RecordKind.Silo, RecordKind.Drill, RecordKind.Alert, RecordKind.Confirmation, RecordKind.Survey, RecordKind.Feedback, RecordKind.Weights];
 
     private readonly Workspace _workspace;
 

@@ -20,6 +20,11 @@ internal static class LearningSummaries
             ["prevention_effect_rate"] = l.PreventionEffectRate,
             ["readiness"] = l.Readiness,
         };
+        foreach (var (name, rate) in report.Measures.Rates())
+        {
+            rates[name] = rate;
+        }
+
         var resolve = Figure(report.Time.GetValueOrDefault("time_to_resolve")?.MedianMinutes, report.Trends.TimeToResolveMedian);
         var detect = Figure(report.Time.GetValueOrDefault("time_to_detect")?.MedianMinutes, report.Trends.TimeToDetectMedian);
         var recurrence = Figure(l.RecurrenceRate.Value, report.Trends.RecurrenceRate);
@@ -45,6 +50,16 @@ internal static class LearningSummaries
         if (measured.Count > 0)
         {
             lines.Add("Rates: " + string.Join(", ", measured) + ".");
+        }
+
+        if (report.Measures.AlertNoise.Noisiest.Count > 0)
+        {
+            lines.Add($"Noisiest alert rules (most firings led to no incident): {string.Join(", ", report.Measures.AlertNoise.Noisiest)}.");
+        }
+
+        if (report.Measures.Culture.Score is { } culture)
+        {
+            lines.Add($"Culture survey (answers, not a measured indicator): {Percent(culture)} of the scale in {report.Measures.Culture.Quarter}.");
         }
 
         var missing = rates.Where(x => x.Value.Value is null).Select(x => Plain(x.Key)).ToList();

@@ -12,7 +12,7 @@ using Hindsight.Statistics;
 namespace Hindsight.Application.Learning;
 
 /// <summary>After and before incidents: the learning metrics, the learning report, patterns and failure-mode classification — computed from the workspace's history and cached by store revision.</summary>
-public sealed class LearningUseCases
+public sealed partial class LearningUseCases
 {
     /// <summary>The most recent incidents of each failure mode the classifier learns from (training time stays bounded).</summary>
     internal const int TrainingPerFailureMode = 1_000;
@@ -262,7 +262,17 @@ public sealed class LearningUseCases
             team)
         {
             Undated = UndatedInScope(history, maintenance, team),
+            Alerts = [.. history.Alerts.Where(a => since is null || a.FiredAt >= since)],
+            Confirmations = since is null && team is null ? history.Confirmations : Confirmed(history, incidents),
+            Surveys = [.. history.Surveys.Where(s => (since is null || s.TakenAt >= since) && (team is null || string.Equals(s.Team, team, StringComparison.OrdinalIgnoreCase)))],
         };
+    }
+
+    /// <summary>The confirmations of the incidents in a limited scope (a whole-history report takes them all, undated incidents' too).</summary>
+    private static List<Hindsight.Confirmations.Confirmation> Confirmed(HistorySnapshot history, IReadOnlyList<Incident> incidents)
+    {
+        var ids = incidents.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. history.Confirmations.Where(c => ids.Contains(c.Incident))];
     }
 
     /// <summary>The undated incidents a time-based figure of this scope leaves out.</summary>
@@ -296,6 +306,7 @@ public sealed class LearningUseCases
             ("improvement_effectiveness", Improvement.Effectiveness(incidents)),
             ("prevention_effect_rate", PreventionEffect.Of(recurrence, now).Rate),
         };
+        var measures = MeasuresFigure.Of(LearningMeasures.Of(incidents, history.Alerts, history.Confirmations, history.Surveys, now));
         return new MetricsResult(
             incidents.Count,
             request.IncludeMaintenance,
@@ -310,12 +321,13 @@ public sealed class LearningUseCases
             [.. CoverageExpansion.ByQuarter(incidents, drills).Select(c => new CoverageFigure(c.Quarter, c.FromIncidents, c.FromDrills, c.FromIncidents + c.FromDrills))],
             drills.Count == 0 ? null : new ReadinessFigure(readiness.Prepared, readiness.Expected, Math.Round(readiness.Readiness, 4)),
             drills.Count == 0 ? ReportDocuments.ReadinessMissing : null,
-            rates.ToDictionary(r => r.Name, r => RateFigure.Of(r.Rate)),
+            rates.Select(r => KeyValuePair.Create(r.Name, RateFigure.Of(r.Rate))).Concat(measures.Rates()).ToDictionary(),
             Quantiles.Median([.. efficiency.Select(e => e.Ratio)]) is { } m ? Math.Round(m, 4) : null,
             efficiency.Count,
             TrendFigure.Of(TimeMetrics.MedianTrend(recurrence.Ordered, d => d.TimeToDetect)))
         {
             Undated = UndatedInScope(history, request.IncludeMaintenance),
+            Measures = measures,
         };
     }
 }

@@ -35,6 +35,9 @@ public sealed record MetricsResult(
 {
     /// <summary>Undated incidents left out of every figure (they have no start time to measure from).</summary>
     public int Undated { get; init; }
+
+    /// <summary>Alert noise, knowledge freshness and reuse, root-cause accuracy, capability improvement and culture.</summary>
+    public required MeasuresFigure Measures { get; init; }
 }
 
 /// <summary>Repeated root causes.</summary>

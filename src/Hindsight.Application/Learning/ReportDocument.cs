@@ -47,6 +47,9 @@ public sealed record ReportDocument(
 {
     /// <summary>Undated incidents of the scope, left out of every figure (they have no start time).</summary>
     public int Undated { get; init; }
+
+    /// <summary>Alert noise, knowledge freshness and reuse, root-cause accuracy, capability improvement and culture.</summary>
+    public required MeasuresFigure Measures { get; init; }
 }
 
 /// <summary>Quarterly trends of the headline figures.</summary>

@@ -71,6 +71,7 @@ public static class ReportDocuments
             [.. report.Anomalies.Take(50).Select(a => new AnomalyFigure(a.Service, a.Week, a.Count, a.Expected, a.Score))])
         {
             Undated = input.Undated,
+            Measures = MeasuresFigure.Of(report.Measures),
         };
     }
 

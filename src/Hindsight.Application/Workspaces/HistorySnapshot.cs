@@ -1,3 +1,6 @@
+using Hindsight.AlertHistory;
+using Hindsight.Confirmations;
+using Hindsight.Culture;
 using Hindsight.Drills;
 using Hindsight.History;
 using Hindsight.Incidents;
@@ -28,6 +31,9 @@ public sealed class HistorySnapshot
         Drills = Of<DrillRecord>(RecordKind.Drill);
         Risks = Of<Risk>(RecordKind.Risk);
         Silos = Of<SiloRisk>(RecordKind.Silo);
+        Alerts = Of<AlertFiring>(RecordKind.Alert);
+        Confirmations = Of<Confirmation>(RecordKind.Confirmation);
+        Surveys = Of<SurveyResponse>(RecordKind.Survey);
     }
 
     /// <summary>
@@ -87,6 +93,15 @@ public sealed class HistorySnapshot
 
     /// <summary>The tracked knowledge silos.</summary>
     public IReadOnlyList<SiloRisk> Silos { get; }
+
+    /// <summary>The alert firings, by firing time.</summary>
+    public IReadOnlyList<AlertFiring> Alerts { get; }
+
+    /// <summary>The confirmed failure modes, by confirmation time.</summary>
+    public IReadOnlyList<Confirmation> Confirmations { get; }
+
+    /// <summary>The culture-survey answers, by date.</summary>
+    public IReadOnlyList<SurveyResponse> Surveys { get; }
 
     private IReadOnlyList<T> Of<T>(RecordKind kind)
         where T : HistoryRecord =>

@@ -14,7 +14,7 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
     private readonly RemovalCheck _removals = new();
     /// <summary>The kinds held (feedback and weights belong to the search engine).</summary>
     private static readonly RecordKind[] Kinds =
-        [RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency, RecordKind.ResponseLog, RecordKind.Drill, RecordKind.Risk, RecordKind.Silo];
+        [RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency, RecordKind.ResponseLog, RecordKind.Drill, RecordKind.Risk, RecordKind.Silo, RecordKind.Alert, RecordKind.Confirmation, RecordKind.Survey];
 
     private readonly Dictionary<RecordKind, Dictionary<string, HistoryRecord>> _records = Kinds.ToDictionary(k => k, _ => new Dictionary<string, HistoryRecord>(StringComparer.Ordinal));
     private HistorySnapshot? _snapshot;

@@ -1,5 +1,6 @@
 using Hindsight.Application.Access;
 using Hindsight.Application.Drills;
+using Hindsight.Application.Monitoring;
 using Hindsight.Application.Incidents;
 using Hindsight.Application.Ingestion;
 using Hindsight.Application.Intake;
@@ -57,6 +58,7 @@ public sealed partial class Workspace : IAsyncDisposable
         Silos = new SiloUseCases(this);
         Risks = new RiskUseCases(this);
         Drills = new DrillUseCases(this);
+        Alerts = new AlertUseCases(this);
         Intake = new IntakeUseCases(this);
         Response = new ResponseUseCases(this);
         Postmortems = new PostmortemUseCases(this);
@@ -88,6 +90,9 @@ public sealed partial class Workspace : IAsyncDisposable
 
     /// <summary>Drills and their history.</summary>
     public DrillUseCases Drills { get; }
+
+    /// <summary>Alert noise and threshold tuning from the history.</summary>
+    public AlertUseCases Alerts { get; }
 
     /// <summary>Live intake: tools' webhooks and incidents posted one by one, with "have we seen this before?".</summary>
     public IntakeUseCases Intake { get; }

@@ -18,16 +18,7 @@ internal static class EvalAnomalyCommand
         var command = new Command("anomaly", "Score the anomaly detector on labelled series: precision, recall, F1 per series and overall, beside a 3-sigma baseline") { seriesFiles, windows, json };
         command.SetAction(result =>
         {
-            var labels = Windows(result.GetValue(windows)!);
-            var series = new List<LabelledSeries>();
-            foreach (var path in result.GetValue(seriesFiles)!)
-            {
-                var key = labels.Keys.Where(k => path.Replace('\\', '/').EndsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length)
-                    ?? throw new UserError($"{path}: no labelled windows for this series (its path must end with a key of the windows file)", ExitCodes.BadInput);
-                var (times, values) = Read(path);
-                series.Add(new LabelledSeries(key, times, values, labels[key]));
-            }
-
+            var series = ReadSeries(result.GetValue(seriesFiles)!, result.GetValue(windows)!);
             var report = Evaluations.Anomalies(series);
             if (result.GetValue(json))
             {
@@ -51,6 +42,22 @@ internal static class EvalAnomalyCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Reads series files (timestamp,value) and their labelled windows (NAB's combined_windows.json).</summary>
+    internal static List<LabelledSeries> ReadSeries(string[] paths, string windowsPath)
+    {
+        var labels = Windows(windowsPath);
+        var series = new List<LabelledSeries>();
+        foreach (var path in paths)
+        {
+            var key = labels.Keys.Where(k => path.Replace('\\', '/').EndsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length)
+                ?? throw new UserError($"{path}: no labelled windows for this series (its path must end with a key of the windows file)", ExitCodes.BadInput);
+            var (times, values) = Read(path);
+            series.Add(new LabelledSeries(key, times, values, labels[key]));
+        }
+
+        return series;
     }
 
     private static Dictionary<string, List<(DateTimeOffset, DateTimeOffset)>> Windows(string path)

@@ -55,6 +55,7 @@ internal static class MetricsCommand
 
             o.WriteLine(m.ResponseEfficiencyRatio is { } ratio ? $"response efficiency: {ratio:0.00} × the time similar past incidents took (median over {m.ResponseEfficiencyIncidents:N0})" : "response efficiency: not measurable (no incident has similar resolved ones before it)");
             o.WriteLine($"detection latency trend: {FigureText.Trend(m.DetectionLatencyTrend)}");
+            MeasuresText.Write(o, m.Measures);
             o.WriteLine(m.LearningVelocity is not { } velocity ? "learning velocity: not measurable (needs two incidents, and failure modes with root causes to judge repeats)"
                 : $"learning velocity: {velocity:0.000}; by quarter: {string.Join(", ", m.LearningVelocityByQuarter.TakeLast(8).Select(q => $"{q.Quarter} {q.Score:0.00}"))}");
             return ExitCodes.Ok;

@@ -11,7 +11,8 @@ namespace Hindsight.Alerts;
 
 /// <summary>
 /// Reads metric samples: JSON Lines (<c>{"metric": …, "at": …, "value": …}</c>, the value a number or a text) or CSV
-/// with the columns <c>metric</c>, <c>at</c>, <c>value</c>. Problems name the file, line and field.
+/// with the columns <c>metric</c>, <c>at</c>, <c>value</c> — or one series of <c>timestamp,value</c> rows (as NAB and
+/// most exporters write it), whose metric is the file's name. Problems name the file, line and field.
 /// </summary>
 public static class MetricSamplesFile
 {
@@ -82,13 +83,22 @@ public static class MetricSamplesFile
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader())
         {
-            throw InputException.At(file, 1, "", "the file is empty; expected a header row: metric,at,value");
+            throw InputException.At(file, 1, "", "the file is empty; expected a header row: metric,at,value (or timestamp,value)");
         }
 
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var at = header.Contains("at") ? "at" : header.Contains("timestamp") ? "timestamp" : header.Contains("time") ? "time" : null;
+        if (at is null || !header.Contains("value"))
+        {
+            throw InputException.At(file, 1, "", $"the header is '{string.Join(',', csv.HeaderRecord!)}'; expected metric,at,value (or timestamp,value for one series)");
+        }
+
+        var single = header.Contains("metric") ? null : Path.GetFileNameWithoutExtension(file);
+        string? Column(string name) => csv.GetField(Array.FindIndex(header, h => h == name));
         var samples = new List<MetricSample>();
         while (csv.Read())
         {
-            samples.Add(Sample(file, csv.Parser.RawRow, csv.GetField("metric"), csv.GetField("at"), csv.GetField("value")));
+            samples.Add(Sample(file, csv.Parser.RawRow, single ?? Column("metric"), Column(at), Column("value")));
         }
 
         return samples;

@@ -30,6 +30,9 @@ public static class CanonicalJson
         [RecordKind.Risk] = typeof(Risk),
         [RecordKind.Silo] = typeof(SiloRisk),
         [RecordKind.Drill] = typeof(DrillRecord),
+        [RecordKind.Alert] = typeof(AlertHistory.AlertFiring),
+        [RecordKind.Confirmation] = typeof(Confirmations.Confirmation),
+        [RecordKind.Survey] = typeof(Culture.SurveyResponse),
     };
 
     private static readonly JsonTypeInfo[] Infos = [.. Enum.GetValues<RecordKind>().Select(k => Options.GetTypeInfo(Types[k]))];

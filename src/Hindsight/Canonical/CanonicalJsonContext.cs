@@ -26,4 +26,7 @@ namespace Hindsight.Canonical;
 [JsonSerializable(typeof(Risk))]
 [JsonSerializable(typeof(SiloRisk))]
 [JsonSerializable(typeof(DrillRecord))]
+[JsonSerializable(typeof(AlertHistory.AlertFiring))]
+[JsonSerializable(typeof(Confirmations.Confirmation))]
+[JsonSerializable(typeof(Culture.SurveyResponse))]
 internal sealed partial class CanonicalJsonContext : JsonSerializerContext;

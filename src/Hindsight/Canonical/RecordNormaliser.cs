@@ -27,6 +27,9 @@ public static class RecordNormaliser
         },
         Silos.SiloRisk k => k with { Alternatives = k.Alternatives ?? [], SampleQuestions = k.SampleQuestions ?? [] },
         Drills.DrillRecord d => d with { Participants = d.Participants ?? [], RegressionTests = d.RegressionTests ?? [], Scores = d.Scores ?? new Dictionary<string, int>() },
+        AlertHistory.AlertFiring a => a with { Id = Trim(a.Id), Rule = Trim(a.Rule), Service = NullIfBlank(a.Service), Incident = NullIfBlank(a.Incident), Labels = a.Labels ?? new Dictionary<string, string>() },
+        Confirmations.Confirmation c => c with { Id = Trim(c.Id), Incident = Trim(c.Incident), Suggested = NullIfBlank(c.Suggested), Confirmed = Trim(c.Confirmed) },
+        Culture.SurveyResponse r => r with { Id = Trim(r.Id), Team = Trim(r.Team), Question = Trim(r.Question) },
         _ => record,
     };
 

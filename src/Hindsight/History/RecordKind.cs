@@ -29,4 +29,13 @@ public enum RecordKind
 
     /// <summary>A graded drill, a <see cref="Drills.DrillRecord"/>.</summary>
     Drill,
+
+    /// <summary>A firing of an alert rule, an <see cref="AlertHistory.AlertFiring"/>.</summary>
+    Alert,
+
+    /// <summary>A person's verdict on a suggested failure mode, a <see cref="Confirmations.Confirmation"/>.</summary>
+    Confirmation,
+
+    /// <summary>An answer of a learning-culture survey, a <see cref="Culture.SurveyResponse"/>.</summary>
+    Survey,
 }

@@ -4,7 +4,7 @@ namespace Hindsight.History;
 public static class RecordKindText
 {
     /// <summary>What a valid type looks like, for error messages.</summary>
-    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk, silo, drill";
+    public const string Expected = "one of incident, deployment, dependency, response_log, feedback, weights, risk, silo, drill, alert, confirmation, survey";
 
     /// <summary>Formats a kind as its file name.</summary>
     public static string Format(RecordKind kind) => kind switch
@@ -18,6 +18,9 @@ public static class RecordKindText
         RecordKind.Risk => "risk",
         RecordKind.Silo => "silo",
         RecordKind.Drill => "drill",
+        RecordKind.Alert => "alert",
+        RecordKind.Confirmation => "confirmation",
+        RecordKind.Survey => "survey",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind"),
     };
 
@@ -35,6 +38,9 @@ public static class RecordKindText
             case "risk": kind = RecordKind.Risk; return true;
             case "silo": kind = RecordKind.Silo; return true;
             case "drill": kind = RecordKind.Drill; return true;
+            case "alert": kind = RecordKind.Alert; return true;
+            case "confirmation": kind = RecordKind.Confirmation; return true;
+            case "survey" or "survey_response": kind = RecordKind.Survey; return true;
             default: kind = default; return false;
         }
     }

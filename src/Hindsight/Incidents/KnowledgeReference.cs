@@ -12,4 +12,7 @@ public sealed record KnowledgeReference(string Kind, string Ref, bool? Helped = 
         : this("", "")
     {
     }
+
+    /// <summary>When the runbook or document was last changed, if the source knows (incidents change when they are updated).</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
 }

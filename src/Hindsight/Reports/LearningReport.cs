@@ -104,4 +104,7 @@ public sealed record LearningReport
 
     /// <summary>Weeks with anomalous incident counts, latest first.</summary>
     public required IReadOnlyList<CountAnomaly> Anomalies { get; init; }
+
+    /// <summary>Alert noise, knowledge freshness and reuse, root-cause accuracy, capability improvement and culture.</summary>
+    public required LearningMeasures Measures { get; init; }
 }

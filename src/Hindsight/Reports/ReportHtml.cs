@@ -13,7 +13,7 @@ namespace Hindsight.Reports;
 /// The learning report as one self-contained HTML page: inline CSS and SVG, no script, nothing fetched. Every piece
 /// of user text (titles, services, teams, action texts, terms) goes through <see cref="Svg.Escape"/>.
 /// </summary>
-public static class ReportHtml
+public static partial class ReportHtml
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -64,6 +64,7 @@ public static class ReportHtml
         Themes(html, report);
         Practices(html, report);
         Hygiene(html, report);
+        Measures(html, report.Measures);
         Forecasts(html, report);
         return html.Append("</main></body></html>").ToString();
     }
@@ -111,6 +112,11 @@ public static class ReportHtml
         Rate(html, "prevention effect", r.Prevention, "incidents avoided / predicted");
         Tile(html, "response efficiency", r.ResponseEfficiency?.ToString("0.00", Invariant), "MTTR / MTTR of similar past incidents (below 1 is faster)");
         Tile(html, "readiness", r.Readiness?.Readiness.ToString("P0", Invariant), r.Readiness is { } g ? $"{g.Prepared} of {g.Expected} scenarios drilled" : "no graded drill recorded");
+        Rate(html, "root-cause accuracy", r.Measures.RootCause.Accuracy, "suggested failure modes people confirmed");
+        Rate(html, "knowledge generalisation", r.Measures.Reuse.Generalisation, "learnings reused on another service or team");
+        Rate(html, "organisational learning efficiency", r.Measures.Reuse.OrganisationalEfficiency, "learnings reused by another team");
+        Tile(html, "capability improvement", r.Measures.Capability.ResolveFaster is { } faster ? (faster >= 0 ? $"{faster.ToString("P0", Invariant)} faster" : $"{(-faster).ToString("P0", Invariant)} slower") : null,
+            r.Measures.Capability.Missing ?? "the same failure mode resolved, later half against earlier half");
         Tile(html, "regression tests, last quarter", r.Coverage.Count == 0 ? null : (r.Coverage[^1].FromIncidents + r.Coverage[^1].FromDrills).ToString(Invariant), "coverage expansion");
         html.Append("</div></section>");
     }

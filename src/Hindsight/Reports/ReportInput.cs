@@ -26,4 +26,13 @@ public sealed record ReportInput(
 {
     /// <summary>Undated incidents of the same scope, left out of <see cref="Incidents"/> (every figure of a report is time-based or reads time order).</summary>
     public int Undated { get; init; }
+
+    /// <summary>Its alert firings in the period.</summary>
+    public IReadOnlyList<AlertHistory.AlertFiring> Alerts { get; init; } = [];
+
+    /// <summary>The confirmed failure modes of its incidents.</summary>
+    public IReadOnlyList<Confirmations.Confirmation> Confirmations { get; init; } = [];
+
+    /// <summary>Its culture-survey answers in the period (the team's, when limited to a team).</summary>
+    public IReadOnlyList<Culture.SurveyResponse> Surveys { get; init; } = [];
 }

@@ -79,6 +79,38 @@ public static class RecordValidator
                 errors.Required("exercise_id", drill.ExerciseId, MaxIdLength);
                 errors.RequiredTime("graded_at", drill.GradedAt);
                 break;
+            case AlertHistory.AlertFiring alert:
+                errors.Required("id", alert.Id, MaxIdLength);
+                errors.Required("rule", alert.Rule, 500);
+                errors.RequiredTime("fired_at", alert.FiredAt);
+                errors.NotBefore("resolved_at", alert.ResolvedAt, "fired_at", alert.FiredAt);
+                break;
+            case Confirmations.Confirmation c:
+                errors.Required("id", c.Id, MaxIdLength);
+                errors.Required("incident", c.Incident, MaxIdLength);
+                errors.Required("confirmed", c.Confirmed, 500);
+                errors.RequiredTime("confirmed_at", c.ConfirmedAt);
+                if (c.Confidence is { } p && (!double.IsFinite(p) || p < 0 || p > 1))
+                {
+                    errors.Add("confidence", $"{p} is not a probability; expected a number from 0 to 1");
+                }
+
+                break;
+            case Culture.SurveyResponse r:
+                errors.Required("id", r.Id, MaxIdLength);
+                errors.Required("team", r.Team, 500);
+                errors.Required("question", r.Question, 2000);
+                errors.RequiredTime("taken_at", r.TakenAt);
+                if (!double.IsFinite(r.ScaleMax) || r.ScaleMax <= 0)
+                {
+                    errors.Add("scale_max", $"{r.ScaleMax} is not a scale; expected the top score, e.g. 5 for a 1–5 scale");
+                }
+                else if (!double.IsFinite(r.Score) || r.Score < 0 || r.Score > r.ScaleMax)
+                {
+                    errors.Add("score", $"{r.Score} is outside the scale; expected a number from 0 to {r.ScaleMax}");
+                }
+
+                break;
             default:
                 errors.Add("type", $"record type {record.GetType().Name} is not supported");
                 break;

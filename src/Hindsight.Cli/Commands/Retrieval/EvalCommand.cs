@@ -48,7 +48,7 @@ internal static class EvalCommand
 
             return Task.FromResult(ExitCodes.Ok);
         });
-        return new Command("eval", "Measure the engine on your own data") { retrieval, EvalClassifyCommand.Create(context), EvalAnomalyCommand.Create(context) };
+        return new Command("eval", "Measure the engine on your own data") { retrieval, EvalClassifyCommand.Create(context), EvalAnomalyCommand.Create(context), EvalThresholdsCommand.Create(context) };
     }
 
     private static void Print(TextWriter o, RetrievalEvaluationResult report)

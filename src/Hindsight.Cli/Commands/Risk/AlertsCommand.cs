@@ -13,9 +13,11 @@ internal static class AlertsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("alerts", "Alert rules over metric samples: evaluate them and notify Slack-compatible webhooks");
+        var command = new Command("alerts", "Alert rules over metric samples: evaluate and notify; from history, which rules are noise and which threshold would have caught the incidents");
         command.Subcommands.Add(Eval(context));
         command.Subcommands.Add(Example(context));
+        command.Subcommands.Add(AlertHistoryCommands.Noise(context));
+        command.Subcommands.Add(AlertHistoryCommands.Tune(context));
         return command;
     }
 

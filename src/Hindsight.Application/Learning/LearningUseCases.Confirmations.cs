@@ -1,0 +1,99 @@
+using Hindsight.Application.Errors;
+using Hindsight.Confirmations;
+using Hindsight.Culture;
+using Hindsight.Errors;
+using Hindsight.Metrics;
+
+namespace Hindsight.Application.Learning;
+
+public sealed partial class LearningUseCases
+{
+    /// <summary>
+    /// Records what failure mode an incident really was, beside what Hindsight suggested for it (the suggestion the
+    /// caller saw, or the classifier's answer now), and sets it as the incident's failure mode. Root-cause accuracy is
+    /// measured from these.
+    /// </summary>
+    /// <exception cref="HindsightException">A field is missing (bad input) or the incident is not stored (not found).</exception>
+    public async Task<ConfirmationResult> ConfirmAsync(ConfirmRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = Require.Text(request.Incident, "incident", "the incident's id");
+        var mode = Require.Text(request.FailureMode, "failure_mode", "the failure mode it really was, e.g. bad-deploy");
+        if (mode.Length > 500)
+        {
+            throw HindsightException.BadInput("failure_mode", $"is {mode.Length} characters long", "a failure mode's name (at most 500 characters)");
+        }
+
+        var incident = await _workspace.Incidents.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var suggested = string.IsNullOrWhiteSpace(request.Suggested) ? null : request.Suggested.Trim();
+        double? confidence = null;
+        if (suggested is null)
+        {
+            try
+            {
+                var answer = await ClassifyAsync(incident, "", 1, cancellationToken).ConfigureAwait(false);
+                suggested = answer.FailureMode;
+                confidence = suggested is null ? null : answer.Suggestions[0].Confidence;
+            }
+            catch (HindsightException e) when (e.Error.Kind == ErrorKind.NotFound)
+            {
+                // fewer than two failure modes: nothing was or could be suggested
+            }
+        }
+
+        var now = _workspace.Clock.GetUtcNow();
+        var confirmation = new Confirmation
+        {
+            Id = incident.Id,
+            Incident = incident.Id,
+            Suggested = suggested,
+            Confidence = confidence,
+            Confirmed = mode,
+            ConfirmedAt = now,
+            By = string.IsNullOrWhiteSpace(request.By) ? null : request.By.Trim(),
+        };
+        var changed = incident.FailureMode is null || !Confirmation.Same(incident.FailureMode, mode);
+        await _workspace.WriteAsync(changed ? [confirmation, incident with { FailureMode = mode }] : [confirmation], cancellationToken).ConfigureAwait(false);
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        return new ConfirmationResult(incident.Id, suggested, confidence, mode, confirmation.Correct, changed, RateFigure.Of(RootCauseAccuracy.Of(history.Confirmations).Accuracy));
+    }
+
+    /// <summary>Stores culture-survey answers (one transaction; answers already stored are updated) and returns the culture figures after.</summary>
+    /// <exception cref="HindsightException">No answers (bad input).</exception>
+    public async Task<SurveyImportResult> ImportSurveyAsync(IReadOnlyList<SurveyResponse> answers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.Count == 0)
+        {
+            throw HindsightException.BadInput("answers", "none given", "rows of date, team, question, score");
+        }
+
+        var counts = await _workspace.WriteAsync(answers, cancellationToken).ConfigureAwait(false);
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        return new SurveyImportResult(answers.Count, counts.Inserted, counts.Updated, CultureSurvey.Of(history.Surveys));
+    }
+}
+
+/// <summary>A person's verdict on an incident's failure mode.</summary>
+/// <param name="Incident">The incident.</param>
+/// <param name="FailureMode">What it really was.</param>
+/// <param name="Suggested">What Hindsight had suggested, when the caller saw a suggestion (otherwise the classifier is asked now).</param>
+/// <param name="By">Who confirms.</param>
+public sealed record ConfirmRequest(string Incident, string FailureMode, string? Suggested = null, string? By = null);
+
+/// <summary>A recorded confirmation.</summary>
+/// <param name="Incident">The incident.</param>
+/// <param name="Suggested">What was suggested (null: "not sure", or nothing to learn from).</param>
+/// <param name="Confidence">The suggestion's probability, when the classifier was asked now.</param>
+/// <param name="Confirmed">What the person confirmed.</param>
+/// <param name="Correct">Whether the suggestion was right.</param>
+/// <param name="FailureModeSet">Whether the incident's failure mode was changed to the confirmed one.</param>
+/// <param name="RootCauseAccuracy">Root-cause accuracy over all confirmations, after this one.</param>
+public sealed record ConfirmationResult(string Incident, string? Suggested, double? Confidence, string Confirmed, bool Correct, bool FailureModeSet, RateFigure RootCauseAccuracy);
+
+/// <summary>An imported culture survey.</summary>
+/// <param name="Answers">Answers read.</param>
+/// <param name="Inserted">Stored as new.</param>
+/// <param name="Updated">Stored over an earlier import of the same answer.</param>
+/// <param name="Culture">The culture figures after the import.</param>
+public sealed record SurveyImportResult(int Answers, long Inserted, long Updated, CultureReport Culture);
