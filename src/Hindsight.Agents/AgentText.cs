@@ -158,6 +158,10 @@ internal static class AgentText
     public static string Feedback(FeedbackResult r) =>
         $"Recorded: {r.Result} is {(r.Relevant ? "" : "not ")}similar to {r.Query}. The ranking weights {(r.Changed ? "changed" : "did not change (nothing to learn from yet)")}; {r.Examples:N0} ranking pairs learned from in all.";
 
+    public static string Confirmation(ConfirmationResult r) =>
+        $"Recorded: {r.Incident} is {r.Confirmed}. {(r.Suggested is null ? "There was no suggestion (the classifier was not sure)." : $"The suggestion was {r.Suggested}: {(r.Correct ? "right" : "wrong")}.")}"
+        + (r.RootCauseAccuracy.Value is { } v ? string.Create(Invariant, $" Root-cause accuracy is now {v:P0} ({r.RootCauseAccuracy.Part:0} of {r.RootCauseAccuracy.Whole:0} suggestions right).") : "");
+
     private static string Why(MatchReasons why) =>
         why.Summary + " [" + string.Join(", ", why.Features.Take(3).Select(f => string.Create(Invariant, $"{f.Key.Replace('_', ' ')} {f.Value:0.00}"))) + "]";
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Hindsight.Application.Learning;
 using Hindsight.Application.Response;
 using Hindsight.Application.Retrieval;
 using ModelContextProtocol.Protocol;
@@ -81,5 +82,19 @@ internal sealed class ResponseTools(IAgentAccess access)
         AgentAnswers.RequireWrite(access, "record_feedback");
         var feedback = await access.Workspace.Retrieval.FeedbackAsync(new FeedbackRequest(result, relevant, query_incident, query_text, by ?? "assistant"), cancellationToken).ConfigureAwait(false);
         return AgentAnswers.Of(feedback, AgentText.Feedback(feedback));
+    }
+
+    [McpServerTool(Name = "confirm_failure_mode", Title = "Confirm a failure mode", Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ConfirmationResult))]
+    [Description("Records what failure mode a stored incident really was, as a person confirmed it, beside what classify_failure_mode suggested (give the suggestion that was shown; otherwise the classifier is asked now). The confirmed mode becomes the incident's. Root-cause accuracy — how often suggestions were right — is measured from these." + NeedsWrite)]
+    public async Task<CallToolResult> ConfirmFailureMode(
+        [Description("The incident id.")] string id,
+        [Description("The failure mode it really was, as a person confirmed it, e.g. bad-deploy.")] string failure_mode,
+        [Description("The failure mode that was suggested and shown, if any.")] string? suggested = null,
+        [Description("Who confirmed it, for the record.")] string? by = null,
+        CancellationToken cancellationToken = default)
+    {
+        AgentAnswers.RequireWrite(access, "confirm_failure_mode");
+        var result = await access.Workspace.Learning.ConfirmAsync(new ConfirmRequest(id, failure_mode, suggested, by ?? "assistant"), cancellationToken).ConfigureAwait(false);
+        return AgentAnswers.Of(result, AgentText.Confirmation(result));
     }
 }

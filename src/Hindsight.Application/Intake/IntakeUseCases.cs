@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Hindsight.AlertHistory;
 using Hindsight.Application.Access;
 using Hindsight.Application.Notifications;
 using Hindsight.Application.Retrieval;
@@ -68,12 +69,24 @@ public sealed class IntakeUseCases
     {
         var outcomes = new List<IntakeOutcome>();
         string? started = null;
+        var firingsWritten = false;
         await _workspace.Serial.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var changed = new Dictionary<string, Incident>(StringComparer.Ordinal);
+            var firings = new Dictionary<string, AlertFiring>(StringComparer.Ordinal);
             foreach (var e in events)
             {
+                foreach (var f in e.Firings)
+                {
+                    var known = firings.GetValueOrDefault(f.Id) ?? await _workspace.Store.FindAsync(_workspace.Organisation, RecordKind.Alert, f.Id, cancellationToken).ConfigureAwait(false) as AlertFiring;
+                    var merged = known is null ? f : f with { ResolvedAt = Later(known.ResolvedAt, f.ResolvedAt) }; // a late "firing" redelivery does not reopen it
+                    if (known is null || !CanonicalEquals(known, merged))
+                    {
+                        firings[f.Id] = merged;
+                    }
+                }
+
                 var existing = changed.GetValueOrDefault(e.Key) ?? await _workspace.Incidents.FindAsync(e.Key, cancellationToken).ConfigureAwait(false);
                 var after = IncidentIntake.Apply(existing, e);
                 if (RecordValidator.Validate(after) is { Count: > 0 } errors)
@@ -99,9 +112,10 @@ public sealed class IntakeUseCases
                 outcomes.Add(new IntakeOutcome(e.Key, e.Action.ToString().ToLowerInvariant(), existing is null, isChange));
             }
 
-            if (changed.Count > 0)
+            if (changed.Count + firings.Count > 0)
             {
-                await _workspace.CommitAsync([.. changed.Values], cancellationToken).ConfigureAwait(false); // durable here; the next event's read goes to the store
+                await _workspace.CommitAsync([.. changed.Values, .. firings.Values], cancellationToken).ConfigureAwait(false); // durable here; the next event's read goes to the store
+                firingsWritten = firings.Count > 0;
             }
         }
         finally
@@ -109,7 +123,7 @@ public sealed class IntakeUseCases
             _workspace.Serial.Release();
         }
 
-        if (outcomes.Any(o => o.Changed))
+        if (firingsWritten || outcomes.Any(o => o.Changed))
         {
             // Made searchable outside the lock: events queued behind this one commit meanwhile and share one refresh.
             await _workspace.RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -117,6 +131,8 @@ public sealed class IntakeUseCases
 
         return (outcomes, started);
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private async Task<IntakeResult> AnswerAsync(IReadOnlyList<IntakeOutcome> outcomes, string? started, CancellationToken cancellationToken)
     {
@@ -177,7 +193,7 @@ public sealed class IntakeUseCases
         }
     }
 
-    private static bool CanonicalEquals(Incident a, Incident b) =>
+    private static bool CanonicalEquals(HistoryRecord a, HistoryRecord b) =>
         Canonical.CanonicalJson.Serialize(a).AsSpan().SequenceEqual(Canonical.CanonicalJson.Serialize(b));
 
     /// <summary>The Slack-compatible text: what it looks like, what helped, whom to call.</summary>

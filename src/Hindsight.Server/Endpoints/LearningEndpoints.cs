@@ -42,6 +42,9 @@ internal static class LearningEndpoints
         learning.MapPost("/classify", async (HttpContext http, ClassifyRequest request) =>
             TypedResults.Ok(await http.Workspace().Learning.ClassifyAsync(request.Target, request.Top, http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("The failure modes the labelled history suggests for an incident or a description");
+        learning.MapPost("/confirmations", async (HttpContext http, ConfirmRequest request) =>
+            TypedResults.Ok(await http.Workspace().Learning.ConfirmAsync(request, http.RequestAborted)))
+            .Requires(KeyScope.Write).WithSummary("Confirm what failure mode an incident really was (it becomes the incident's); root-cause accuracy is measured from these");
     }
 
     private static Task<ReportResult> ReportAsync(HttpContext http, string? since, string? team, [FromQuery(Name = "include_maintenance")] bool? includeMaintenance) =>

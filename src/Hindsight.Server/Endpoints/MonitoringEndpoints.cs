@@ -18,6 +18,15 @@ internal static class MonitoringEndpoints
             var samples = MetricSamplesFile.Read(new StringReader(request.Samples), "samples", request.Csv);
             return TypedResults.Ok(await Monitoring.AlertsAsync(rules, samples, request.Rules is null ? AlertRulesFile.ExampleName : "rules", cancellationToken: http.RequestAborted));
         }).Requires(KeyScope.Read).WithSummary("Replay metric samples through alert rules: when each rule fired and resolved");
+        monitoring.MapGet("/alerts/noise", async (HttpContext http) => TypedResults.Ok(await http.Workspace().Alerts.NoiseAsync(http.RequestAborted)))
+            .Requires(KeyScope.Read).WithSummary("Per alert rule from the recorded firings: how many led to an incident people worked, time open, pages out of hours, firings after people noticed");
+        monitoring.MapPost("/alerts/tune", async (HttpContext http, AlertTuneRequest request) =>
+        {
+            var samples = MetricSamplesFile.Read(new StringReader(request.Samples ?? ""), "samples", request.Csv);
+            return TypedResults.Ok(await http.Workspace().Alerts.TuneAsync(
+                new TuneRequest(request.Metric, request.Service, samples) { FalseAlarmsPerWeek = request.FalseAlarmsPerWeek ?? 1, LookbackMinutes = request.LookbackMinutes ?? 30 },
+                http.RequestAborted));
+        }).Requires(KeyScope.Read).WithSummary("Back-test thresholds of a metric against a service's stored incidents: detection, false alarms per week, lead time, beside a fixed 3-sigma threshold");
         monitoring.MapPost("/drift", (DriftRequest request) =>
             TypedResults.Ok(Monitoring.Drift(
                 DataTable.Read(new StringReader(request.Baseline), "baseline"),

@@ -40,6 +40,15 @@ public sealed record RiskReview(string? Date = null);
 /// <param name="Csv">Whether the samples are CSV.</param>
 public sealed record AlertsRequest(string Samples, string? Rules = null, bool Csv = false);
 
+/// <summary>A metric to tune an alert threshold for, against a service's stored incidents.</summary>
+/// <param name="Metric">The metric, as named in the samples.</param>
+/// <param name="Service">The service whose incidents the alert should catch.</param>
+/// <param name="Samples">Metric samples as JSON Lines (<c>{"metric", "at", "value"}</c>) or, with <paramref name="Csv"/>, CSV.</param>
+/// <param name="Csv">Whether the samples are CSV.</param>
+/// <param name="FalseAlarmsPerWeek">False alarms per week accepted (default 1).</param>
+/// <param name="LookbackMinutes">How long before an incident's start a firing still catches it (default 30).</param>
+public sealed record AlertTuneRequest(string Metric, string Service, string Samples, bool Csv = false, double? FalseAlarmsPerWeek = null, int? LookbackMinutes = null);
+
 /// <summary>Two data sets to compare.</summary>
 /// <param name="Baseline">The reference CSV (with a header row).</param>
 /// <param name="Current">The CSV to compare with it.</param>

@@ -20,6 +20,8 @@ namespace Hindsight.Server.Endpoints;
 [JsonSerializable(typeof(NewRisk))]
 [JsonSerializable(typeof(RiskReview))]
 [JsonSerializable(typeof(AlertsRequest))]
+[JsonSerializable(typeof(AlertTuneRequest))]
+[JsonSerializable(typeof(ConfirmRequest))]
 [JsonSerializable(typeof(DriftRequest))]
 [JsonSerializable(typeof(DrillRequest))]
 [JsonSerializable(typeof(ReplayRequest))]

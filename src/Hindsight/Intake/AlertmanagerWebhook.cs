@@ -41,9 +41,10 @@ public static class AlertmanagerWebhook
             _ => throw WebhookJson.Bad(source, "status", $"'{status}' is not a status", "firing or resolved"),
         };
         var orgId = WebhookJson.Text(root, "orgId");
+        var key = $"{source}-{WebhookJson.Digest((orgId ?? "") + "|" + groupKey)}";
         return
         [
-            new IntakeEvent(source, $"{source}-{WebhookJson.Digest((orgId ?? "") + "|" + groupKey)}", action, at ?? throw WebhookJson.Bad(source, "alerts", "no alert has a start time", "alerts with startsAt"))
+            new IntakeEvent(source, key, action, at ?? throw WebhookJson.Bad(source, "alerts", "no alert has a start time", "alerts with startsAt"))
             {
                 StartedAt = start,
                 Title = summary is null ? name : $"{name}: {summary}",
@@ -54,7 +55,37 @@ public static class AlertmanagerWebhook
                     .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
                 Tags = [.. new[] { "alert:" + name, common.GetValueOrDefault("grafana_folder") is { } folder ? "folder:" + folder : null }.OfType<string>()],
                 Url = alerts.Count > 0 ? WebhookJson.Text(alerts[0], "generatorURL") : WebhookJson.Text(root, "externalURL"),
+                Firings = [.. alerts.Select((a, n) => Firing(a, alertLabels[n], common, name, key, source)).OfType<AlertHistory.AlertFiring>()],
             },
         ];
+    }
+
+    /// <summary>One alert of the payload as a firing (none without a start time); its key is the alert's fingerprint (or labels) and start.</summary>
+    private static AlertHistory.AlertFiring? Firing(JsonElement alert, Dictionary<string, string> labels, Dictionary<string, string> common, string groupName, string incident, string source)
+    {
+        if (WebhookJson.Time(alert, "startsAt", source) is not { } start)
+        {
+            return null;
+        }
+
+        var end = WebhookJson.Time(alert, "endsAt", source) is { Year: > 1970 } e && e >= start ? e : (DateTimeOffset?)null;
+        var resolved = string.Equals(WebhookJson.Text(alert, "status"), "resolved", StringComparison.OrdinalIgnoreCase);
+        var merged = new Dictionary<string, string>(common, StringComparer.Ordinal);
+        foreach (var (k, v) in labels)
+        {
+            merged[k] = v;
+        }
+
+        var fingerprint = WebhookJson.Text(alert, "fingerprint") ?? WebhookJson.Digest(string.Join("|", merged.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key + "=" + l.Value)));
+        return new AlertHistory.AlertFiring
+        {
+            Id = $"{source}-{fingerprint}-{start.UtcDateTime:yyyyMMddTHHmmssZ}",
+            Rule = merged.GetValueOrDefault("alertname") ?? groupName,
+            Service = ServiceLabels.Select(merged.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)),
+            Labels = merged,
+            FiredAt = start,
+            ResolvedAt = resolved ? end ?? start : null,
+            Incident = incident,
+        };
     }
 }

@@ -38,4 +38,7 @@ public sealed record IntakeEvent(string Source, string Key, IntakeAction Action,
 
     /// <summary>Where the incident can be seen in the tool.</summary>
     public string? Url { get; init; }
+
+    /// <summary>The alert firings the event reports (alerting tools), linked to the incident; kept for alert-noise analysis.</summary>
+    public IReadOnlyList<AlertHistory.AlertFiring> Firings { get; init; } = [];
 }
