@@ -11,7 +11,9 @@ namespace Hindsight.AlertHistory;
 /// whether it fired only after people had noticed. A firing leads to an incident when it names one that was worked, or
 /// fires during one on the same service (from <see cref="Lead"/> before its start to its resolution). An incident is
 /// worked when it was acknowledged or has responders, actions, action items or root causes: an incident a webhook
-/// opened and nobody touched is noise too.
+/// opened and nobody touched is noise too. A rule fired late for an incident it is linked to (by the webhook intake
+/// or the file) when the incident was detected more than <see cref="LateBy"/> before the rule's first firing for it:
+/// people noticed first. An unlinked firing during an incident is not judged late (it may be about something else).
 /// </summary>
 public static class AlertNoise
 {
@@ -82,7 +84,7 @@ public static class AlertNoise
                 if (IncidentOf(a, byId, byService) is { } incident)
                 {
                     led++;
-                    if (!firstFiring.TryGetValue(incident.Id, out var seen) || a.FiredAt < seen.At)
+                    if (incident.Id == a.Incident && (!firstFiring.TryGetValue(incident.Id, out var seen) || a.FiredAt < seen.At))
                     {
                         firstFiring[incident.Id] = (incident, a.FiredAt);
                     }

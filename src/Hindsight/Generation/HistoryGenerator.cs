@@ -9,7 +9,7 @@ namespace Hindsight.Generation;
 /// </summary>
 public static class HistoryGenerator
 {
-    /// <summary>Every record of the history: dependencies, then deployments, then incidents, each in time order.</summary>
+    /// <summary>Every record of the history: dependencies, then deployments, then incidents with the last year's alert firings, each in time order.</summary>
     public static IEnumerable<HistoryRecord> Generate(GeneratorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,9 +30,21 @@ public static class HistoryGenerator
         }
 
         var writer = new IncidentWriter(options, plan);
+        var alerts = new AlertWriter(options);
         for (var n = 0; n < plan.Seeds.Length; n++)
         {
-            yield return writer.Write(n);
+            var incident = writer.Write(n);
+            foreach (var firing in alerts.Before(incident))
+            {
+                yield return firing;
+            }
+
+            yield return incident;
+        }
+
+        foreach (var firing in alerts.Rest())
+        {
+            yield return firing;
         }
     }
 }

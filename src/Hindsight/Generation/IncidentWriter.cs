@@ -144,7 +144,7 @@ internal sealed class IncidentWriter
             ActionItems = recurring ? RecurringActionItems(start, commander) : ActionItems(archetype, slots, japanese, start, team, rng),
             Deployments = seed.Deployment >= 0 ? [_plan.Deployments[seed.Deployment].Id] : [],
             Links = links,
-            Consulted = Consulted(archetypeIndex, progress, rng),
+            Consulted = Consulted(archetypeIndex, progress, start, rng),
             Timeline = timeline,
             Source = new Provenance("generator"),
         };
@@ -256,7 +256,10 @@ internal sealed class IncidentWriter
         ];
     }
 
-    private List<KnowledgeReference> Consulted(int archetype, double progress, Random rng)
+    /// <summary>The runbook planted as stale: last changed long before the history, and never of help.</summary>
+    public const string StaleRunbook = "runbooks/certificate-expiry.md";
+
+    private List<KnowledgeReference> Consulted(int archetype, double progress, DateTimeOffset start, Random rng)
     {
         var list = new List<KnowledgeReference>(2);
         if (_lastByArchetype[archetype] is { } previous && rng.NextDouble() < 0.1 + (0.5 * progress))
@@ -264,9 +267,14 @@ internal sealed class IncidentWriter
             list.Add(new KnowledgeReference("incident", previous, rng.NextDouble() < 0.7));
         }
 
-        if (rng.NextDouble() < 0.25)
+        var runbook = $"runbooks/{_catalog[archetype].Name}.md";
+        var consulted = rng.NextDouble() < 0.25;
+        if (consulted || runbook == StaleRunbook) // the stale runbook is what every certificate incident turns to
         {
-            list.Add(new KnowledgeReference("runbook", $"runbooks/{_catalog[archetype].Name}.md", rng.NextDouble() < 0.6));
+            var helped = consulted && rng.NextDouble() < 0.6; // drawn as before, so the rest of the history is unchanged
+            list.Add(runbook == StaleRunbook
+                ? new KnowledgeReference("runbook", runbook, false) { UpdatedAt = _options.StartAt.AddDays(-400) }
+                : new KnowledgeReference("runbook", runbook, helped) { UpdatedAt = start.AddDays(-(start.DayOfYear % 60)) }); // reviewed every two months or so
         }
 
         return list;

@@ -7,7 +7,9 @@ namespace Hindsight.Knowledge;
 /// responses, when it was last changed or last helped. A consultation is of stale knowledge when, at the incident's
 /// start, the item had neither changed nor helped anyone for <see cref="StaleAfter"/>; when neither is known yet (a
 /// runbook without a change date, consulted for the first time) the consultation is not judged. A past incident
-/// changes when it is resolved. Services whose incidents keep consulting stale or unhelpful knowledge are the findings.
+/// changes when it is resolved. The findings are the services whose incidents keep consulting stale knowledge (at
+/// least <see cref="MinConsultations"/> stale consultations) or unhelpful knowledge (at least half of at least
+/// <see cref="MinConsultations"/> consultations marked as not having helped), most stale first.
 /// </summary>
 public static class KnowledgeFreshness
 {
@@ -73,9 +75,9 @@ public static class KnowledgeFreshness
             .OrderByDescending(x => x.Stale).ThenByDescending(x => x.Consulted).ThenBy(x => x.Ref, StringComparer.Ordinal)
             .ToList();
         var findings = services
-            .Where(s => s.Value.All >= MinConsultations && s.Value.Poor * 2 >= s.Value.All)
+            .Where(s => s.Value.Stale >= MinConsultations || (s.Value.All >= MinConsultations && s.Value.Unhelpful * 2 >= s.Value.All))
             .Select(s => new ServiceKnowledgeUse(s.Key, s.Value.All, s.Value.Stale, s.Value.Unhelpful) { PoorShare = Math.Round((double)s.Value.Poor / s.Value.All, 4) })
-            .OrderByDescending(s => s.PoorShare).ThenByDescending(s => s.Consultations).ThenBy(s => s.Service, StringComparer.Ordinal)
+            .OrderByDescending(s => s.Stale).ThenByDescending(s => s.PoorShare).ThenByDescending(s => s.Consultations).ThenBy(s => s.Service, StringComparer.Ordinal)
             .Take(10)
             .ToList();
         var rate = items.Count == 0

@@ -13,7 +13,7 @@ internal static class AgentExpectations
         "find_knowledge_silos", "list_risks", "draft_postmortem", "review_postmortem",
     ];
 
-    public static readonly string[] WriteTools = ["record_incident", "add_timeline_entry", "record_hypothesis", "record_feedback"];
+    public static readonly string[] WriteTools = ["record_incident", "add_timeline_entry", "record_hypothesis", "record_feedback", "confirm_failure_mode"];
 
     public static async Task ListsEveryToolWithSchemasAsync(McpClient client)
     {

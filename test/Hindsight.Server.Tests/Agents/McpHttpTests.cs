@@ -50,7 +50,7 @@ public sealed class McpHttpTests(SeededServer server) : IClassFixture<SeededServ
         Assert.Contains("scope write", refused, StringComparison.Ordinal);
         foreach (var tool in AgentExpectations.WriteTools.Skip(1))
         {
-            Assert.Contains("Not permitted", await AgentExpectations.FailsAsync(reader, tool, new Dictionary<string, object?> { ["id"] = "x", ["text"] = "y", ["hypothesis"] = "z", ["result"] = "r", ["relevant"] = true }.Where(a => Takes(tool, a.Key)).ToDictionary()), StringComparison.Ordinal);
+            Assert.Contains("Not permitted", await AgentExpectations.FailsAsync(reader, tool, new Dictionary<string, object?> { ["id"] = "x", ["text"] = "y", ["hypothesis"] = "z", ["result"] = "r", ["relevant"] = true, ["failure_mode"] = "bad-deploy" }.Where(a => Takes(tool, a.Key)).ToDictionary()), StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await server.Reader.GetAsync("/v1/incidents/MCP-HTTP-1")).StatusCode);
@@ -136,6 +136,7 @@ public sealed class McpHttpTests(SeededServer server) : IClassFixture<SeededServ
         ("add_timeline_entry", "id" or "text") => true,
         ("record_hypothesis", "id" or "hypothesis") => true,
         ("record_feedback", "result" or "relevant") => true,
+        ("confirm_failure_mode", "id" or "failure_mode") => true,
         _ => false,
     };
 

@@ -30,7 +30,7 @@ internal static class AlertHistoryCommands
                 return ExitCodes.Ok;
             }
 
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{noise.Firings:N0} firings of {noise.Rules:N0} rules; noise {FigureText.Rate(noise.NoiseRate)} led to no incident anyone worked"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{noise.Firings:N0} firings of {noise.Rules:N0} rules; {FigureText.Rate(noise.NoiseRate)} of them led to no incident anyone worked"));
             o.WriteLine();
             o.WriteLine($"{"rule",-36} {"fired",6} {"noise",6} {"open",9} {"off-hours",9} {"late",5}");
             foreach (var r in noise.ByRule.Take(30))
