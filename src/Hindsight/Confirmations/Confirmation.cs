@@ -49,6 +49,7 @@ public sealed record Confirmation : HistoryRecord
     /// <summary>Failure modes compared as people write them: case, spaces, hyphens and underscores ignored.</summary>
     public static bool Same(string a, string b) => string.Equals(Fold(a), Fold(b), StringComparison.Ordinal);
 
-    private static string Fold(string mode) =>
+    /// <summary>A failure mode as compared: lower case, without spaces, hyphens or underscores.</summary>
+    public static string Fold(string mode) =>
         new([.. mode.Trim().ToLowerInvariant().Where(c => c is not (' ' or '-' or '_'))]);
 }

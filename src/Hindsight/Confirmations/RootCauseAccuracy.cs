@@ -24,7 +24,7 @@ public static class RootCauseAccuracy
 
         var suggested = latest.Where(c => c.Suggested is not null).ToList();
         var classes = suggested
-            .GroupBy(c => c.Confirmed.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .GroupBy(c => Confirmation.Fold(c.Confirmed), StringComparer.Ordinal)
             .Select(g => new ClassAccuracy(g.GroupBy(c => c.Confirmed).OrderByDescending(s => s.Count()).First().Key, g.Count(), g.Count(c => c.Correct)))
             .OrderByDescending(c => c.Confirmed).ThenBy(c => c.FailureMode, StringComparer.Ordinal)
             .ToList();
