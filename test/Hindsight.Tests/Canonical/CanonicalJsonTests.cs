@@ -73,7 +73,7 @@ public sealed class CanonicalJsonTests
     [Fact]
     public void TryPeekKind_UnknownType_ExplainsChoices()
     {
-        Assert.False(CanonicalJson.TryPeekKind("""{"type":"alert"}"""u8, out _, out var error));
+        Assert.False(CanonicalJson.TryPeekKind("""{"type":"pager"}"""u8, out _, out var error));
         Assert.Contains("incident, deployment", error, StringComparison.Ordinal);
     }
 }

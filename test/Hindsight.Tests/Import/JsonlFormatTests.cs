@@ -71,7 +71,7 @@ public sealed class JsonlFormatTests
     {
         var records = ImportTestKit.Read(new JsonlFormat(), """
             {"id":"A","title":"t","started_at":"2024-01-01T00:00:00Z","services":null}
-            {"type":"alert","id":"A"}
+            {"type":"pager","id":"A"}
             """);
 
         Assert.Empty(((Incident)records[0].Record!).Services);
