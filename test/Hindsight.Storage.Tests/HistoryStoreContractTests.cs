@@ -141,7 +141,10 @@ public sealed class HistoryStoreContractTests
             new LearnedWeights { UpdatedAt = TestIncidents.T0, Values = new Dictionary<string, double> { ["lexical"] = 1 } },
             new Hindsight.Risks.Risk { Id = "X1", Title = "Checkout outage", Category = "technical", Probability = Hindsight.Risks.RiskBand.Low, Impact = Hindsight.Risks.RiskBand.High },
             new Hindsight.Silos.SiloRisk { Expert = "kenji", Category = "billing", TotalResponses = 6, ExpertResponses = 6, Ratio = 1, FirstDetectedAt = TestIncidents.T0, LastDetectedAt = TestIncidents.T0 },
-            new Hindsight.Drills.DrillRecord { Id = "dns-failure-hard-1@20260101", ExerciseId = "dns-failure-hard-1", Archetype = "dns-failure", GradedAt = TestIncidents.T0, Overall = 70 });
+            new Hindsight.Drills.DrillRecord { Id = "dns-failure-hard-1@20260101", ExerciseId = "dns-failure-hard-1", Archetype = "dns-failure", GradedAt = TestIncidents.T0, Overall = 70 },
+            new Hindsight.AlertHistory.AlertFiring { Id = "A1", Rule = "HighErrors", Service = "checkout", FiredAt = TestIncidents.T0, Incident = "X1" },
+            new Hindsight.Confirmations.Confirmation { Id = "X1", Incident = "X1", Suggested = "dns", Confirmed = "dns", ConfirmedAt = TestIncidents.T0 },
+            new Hindsight.Culture.SurveyResponse { Id = "2026-01-01|t|q|#2", Team = "t", Question = "q", Score = 4, TakenAt = TestIncidents.T0 });
 
         var counts = await t.Store.CountAsync(Orgs.Acme);
 
