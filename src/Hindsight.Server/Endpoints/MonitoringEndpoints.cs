@@ -1,8 +1,10 @@
 using Hindsight.Alerts;
 using Hindsight.Application.Access;
+using Hindsight.Application.Learning;
 using Hindsight.Application.Monitoring;
 using Hindsight.Drift;
 using Hindsight.Server.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hindsight.Server.Endpoints;
 
@@ -18,7 +20,7 @@ internal static class MonitoringEndpoints
             var samples = MetricSamplesFile.Read(new StringReader(request.Samples), "samples", request.Csv);
             return TypedResults.Ok(await Monitoring.AlertsAsync(rules, samples, request.Rules is null ? AlertRulesFile.ExampleName : "rules", cancellationToken: http.RequestAborted));
         }).Requires(KeyScope.Read).WithSummary("Replay metric samples through alert rules: when each rule fired and resolved");
-        monitoring.MapGet("/alerts/noise", async (HttpContext http) => TypedResults.Ok(await http.Workspace().Alerts.NoiseAsync(http.RequestAborted)))
+        monitoring.MapGet("/alerts/noise", async Task<Ok<AlertNoiseFigure>> (HttpContext http) => TypedResults.Ok(await http.Workspace().Alerts.NoiseAsync(http.RequestAborted)))
             .Requires(KeyScope.Read).WithSummary("Per alert rule from the recorded firings: how many led to an incident people worked, time open, pages out of hours, firings after people noticed");
         monitoring.MapPost("/alerts/tune", async (HttpContext http, AlertTuneRequest request) =>
         {
