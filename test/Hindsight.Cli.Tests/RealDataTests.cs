@@ -112,6 +112,28 @@ public sealed class RealDataTests : IDisposable
     }
 
     [SharedDataFact]
+    public async Task EvalThresholds_NabAwsCloudwatch_TunedCatchesMoreThanThreeSigma_ForNoMoreFalseAlarms()
+    {
+        var series = Directory.GetFiles(SharedData.PathOf(Path.Combine("nab", "realAWSCloudwatch")), "*.csv").Order(StringComparer.Ordinal).ToArray();
+
+        var result = await _cli.RunRawAsync(["eval", "thresholds", .. series, "--windows", SharedData.PathOf(Path.Combine("nab", "combined_windows.json")), "--json"]);
+
+        Assert.Equal(0, result.Exit);
+        var j = result.Json;
+        Assert.Equal(30, j.GetProperty("windows").GetInt32());
+        Assert.True(j.GetProperty("tuned_detected").GetInt32() > j.GetProperty("baseline_detected").GetInt32(), result.Out);
+        Assert.True(j.GetProperty("tuned_false_alarms").GetInt32() <= j.GetProperty("baseline_false_alarms").GetInt32(), result.Out);
+        Assert.Equal(0, j.GetProperty("series_worse").GetInt32());
+        foreach (var s in j.GetProperty("per_series").EnumerateObject())
+        {
+            if (s.Value.GetProperty("at_baseline_false_alarms") is { ValueKind: System.Text.Json.JsonValueKind.Object } tuned)
+            {
+                Assert.True(tuned.GetProperty("false_alarms").GetInt32() <= s.Value.GetProperty("baseline").GetProperty("false_alarms").GetInt32(), s.Name);
+            }
+        }
+    }
+
+    [SharedDataFact]
     public async Task BugReports_Ingest1076_With46DuplicatePairs()
     {
         var result = await _cli.RunAsync("ingest", SharedData.PathOf("dup_seamonkey.jsonl"), "--format", "bugreports");
