@@ -79,6 +79,50 @@ public sealed class IntakeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AlertmanagerAlerts_AreKeptAsFirings_ResolvedOnce_AndALateFiringRedeliveryDoesNotReopenThem()
+    {
+        var client = await _factory.ClientAsync(Org, "write");
+
+        await JsonAsync(await PostAsync(client, "alertmanager", Fixture("alertmanager-firing")));
+        var open = await JsonAsync(await client.GetAsync("/v1/alerts/noise"));
+        await JsonAsync(await PostAsync(client, "alertmanager", Fixture("alertmanager-resolved")));
+        await JsonAsync(await PostAsync(client, "alertmanager", Fixture("alertmanager-firing"))); // redelivered late
+        var after = await JsonAsync(await client.GetAsync("/v1/alerts/noise"));
+
+        var rule = after.GetProperty("by_rule").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "HighErrorRate");
+        Assert.Equal(2, rule.GetProperty("fired").GetInt32()); // the payload's two alerts, each once
+        Assert.Equal(30, rule.GetProperty("median_open_minutes").GetDouble()); // 10:00 to 10:30, kept through the redelivery
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("by_rule").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "HighErrorRate").GetProperty("median_open_minutes").ValueKind);
+        Assert.Equal(0, rule.GetProperty("led_to_incident").GetInt32()); // nobody acknowledged or worked the incident it opened
+    }
+
+    [Fact]
+    public async Task AConfirmation_IsRecorded_AndSetsTheFailureMode_WhileAReadKeyMayNot()
+    {
+        var client = await _factory.ClientAsync(Org, "write");
+        var reader = await _factory.ClientAsync(Org, "read");
+        var id = (await JsonAsync(await client.GetAsync("/v1/incidents?limit=1"))).GetProperty("incidents")[0].GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/v1/confirmations", new { incident = id, failure_mode = "dns-failure" })).StatusCode);
+        var confirmed = await JsonAsync(await client.PostAsJsonAsync("/v1/confirmations", new { incident = id, failure_mode = "dns-failure", by = "ann" }));
+        var missing = await client.PostAsJsonAsync("/v1/confirmations", new { incident = id });
+
+        Assert.Equal(id, confirmed.GetProperty("incident").GetString());
+        Assert.Equal("dns-failure", (await JsonAsync(await client.GetAsync($"/v1/incidents/{id}"))).GetProperty("failure_mode").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("failure_mode", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var accuracy = (await JsonAsync(await client.GetAsync("/v1/metrics"))).GetProperty("measures").GetProperty("root_cause_accuracy");
+        if (confirmed.GetProperty("suggested").ValueKind == JsonValueKind.String)
+        {
+            Assert.Equal(1, accuracy.GetProperty("accuracy").GetProperty("whole").GetDouble()); // the classifier's suggestion, scored
+        }
+        else
+        {
+            Assert.Equal(1, accuracy.GetProperty("not_sure").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task TheSameDeliveryTwice_StoresOneIncidentAndChangesNothing()
     {
         var client = await _factory.ClientAsync(Org, "write");

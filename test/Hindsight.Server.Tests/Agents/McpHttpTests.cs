@@ -75,6 +75,11 @@ public sealed class McpHttpTests(SeededServer server) : IClassFixture<SeededServ
         Assert.Equal("confirmed", hypothesis.GetProperty("outcome").GetString());
         Assert.Equal("pool metrics", hypothesis.GetProperty("test").GetString());
         Assert.Equal("Ann", stored.GetProperty("responders")[0].GetProperty("name").GetString());
+
+        var (confirmedText, confirmed) = await AgentExpectations.CallAsync(writer, "confirm_failure_mode", new() { ["id"] = "MCP-HTTP-1", ["failure_mode"] = "connection-pool-exhaustion", ["suggested"] = "bad-deploy" });
+        Assert.StartsWith("Recorded: MCP-HTTP-1 is connection-pool-exhaustion. The suggestion was bad-deploy: wrong.", confirmedText, StringComparison.Ordinal);
+        Assert.False(confirmed.GetProperty("correct").GetBoolean());
+        Assert.Equal("connection-pool-exhaustion", (await server.Reader.GetFromJsonAsync<JsonElement>("/v1/incidents/MCP-HTTP-1")).GetProperty("failure_mode").GetString());
     }
 
     [Fact]
