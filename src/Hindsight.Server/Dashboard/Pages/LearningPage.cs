@@ -49,6 +49,7 @@ internal static class LearningPage
               + string.Concat(r.Forecasts.Select(f => string.Create(Invariant,
                   $"<tr><td>{E(f.Scope == "all" ? "all services" : f.Scope)}</td><td>{E(f.Month)}</td><td class=\"n\">{(f.Reliable ? f.Forecast.ToString("0.#", Invariant) : "—")}</td><td>{E(f.Verdict)}</td></tr>")))
               + "</tbody></table><p class=\"muted\">Back-testing forecasts each of the last months from the months before it only; a count is shown only when it missed by less than half the actual counts.</p>";
+        MeasuresCards.Append(html, r.Measures);
         Card(html, "Next month", forecasts, "wide");
         return html.Append("</div>").ToString();
     }

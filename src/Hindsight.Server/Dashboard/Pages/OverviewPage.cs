@@ -22,6 +22,12 @@ internal static class OverviewPage
         Rate(html, "Knowledge application", l.KnowledgeApplicationRate, "consulted items that helped", "application");
         Rate(html, "Adaptation success", l.AdaptationSuccessRate, "tested hypotheses that were confirmed", "adaptation");
         Rate(html, "Improvements implemented", l.ImprovementImplementationRate, "action items done of those due", "implementation");
+        Rate(html, "Root-cause accuracy", r.Measures.RootCauseAccuracy.Accuracy, "suggested failure modes people confirmed", "root-cause-accuracy");
+        Rate(html, "Knowledge generalisation", r.Measures.KnowledgeReuse.Generalisation, "learnings reused on another service or team", "generalisation");
+        Rate(html, "Organisational learning", r.Measures.KnowledgeReuse.OrganisationalLearningEfficiency, "learnings reused by another team", "organisational-learning");
+        var capability = r.Measures.CapabilityImprovement;
+        Tile(html, "Capability improvement", capability.ResolveFaster is { } faster ? (faster >= 0 ? Percent(faster) + " faster" : Percent(-faster) + " slower") : "—",
+            capability.Missing is { } why ? "not measurable: " + why : "the same failure mode resolved, later incidents against earlier", "capability");
         Tile(html, "Response efficiency", l.ResponseEfficiencyRatio?.ToString("0.00", Invariant) ?? "—", l.ResponseEfficiencyRatio is null ? l.ResponseEfficiencyMissing ?? "" : "time to resolve over similar past incidents; below 1 is faster", "efficiency");
         html.Append("</section><div class=\"grid\">");
         Chart(html, "Time to resolve by quarter (median, minutes)", r.Trends.TimeToResolveMedian, v => Minutes(v));
