@@ -1,5 +1,5 @@
-using Hindsight.Alerts;
 using Hindsight.AlertHistory;
+using Hindsight.Alerts;
 using Hindsight.Application.Errors;
 using Hindsight.Application.Learning;
 using Hindsight.Application.Workspaces;

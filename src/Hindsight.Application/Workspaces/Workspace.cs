@@ -1,10 +1,10 @@
 using Hindsight.Application.Access;
 using Hindsight.Application.Drills;
-using Hindsight.Application.Monitoring;
 using Hindsight.Application.Incidents;
 using Hindsight.Application.Ingestion;
 using Hindsight.Application.Intake;
 using Hindsight.Application.Learning;
+using Hindsight.Application.Monitoring;
 using Hindsight.Application.Notifications;
 using Hindsight.Application.Observability;
 using Hindsight.Application.Postmortems;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Hindsight.Culture;
 using Hindsight.Cli.Output;
+using Hindsight.Culture;
 
 namespace Hindsight.Cli.Commands;
 
