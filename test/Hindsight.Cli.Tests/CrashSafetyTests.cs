@@ -67,8 +67,9 @@ public sealed partial class CrashSafetyTests : IDisposable
         await store.DisposeAsync();
         Assert.Equal(0, check.Exit);
         Assert.True(stored.Count >= acknowledged, $"{stored.Count} stored < {acknowledged} acknowledged");
-        Assert.True(stored.Count < 240_000, "the kill came after the ingest had finished");
-        var expected = HistoryGenerator.Generate(new GeneratorOptions(150_000, Seed: 11)).Take(stored.Count).ToList();
+        var all = HistoryGenerator.Generate(new GeneratorOptions(150_000, Seed: 11)).ToList();
+        Assert.True(stored.Count < all.Count, "the kill came after the ingest had finished");
+        var expected = all.Take(stored.Count).ToList();
         Assert.All(expected, r => Assert.Equal(System.Text.Encoding.UTF8.GetString(CanonicalJson.Serialize(r)), stored[r.Kind + "/" + r.Key]));
     }
 

@@ -95,6 +95,8 @@ public sealed class LearningModelCommandTests : IDisposable
         Assert.Contains("— right", second.Out, StringComparison.Ordinal);
         Assert.Contains("the incident's failure mode is now config-push", second.Out, StringComparison.Ordinal);
         Assert.Equal("config-push", (await _cli.RunAsync("show", "INC-2", "--json")).Json.GetProperty("failure_mode").GetString());
+        Assert.Equal(0, (await _cli.RunAsync("confirm", "INC-4", "--failure-mode", "Bad Deploy", "--suggested", "dns")).Exit);
+        Assert.Equal("bad-deploy", (await _cli.RunAsync("show", "INC-4", "--json")).Json.GetProperty("failure_mode").GetString()); // as the history spells it
 
         var survey = _cli.Write("survey.csv", "date,team,question,score\n2026-01-10,shop,We discuss failures openly,3\n2026-04-10,shop,We discuss failures openly,4\n");
         var imported = await _cli.RunAsync("survey", "import", survey);
@@ -103,7 +105,7 @@ public sealed class LearningModelCommandTests : IDisposable
         Assert.Contains("2 answers read: 0 new, 0 updated", (await _cli.RunAsync("survey", "import", survey)).Out, StringComparison.Ordinal);
 
         var after = await _cli.RunAsync("metrics", "--json");
-        Assert.Equal(0.5, after.Json.GetProperty("rates").GetProperty("root_cause_accuracy").GetProperty("value").GetDouble());
+        Assert.Equal(1 / 3.0, after.Json.GetProperty("rates").GetProperty("root_cause_accuracy").GetProperty("value").GetDouble(), 4);
         Assert.Equal(0.8, after.Json.GetProperty("measures").GetProperty("culture").GetProperty("score").GetDouble());
         Assert.Contains("never part of the maturity level", (await _cli.RunAsync("metrics")).Out, StringComparison.Ordinal);
 

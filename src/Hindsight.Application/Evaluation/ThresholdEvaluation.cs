@@ -32,6 +32,11 @@ public sealed record ThresholdEvaluation(
         var per = new Dictionary<string, TuningResult>(StringComparer.Ordinal);
         foreach (var s in series)
         {
+            if (s.Times.Count < 2)
+            {
+                throw Hindsight.Errors.HindsightException.BadInput("series", $"{s.Name} has {s.Times.Count} sample(s)", "at least two samples per series");
+            }
+
             var windows = s.Windows.Select((w, n) => new IncidentWindow($"{s.Name}#{n + 1}", w.From, w.To, w.From)).ToList();
             per[s.Name] = TuningResult.Of(Path.GetFileNameWithoutExtension(s.Name), s.Name, ThresholdTuner.Tune(s.Times, s.Values, windows));
         }

@@ -41,7 +41,10 @@ public sealed partial class LearningUseCases
             }
         }
 
-        var now = _workspace.Clock.GetUtcNow();
+        // the failure mode as the history already spells it, when it names one ("Bad Deploy" is bad-deploy)
+        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+        mode = history.AllIncidents.Select(i => i.FailureMode).OfType<string>().Where(m => Confirmation.Same(m, mode))
+            .GroupBy(m => m, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? mode;
         var confirmation = new Confirmation
         {
             Id = incident.Id,
@@ -49,12 +52,27 @@ public sealed partial class LearningUseCases
             Suggested = suggested,
             Confidence = confidence,
             Confirmed = mode,
-            ConfirmedAt = now,
+            ConfirmedAt = _workspace.Clock.GetUtcNow(),
             By = string.IsNullOrWhiteSpace(request.By) ? null : request.By.Trim(),
         };
-        var changed = incident.FailureMode is null || !Confirmation.Same(incident.FailureMode, mode);
-        await _workspace.WriteAsync(changed ? [confirmation, incident with { FailureMode = mode }] : [confirmation], cancellationToken).ConfigureAwait(false);
-        var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
+
+        // read, change and write the incident under the lock the other read-change-write use cases take, so a webhook or
+        // a timeline note written meanwhile is not lost
+        bool changed;
+        await _workspace.Serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = await _workspace.Incidents.FindAsync(incident.Id, cancellationToken).ConfigureAwait(false) ?? incident;
+            changed = stored.FailureMode is null || !Confirmation.Same(stored.FailureMode, mode);
+            await _workspace.CommitAsync(changed ? [confirmation, stored with { FailureMode = mode }] : [confirmation], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _workspace.Serial.Release();
+        }
+
+        await _workspace.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
         return new ConfirmationResult(incident.Id, suggested, confidence, mode, confirmation.Correct, changed, RateFigure.Of(RootCauseAccuracy.Of(history.Confirmations).Accuracy));
     }
 

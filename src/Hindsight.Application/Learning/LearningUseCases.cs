@@ -7,6 +7,7 @@ using Hindsight.Errors;
 using Hindsight.Incidents;
 using Hindsight.Metrics;
 using Hindsight.Reports;
+using Hindsight.Services;
 using Hindsight.Statistics;
 
 namespace Hindsight.Application.Learning;
@@ -262,10 +263,25 @@ public sealed partial class LearningUseCases
             team)
         {
             Undated = UndatedInScope(history, maintenance, team),
-            Alerts = [.. history.Alerts.Where(a => since is null || a.FiredAt >= since)],
+            Alerts = AlertsOf(history, incidents, since, team),
+            ReuseIncidents = team is null ? null : InScope(history.Incidents.Where(i => since is null || i.StartedAt >= since).ToList(), maintenance),
             Confirmations = since is null && team is null ? history.Confirmations : Confirmed(history, incidents),
             Surveys = [.. history.Surveys.Where(s => (since is null || s.TakenAt >= since) && (team is null || string.Equals(s.Team, team, StringComparison.OrdinalIgnoreCase)))],
         };
+    }
+
+    /// <summary>The firings in scope: in the period, and for a team's report those linked to its incidents or on their services.</summary>
+    private static List<Hindsight.AlertHistory.AlertFiring> AlertsOf(HistorySnapshot history, IReadOnlyList<Incident> incidents, DateTimeOffset? since, string? team)
+    {
+        var inPeriod = history.Alerts.Where(a => since is null || a.FiredAt >= since);
+        if (team is null)
+        {
+            return [.. inPeriod];
+        }
+
+        var ids = incidents.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var services = incidents.SelectMany(i => i.Services).Select(ServiceNames.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. inPeriod.Where(a => (a.Incident is { } id && ids.Contains(id)) || (a.Service is { } s && services.Contains(ServiceNames.Key(s))))];
     }
 
     /// <summary>The confirmations of the incidents in a limited scope (a whole-history report takes them all, undated incidents' too).</summary>

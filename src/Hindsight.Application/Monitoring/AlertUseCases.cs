@@ -4,6 +4,7 @@ using Hindsight.Application.Errors;
 using Hindsight.Application.Learning;
 using Hindsight.Application.Workspaces;
 using Hindsight.Errors;
+using Hindsight.Metrics;
 using Hindsight.Services;
 using Hindsight.Thresholds;
 
@@ -22,7 +23,7 @@ public sealed class AlertUseCases
         var history = await _workspace.HistoryAsync(cancellationToken).ConfigureAwait(false);
         return await _workspace.Analyses.GetOrAddAsync("alert-noise", history.Revision, () =>
         {
-            var report = AlertNoise.Of(history.Alerts, history.Incidents);
+            var report = AlertNoise.Of(history.Alerts, [.. history.Incidents.Where(i => !TimeMetrics.IsMaintenance(i))]); // as metrics and the report count them
             return new AlertNoiseFigure(report.Firings, report.Rules.Count, RateFigure.Of(report.NoiseRate), report.Rules, [.. report.Noisiest.Select(r => r.Rule)], [.. report.LateRules.Select(r => r.Rule)]);
         }).ConfigureAwait(false);
     }
@@ -62,8 +63,15 @@ public sealed class AlertUseCases
             throw HindsightException.NotFound($"no incident of service '{service}' between {samples[0].At:yyyy-MM-dd HH:mm} and {samples[^1].At:yyyy-MM-dd HH:mm} UTC, the span of the samples: nothing to catch");
         }
 
-        var tuning = ThresholdTuner.Tune([.. samples.Select(s => s.At)], [.. samples.Select(s => s.Value!.Value)], windows, request.FalseAlarmsPerWeek);
-        return TuningResult.Of(metric, service, tuning);
+        try
+        {
+            var tuning = ThresholdTuner.Tune([.. samples.Select(s => s.At)], [.. samples.Select(s => s.Value!.Value)], windows, request.FalseAlarmsPerWeek);
+            return TuningResult.Of(metric, service, tuning);
+        }
+        catch (ArgumentException e)
+        {
+            throw HindsightException.BadInput("samples", e.Message.Split(" (Parameter", 2)[0], "finite numbers of a sensible size");
+        }
     }
 }
 

@@ -92,9 +92,9 @@ internal static class EvalAnomalyCommand
             }
 
             var parts = row.Split(',');
-            if (parts.Length < 2 || !TimestampConverter.TryParse(parts[0], out var t) || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            if (parts.Length < 2 || !TimestampConverter.TryParse(parts[0], out var t) || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
             {
-                throw new UserError($"{path}:{line}: expected timestamp,value", ExitCodes.BadInput);
+                throw new UserError($"{path}:{line}: expected timestamp,value (a finite number)", ExitCodes.BadInput);
             }
 
             times.Add(t);

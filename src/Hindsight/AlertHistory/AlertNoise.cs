@@ -11,7 +11,9 @@ namespace Hindsight.AlertHistory;
 /// whether it fired only after people had noticed. A firing leads to an incident when it names one that was worked, or
 /// fires during one on the same service (from <see cref="Lead"/> before its start to its resolution). An incident is
 /// worked when it was acknowledged or has responders, actions, action items or root causes: an incident a webhook
-/// opened and nobody touched is noise too. A rule fired late for an incident it is linked to (by the webhook intake
+/// opened and nobody touched is noise too. An incident ends at its resolution, else its mitigation, else
+/// <see cref="OpenSpan"/> after its start; a firing that names an incident but came outside that window (the same
+/// webhook group firing again weeks later) is judged by its service like any other. A rule fired late for an incident it is linked to (by the webhook intake
 /// or the file) when the incident was detected more than <see cref="LateBy"/> before the rule's first firing for it:
 /// people noticed first. An unlinked firing during an incident is not judged late (it may be about something else).
 /// </summary>
@@ -62,11 +64,7 @@ public static class AlertNoise
             }
         }
 
-        foreach (var list in byService.Values)
-        {
-            list.Sort((a, b) => a.StartedAt.CompareTo(b.StartedAt));
-        }
-
+        var timelines = byService.ToDictionary(p => p.Key, p => ServiceTimeline.Of(p.Value), StringComparer.Ordinal);
         var rules = new List<AlertRuleNoise>();
         foreach (var group in alerts.GroupBy(a => a.Rule, StringComparer.OrdinalIgnoreCase))
         {
@@ -81,7 +79,7 @@ public static class AlertNoise
                     open.Add((r - a.FiredAt).TotalMinutes);
                 }
 
-                if (IncidentOf(a, byId, byService) is { } incident)
+                if (IncidentOf(a, byId, timelines) is { } incident)
                 {
                     led++;
                     if (incident.Id == a.Incident && (!firstFiring.TryGetValue(incident.Id, out var seen) || a.FiredAt < seen.At))
@@ -109,7 +107,7 @@ public static class AlertNoise
             new Ratio(rules.Sum(r => r.Noise), fired),
             rules,
             [.. rules.Where(r => r.Fired >= MinFirings && r.NoiseRate > 0.5).Take(5)],
-            [.. rules.Where(r => r.Late > 0).OrderByDescending(r => (double)r.Late / Math.Max(1, r.LedToIncident)).ThenByDescending(r => r.Late).Take(5)]);
+            [.. rules.Where(r => r.Late > 0).OrderByDescending(r => r.Late).ThenBy(r => r.Rule, StringComparer.Ordinal).Take(5)]);
     }
 
     /// <summary>Whether a time falls outside working hours (UTC): before 09:00, from 18:00, or on a Saturday or Sunday.</summary>
@@ -127,45 +125,72 @@ public static class AlertNoise
             || incident.ActionItems.Count > 0 || incident.RootCauses.Count > 0;
     }
 
-    /// <summary>The worked incident a firing led to: the one it names, else one under way on its service.</summary>
-    private static Incident? IncidentOf(AlertFiring a, Dictionary<string, Incident> byId, Dictionary<string, List<Incident>> byService)
+    /// <summary>When an incident is taken to end: its resolution, else its mitigation, else <see cref="OpenSpan"/> after its start.</summary>
+    public static DateTimeOffset EndOf(Incident incident)
     {
-        if (a.Incident is { } id && byId.TryGetValue(id, out var linked) && Worked(linked))
+        ArgumentNullException.ThrowIfNull(incident);
+        return incident.ResolvedAt ?? incident.MitigatedAt ?? incident.StartedAt + OpenSpan;
+    }
+
+    private static bool During(AlertFiring a, Incident i) => a.FiredAt >= i.StartedAt - Lead && a.FiredAt <= EndOf(i);
+
+    /// <summary>
+    /// The worked incident a firing led to: the one it names, when it fired during it (a webhook group that fires again
+    /// weeks later names the same incident), else one under way on its service.
+    /// </summary>
+    private static Incident? IncidentOf(AlertFiring a, Dictionary<string, Incident> byId, Dictionary<string, ServiceTimeline> byService)
+    {
+        if (a.Incident is { } id && byId.TryGetValue(id, out var linked) && Worked(linked) && During(a, linked))
         {
             return linked;
         }
 
-        if (a.Service is null || !byService.TryGetValue(ServiceNames.Key(a.Service), out var list))
+        return a.Service is not null && byService.TryGetValue(ServiceNames.Key(a.Service), out var timeline) ? timeline.WorkedDuring(a) : null;
+    }
+
+    /// <summary>One service's incidents by start, with the latest end among each and those before it (so a backward scan knows when to stop).</summary>
+    private sealed class ServiceTimeline(List<Incident> incidents, DateTimeOffset[] reach)
+    {
+        public static ServiceTimeline Of(List<Incident> incidents)
         {
+            incidents.Sort((a, b) => a.StartedAt.CompareTo(b.StartedAt));
+            var reach = new DateTimeOffset[incidents.Count];
+            for (var n = 0; n < incidents.Count; n++)
+            {
+                var end = EndOf(incidents[n]);
+                reach[n] = n == 0 || end > reach[n - 1] ? end : reach[n - 1];
+            }
+
+            return new ServiceTimeline(incidents, reach);
+        }
+
+        /// <summary>The latest-starting worked incident under way when <paramref name="a"/> fired.</summary>
+        public Incident? WorkedDuring(AlertFiring a)
+        {
+            int lo = 0, hi = incidents.Count - 1, last = -1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (incidents[mid].StartedAt <= a.FiredAt + Lead)
+                {
+                    last = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            for (var n = last; n >= 0 && reach[n] >= a.FiredAt; n--)
+            {
+                if (a.FiredAt <= EndOf(incidents[n]) && Worked(incidents[n]))
+                {
+                    return incidents[n];
+                }
+            }
+
             return null;
         }
-
-        // the incidents starting by the firing plus the lead, latest first; stop a week back
-        int lo = 0, hi = list.Count - 1, last = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (list[mid].StartedAt <= a.FiredAt + Lead)
-            {
-                last = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        for (var n = last; n >= 0 && list[n].StartedAt >= a.FiredAt - TimeSpan.FromDays(7); n--)
-        {
-            var i = list[n];
-            var end = i.ResolvedAt ?? i.MitigatedAt ?? i.StartedAt + OpenSpan;
-            if (a.FiredAt <= end && Worked(i))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 }

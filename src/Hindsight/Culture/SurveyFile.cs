@@ -10,8 +10,8 @@ namespace Hindsight.Culture;
 /// <summary>
 /// Reads a learning-culture survey: CSV with the columns <c>date</c>, <c>team</c>, <c>question</c>, <c>score</c> and,
 /// optionally, <c>scale_max</c> (5 when absent) and <c>respondent</c> — or JSON Lines with the same fields. Each row is
-/// one answer; its key is the date, team, question and respondent (else the row), so importing the same file twice
-/// changes nothing. Problems name the file, line and field.
+/// one answer; its key is the date, team, question and respondent (without one, its order among the answers to the same
+/// date, team and question), so importing the same file twice changes nothing. Problems name the file, line and field.
 /// </summary>
 public static class SurveyFile
 {
@@ -32,7 +32,24 @@ public static class SurveyFile
     {
         ArgumentNullException.ThrowIfNull(reader);
         var answers = csv ? ReadCsv(reader, name) : ReadJsonLines(reader, name);
-        return answers.Count == 0 ? throw InputException.At(name, 1, "", "no answers; expected rows of date,team,question,score") : answers;
+        if (answers.Count == 0)
+        {
+            throw InputException.At(name, 1, "", "no answers; expected rows of date,team,question,score");
+        }
+
+        // answers without a respondent are told apart by their order among the same date, team and question, so sorting the
+        // file differently or adding other questions keeps their keys
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return [.. answers.Select(a =>
+        {
+            if (!a.Id.EndsWith('|'))
+            {
+                return a;
+            }
+
+            var n = seen[a.Id] = seen.GetValueOrDefault(a.Id) + 1;
+            return a with { Id = a.Id + "#" + n.ToString(CultureInfo.InvariantCulture) };
+        })];
     }
 
     private static List<SurveyResponse> ReadCsv(TextReader reader, string file)
@@ -126,10 +143,10 @@ public static class SurveyFile
             throw InputException.At(file, line, "score", $"'{score}' is not a score; expected a number from 0 to {max.ToString(CultureInfo.InvariantCulture)} (set scale_max for another scale)");
         }
 
-        var who = string.IsNullOrWhiteSpace(respondent) ? "#" + line.ToString(CultureInfo.InvariantCulture) : respondent.Trim();
+        var who = string.IsNullOrWhiteSpace(respondent) ? "" : Cut(respondent.Trim());
         return new SurveyResponse
         {
-            Id = $"{at.UtcDateTime:yyyy-MM-dd}|{Cut(team.Trim())}|{Cut(question.Trim())}|{Cut(who)}",
+            Id = $"{at.UtcDateTime:yyyy-MM-dd}|{Cut(team.Trim())}|{Cut(question.Trim())}|{who}",
             TakenAt = at,
             Team = team.Trim(),
             Question = question.Trim(),

@@ -51,7 +51,13 @@ internal sealed class AlertWriter
         var service = incident.Services.Count > 0 ? incident.Services[0] : "unknown";
         if (service == FictionalOrganisation.RecurringService)
         {
-            yield return Firing(LateRule, service, detected.AddMinutes(20 + (_rng.NextDouble() * 20)), incident);
+            var late = detected.AddMinutes(20 + (_rng.NextDouble() * 20));
+            if (incident.ResolvedAt is { } resolved && late >= resolved)
+            {
+                late = detected + ((resolved - detected) / 2); // still during it, still after people noticed
+            }
+
+            yield return Firing(LateRule, service, late, incident);
         }
         else if (_rng.NextDouble() < 0.5 && incident.FailureMode is { } mode)
         {
@@ -84,7 +90,7 @@ internal sealed class AlertWriter
 
     private static AlertFiring Firing(string rule, string service, DateTimeOffset at, Incident incident) => new()
     {
-        Id = Key(rule, service, at),
+        Id = Key(rule, service, at) + "-" + incident.Id,
         Rule = rule,
         Service = service,
         Labels = new Dictionary<string, string> { ["alertname"] = rule, ["service"] = service, ["severity"] = "critical" },

@@ -55,13 +55,13 @@ public static class AlertmanagerWebhook
                     .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
                 Tags = [.. new[] { "alert:" + name, common.GetValueOrDefault("grafana_folder") is { } folder ? "folder:" + folder : null }.OfType<string>()],
                 Url = alerts.Count > 0 ? WebhookJson.Text(alerts[0], "generatorURL") : WebhookJson.Text(root, "externalURL"),
-                Firings = [.. alerts.Select((a, n) => Firing(a, alertLabels[n], common, name, key, source)).OfType<AlertHistory.AlertFiring>()],
+                Firings = [.. alerts.Select((a, n) => Firing(a, alertLabels[n], common, name, key, source, orgId)).OfType<AlertHistory.AlertFiring>()],
             },
         ];
     }
 
     /// <summary>One alert of the payload as a firing (none without a start time); its key is the alert's fingerprint (or labels) and start.</summary>
-    private static AlertHistory.AlertFiring? Firing(JsonElement alert, Dictionary<string, string> labels, Dictionary<string, string> common, string groupName, string incident, string source)
+    private static AlertHistory.AlertFiring? Firing(JsonElement alert, Dictionary<string, string> labels, Dictionary<string, string> common, string groupName, string incident, string source, string? orgId)
     {
         if (WebhookJson.Time(alert, "startsAt", source) is not { } start)
         {
@@ -76,11 +76,12 @@ public static class AlertmanagerWebhook
             merged[k] = v;
         }
 
-        var fingerprint = WebhookJson.Text(alert, "fingerprint") ?? WebhookJson.Digest(string.Join("|", merged.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key + "=" + l.Value)));
+        var fingerprint = WebhookJson.Text(alert, "fingerprint") ?? string.Join("|", merged.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key + "=" + l.Value));
+        var rule = merged.GetValueOrDefault("alertname") ?? groupName;
         return new AlertHistory.AlertFiring
         {
-            Id = $"{source}-{fingerprint}-{start.UtcDateTime:yyyyMMddTHHmmssZ}",
-            Rule = merged.GetValueOrDefault("alertname") ?? groupName,
+            Id = $"{source}-{WebhookJson.Digest((orgId ?? "") + "|" + fingerprint)}-{start.UtcDateTime:yyyyMMddTHHmmssZ}", // a digest: any fingerprint fits the id limit
+            Rule = rule.Length <= 500 ? rule : rule[..500],
             Service = ServiceLabels.Select(merged.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)),
             Labels = merged,
             FiredAt = start,

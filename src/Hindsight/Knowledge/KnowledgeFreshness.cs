@@ -51,6 +51,7 @@ public static class KnowledgeFreshness
                 item.Consulted++;
                 item.LastConsulted = i.StartedAt;
                 item.LastChanged = Later(item.LastChanged, changed);
+                item.LatestReported = c.UpdatedAt is { } u && u <= now ? Later(item.LatestReported, u) : item.LatestReported;
                 if (c.Helped == true)
                 {
                     item.Helped++;
@@ -69,9 +70,11 @@ public static class KnowledgeFreshness
             }
         }
 
-        var list = items.Select(p => new KnowledgeItemFreshness(
-                p.Key.Kind, p.Key.Ref, p.Value.Consulted, p.Value.Helped, p.Value.NotHelped, p.Value.LastConsulted, p.Value.LastChanged, p.Value.LastHelped,
-                Later(p.Value.LastChanged, p.Value.LastHelped) is { } a && now - a > StaleAfter))
+        // now, an item changed when the latest change any consultation reported (up to now) says so
+        var list = items.Select(p => (p.Key, p.Value, Changed: Later(p.Value.LastChanged, p.Value.LatestReported)))
+            .Select(p => new KnowledgeItemFreshness(
+                p.Key.Kind, p.Key.Ref, p.Value.Consulted, p.Value.Helped, p.Value.NotHelped, p.Value.LastConsulted, p.Changed, p.Value.LastHelped,
+                Later(p.Changed, p.Value.LastHelped) is { } a && now - a > StaleAfter))
             .OrderByDescending(x => x.Stale).ThenByDescending(x => x.Consulted).ThenBy(x => x.Ref, StringComparer.Ordinal)
             .ToList();
         var findings = services
@@ -103,6 +106,9 @@ public static class KnowledgeFreshness
         public DateTimeOffset? LastChanged { get; set; }
 
         public DateTimeOffset? LastHelped { get; set; }
+
+        /// <summary>The latest change any consultation reported, even one after that consultation (a source exporting the runbook's current date).</summary>
+        public DateTimeOffset? LatestReported { get; set; }
 
         /// <summary>The latest change known by <paramref name="at"/>: the one this consultation reports, or one reported before.</summary>
         public DateTimeOffset? ChangedBy(DateTimeOffset? reported, DateTimeOffset at) =>

@@ -8,134 +8,217 @@ namespace Hindsight.Knowledge;
 /// learning efficiency (organisational learning: learnings applied across the organisation / all learnings). A learning
 /// is an action item of an incident. It is reused when a later incident on another service or of another team
 /// consulted its incident, or took the same action item (same title, ignoring case, spacing and punctuation).
-/// Generalisation counts reuse on another service or team; efficiency counts reuse by another team only.
+/// Generalisation counts reuse on another service or team; efficiency counts reuse by another team only. Incidents
+/// without services are on no other service; incidents without a team belong to no other team.
 /// </summary>
 public static class KnowledgeReuse
 {
     /// <summary>The reuse report of <paramref name="incidents"/> (dated, any order).</summary>
-    public static KnowledgeReuseReport Of(IReadOnlyList<Incident> incidents)
+    /// <param name="incidents">The incidents whose learnings may be reused, and that may reuse them.</param>
+    /// <param name="origins">Which incidents' learnings are counted (all when null): a team's, for a team's report.</param>
+    public static KnowledgeReuseReport Of(IReadOnlyList<Incident> incidents, Func<Incident, bool>? origins = null)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        var ordered = incidents.OrderBy(i => i.StartedAt).ToList();
-        var learnings = ordered.SelectMany(i => i.ActionItems.Where(a => !string.IsNullOrWhiteSpace(a.Title)).Select(a => (Incident: i, Item: a))).ToList();
+        var facts = new Facts(incidents);
+        var learnings = new List<(int At, ActionItem Item)>();
+        for (var n = 0; n < facts.Count; n++)
+        {
+            if (origins is null || origins(facts.Ordered[n]))
+            {
+                learnings.AddRange(facts.Ordered[n].ActionItems.Where(a => !string.IsNullOrWhiteSpace(a.Title)).Select(a => (n, a)));
+            }
+        }
+
         if (learnings.Count == 0)
         {
             const string why = "no incident has action items (the learnings whose reuse is measured)";
             return new KnowledgeReuseReport(0, Metrics.Ratio.Unmeasurable(why), Metrics.Ratio.Unmeasurable(why), []);
         }
 
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var n = 0; n < ordered.Count; n++)
-        {
-            position.TryAdd(ordered[n].Id, n);
-        }
-
-        // who consulted each incident, and who took each action item, in time order
-        var consultedBy = new Dictionary<string, List<Incident>>(StringComparer.Ordinal);
-        var takenBy = new Dictionary<string, List<Incident>>(StringComparer.Ordinal);
-        foreach (var i in ordered)
-        {
-            foreach (var c in i.Consulted.Where(c => string.Equals(c.Kind, "incident", StringComparison.OrdinalIgnoreCase)))
-            {
-                Add(consultedBy, c.Ref.Trim(), i);
-            }
-
-            foreach (var a in i.ActionItems)
-            {
-                Add(takenBy, Fold(a.Title), i);
-            }
-        }
-
+        var consulted = facts.FirstConsultations(learnings.Select(l => l.At).Distinct());
+        var taken = facts.FirstTakers(learnings);
         int elsewhere = 0, otherTeam = 0;
-        var examples = new List<ReusedLearning>();
-        foreach (var (origin, item) in learnings)
+        var examples = new List<(int Learning, Use Use)>();
+        for (var k = 0; k < learnings.Count; k++)
         {
-            var at = position[origin.Id];
-            var consulted = consultedBy.GetValueOrDefault(origin.Id);
-            var taken = takenBy.GetValueOrDefault(Fold(item.Title));
-            var use = Earliest(FirstUse(consulted, at, origin, position, OtherTeam, "consulted"), FirstUse(taken, at, origin, position, OtherTeam, "applied"));
-            var crossTeam = use;
-            if (use.Incident is null)
+            var c = consulted[learnings[k].At];
+            var t = taken[k];
+            var cross = Earliest(c.OtherTeam with { How = "consulted" }, t.OtherTeam with { How = "applied" });
+            var use = cross.At >= 0 ? cross : Earliest(c.Elsewhere with { How = "consulted" }, t.Elsewhere with { How = "applied" });
+            if (use.At < 0)
             {
-                use = Earliest(FirstUse(consulted, at, origin, position, Elsewhere, "consulted"), FirstUse(taken, at, origin, position, Elsewhere, "applied"));
-                if (use.Incident is null)
-                {
-                    continue;
-                }
+                continue;
             }
 
             elsewhere++;
-            otherTeam += crossTeam.Incident is null ? 0 : 1;
-            examples.Add(new ReusedLearning(origin.Id, item.Title, origin.Team, use.Incident.Id, use.Incident.Team, use.How, crossTeam.Incident is not null));
+            otherTeam += cross.At >= 0 ? 1 : 0;
+            examples.Add((k, use with { OtherTeam = cross.At >= 0 }));
         }
 
-        var teams = incidents.Any(i => !string.IsNullOrWhiteSpace(i.Team));
         return new KnowledgeReuseReport(
             learnings.Count,
             new Metrics.Ratio(elsewhere, learnings.Count),
-            teams ? new Metrics.Ratio(otherTeam, learnings.Count) : Metrics.Ratio.Unmeasurable("no incident names its team"),
-            [.. examples.OrderByDescending(e => e.OtherTeam).ThenByDescending(e => position[e.ReusedIn]).Take(10)]);
+            facts.AnyTeam ? new Metrics.Ratio(otherTeam, learnings.Count) : Metrics.Ratio.Unmeasurable("no incident names its team"),
+            [.. examples.OrderByDescending(e => e.Use.OtherTeam).ThenByDescending(e => e.Use.At).Take(10).Select(e =>
+            {
+                var (at, item) = learnings[e.Learning];
+                var origin = facts.Ordered[at];
+                var reuser = facts.Ordered[e.Use.At];
+                return new ReusedLearning(origin.Id, item.Title, origin.Team, reuser.Id, reuser.Team, e.Use.How, e.Use.OtherTeam);
+            })]);
     }
 
     /// <summary>An action item's title as compared: lower case, letters and digits only, single spaces.</summary>
     public static string Fold(string title) =>
         string.Join(' ', new string([.. (title ?? "").ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Uses looked at per learning and way of reuse: bounds the work when one action item recurs thousands of times on one service.</summary>
-    private const int MaxScanned = 1_000;
+    private static Use Earliest(Use a, Use b) => a.At < 0 ? b : b.At < 0 || a.At <= b.At ? a : b;
 
-    /// <summary>The first incident after position <paramref name="at"/> in <paramref name="uses"/> (in time order) that <paramref name="counts"/>.</summary>
-    private static (Incident? Incident, string How) FirstUse(List<Incident>? uses, int at, Incident origin, Dictionary<string, int> position, Func<Incident, Incident, bool> counts, string how)
+    /// <summary>A reuse: the position of the incident that reused, how, and whether it is another team's (-1: none).</summary>
+    private readonly record struct Use(int At, string How = "", bool OtherTeam = false)
     {
-        if (uses is null)
-        {
-            return (null, how);
-        }
-
-        int lo = 0, hi = uses.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (position[uses[mid].Id] <= at)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        for (var n = lo; n < uses.Count && n < lo + MaxScanned; n++)
-        {
-            if (counts(origin, uses[n]))
-            {
-                return (uses[n], how);
-            }
-        }
-
-        return (null, how);
+        public static readonly Use None = new(-1);
     }
 
-    private static (Incident? Incident, string How) Earliest((Incident? Incident, string How) a, (Incident? Incident, string How) b) =>
-        a.Incident is null ? b : b.Incident is null || a.Incident.StartedAt <= b.Incident.StartedAt ? a : b;
-
-    private static bool Elsewhere(Incident origin, Incident later) =>
-        OtherTeam(origin, later) || !later.Services.Any(s => origin.Services.Any(o => ServiceNames.Key(o) == ServiceNames.Key(s)));
-
-    private static bool OtherTeam(Incident origin, Incident later) =>
-        !string.IsNullOrWhiteSpace(origin.Team) && !string.IsNullOrWhiteSpace(later.Team) && !string.Equals(origin.Team.Trim(), later.Team.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    private static void Add(Dictionary<string, List<Incident>> map, string key, Incident i)
+    /// <summary>The first reuse of a learning by another team, and by anyone elsewhere (another service or team).</summary>
+    private readonly record struct Uses(Use OtherTeam, Use Elsewhere)
     {
-        if (!map.TryGetValue(key, out var list))
+        public static readonly Uses None = new(Use.None, Use.None);
+    }
+
+    /// <summary>The incidents in time order with what the comparisons need, computed once.</summary>
+    private sealed class Facts
+    {
+        private readonly string[] _team;
+        private readonly string[][] _services;
+        private readonly string[] _signature;
+        private readonly Dictionary<string, List<int>> _consultedBy = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _takenBy = new(StringComparer.Ordinal);
+
+        public Facts(IReadOnlyList<Incident> incidents)
         {
-            map[key] = list = [];
+            Ordered = [.. incidents.OrderBy(i => i.StartedAt)];
+            _team = new string[Count];
+            _services = new string[Count][];
+            _signature = new string[Count];
+            for (var n = 0; n < Count; n++)
+            {
+                var i = Ordered[n];
+                _team[n] = i.Team?.Trim().ToLowerInvariant() ?? "";
+                _services[n] = [.. i.Services.Select(ServiceNames.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                _signature[n] = _team[n] + "\u0001" + string.Join('\u0002', _services[n]);
+                AnyTeam |= _team[n].Length > 0;
+                foreach (var c in i.Consulted.Where(c => string.Equals(c.Kind, "incident", StringComparison.OrdinalIgnoreCase)))
+                {
+                    Add(_consultedBy, c.Ref.Trim(), n);
+                }
+
+                foreach (var a in i.ActionItems.Where(a => !string.IsNullOrWhiteSpace(a.Title)))
+                {
+                    Add(_takenBy, Fold(a.Title), n);
+                }
+            }
         }
 
-        if (list.Count == 0 || !ReferenceEquals(list[^1], i))
+        public List<Incident> Ordered { get; }
+
+        public int Count => Ordered.Count;
+
+        public bool AnyTeam { get; }
+
+        /// <summary>For each origin position, the first later incident consulting it from another team, and from elsewhere.</summary>
+        public Dictionary<int, Uses> FirstConsultations(IEnumerable<int> origins)
         {
-            list.Add(i);
+            var result = new Dictionary<int, Uses>();
+            foreach (var at in origins)
+            {
+                var uses = Uses.None;
+                if (_consultedBy.TryGetValue(Ordered[at].Id, out var list))
+                {
+                    foreach (var p in list.Where(p => p > at))
+                    {
+                        if (uses.OtherTeam.At < 0 && OtherTeam(at, p))
+                        {
+                            uses = uses with { OtherTeam = new Use(p) };
+                        }
+
+                        if (uses.Elsewhere.At < 0 && Elsewhere(at, p))
+                        {
+                            uses = uses with { Elsewhere = new Use(p) };
+                        }
+
+                        if (uses.OtherTeam.At >= 0)
+                        {
+                            break; // another team is also elsewhere, and was found no later
+                        }
+                    }
+                }
+
+                result[at] = uses;
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// For each learning, the first later incident taking the same action item from another team, and from elsewhere.
+        /// One backward sweep per title keeps the nearest later taker of each team-and-services signature, so a title
+        /// taken a hundred thousand times costs a pass and a look at its few signatures per learning.
+        /// </summary>
+        public Uses[] FirstTakers(List<(int At, ActionItem Item)> learnings)
+        {
+            var answers = new Uses[learnings.Count];
+            foreach (var group in Enumerable.Range(0, learnings.Count).GroupBy(k => Fold(learnings[k].Item.Title), StringComparer.Ordinal))
+            {
+                var takers = _takenBy[group.Key];
+                var nearest = new Dictionary<string, int>(StringComparer.Ordinal);
+                var next = takers.Count - 1;
+                foreach (var k in group.OrderByDescending(k => learnings[k].At))
+                {
+                    var at = learnings[k].At;
+                    for (; next >= 0 && takers[next] > at; next--)
+                    {
+                        nearest[_signature[takers[next]]] = takers[next];
+                    }
+
+                    var uses = Uses.None;
+                    foreach (var p in nearest.Values)
+                    {
+                        if (OtherTeam(at, p) && (uses.OtherTeam.At < 0 || p < uses.OtherTeam.At))
+                        {
+                            uses = uses with { OtherTeam = new Use(p) };
+                        }
+
+                        if (Elsewhere(at, p) && (uses.Elsewhere.At < 0 || p < uses.Elsewhere.At))
+                        {
+                            uses = uses with { Elsewhere = new Use(p) };
+                        }
+                    }
+
+                    answers[k] = uses;
+                }
+            }
+
+            return answers;
+        }
+
+        private bool OtherTeam(int origin, int later) =>
+            _team[origin].Length > 0 && _team[later].Length > 0 && !string.Equals(_team[origin], _team[later], StringComparison.Ordinal);
+
+        private bool Elsewhere(int origin, int later) =>
+            OtherTeam(origin, later) || (_services[origin].Length > 0 && _services[later].Length > 0 && !_services[later].Any(s => Array.BinarySearch(_services[origin], s, StringComparer.Ordinal) >= 0));
+
+        private static void Add(Dictionary<string, List<int>> map, string key, int position)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != position)
+            {
+                list.Add(position);
+            }
         }
     }
 }

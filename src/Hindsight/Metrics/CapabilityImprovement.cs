@@ -20,7 +20,7 @@ public static class CapabilityImprovement
         ArgumentNullException.ThrowIfNull(incidents);
         var modes = incidents
             .Where(i => !string.IsNullOrWhiteSpace(i.FailureMode))
-            .GroupBy(i => i.FailureMode!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .GroupBy(i => Confirmations.Confirmation.Fold(i.FailureMode!), StringComparer.Ordinal)
             .Select(g => Mode(g.First().FailureMode!.Trim(), [.. g.OrderBy(i => i.StartedAt)]))
             .Where(m => m.ResolveChange is not null || m.DetectChange is not null)
             .OrderByDescending(m => m.Incidents).ThenBy(m => m.FailureMode, StringComparer.Ordinal)
@@ -49,7 +49,7 @@ public static class CapabilityImprovement
         var half = minutes.Count / 2;
         var earlier = Quantiles.Median(minutes[..half])!.Value;
         var later = Quantiles.Median(minutes[half..])!.Value;
-        return earlier <= 0 ? (earlier, later, null) : (Math.Round(earlier, 1), Math.Round(later, 1), 1 - (later / earlier));
+        return earlier <= 0 ? (Math.Round(earlier, 1), Math.Round(later, 1), null) : (Math.Round(earlier, 1), Math.Round(later, 1), 1 - (later / earlier));
     }
 
     private static double? Round(double? v) => v is { } x ? Math.Round(x, 4) : null;

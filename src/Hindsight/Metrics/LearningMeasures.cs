@@ -26,16 +26,24 @@ public sealed record LearningMeasures(
     CultureReport Culture)
 {
     /// <summary>Computes every measure.</summary>
+    /// <param name="incidents">The incidents in scope.</param>
+    /// <param name="alerts">The alert firings in scope.</param>
+    /// <param name="confirmations">The confirmations in scope.</param>
+    /// <param name="surveys">The survey answers in scope.</param>
+    /// <param name="now">The time measured at.</param>
+    /// <param name="reuseIncidents">Where the learnings of <paramref name="incidents"/> may be reused, when wider (a team's report: the organisation's incidents).</param>
     public static LearningMeasures Of(
         IReadOnlyList<Incident> incidents,
         IReadOnlyList<AlertFiring> alerts,
         IReadOnlyList<Confirmation> confirmations,
         IReadOnlyList<SurveyResponse> surveys,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyList<Incident>? reuseIncidents = null)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var alertNoise = Task.Run(() => AlertNoise.Of(alerts, incidents));
-        var reuse = Task.Run(() => KnowledgeReuse.Of(incidents));
+        var scope = reuseIncidents is null ? null : incidents.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var reuse = Task.Run(() => scope is null ? KnowledgeReuse.Of(incidents) : KnowledgeReuse.Of(reuseIncidents!, i => scope.Contains(i.Id)));
         return new LearningMeasures(
             alertNoise.Result,
             KnowledgeFreshness.Of(incidents, now),

@@ -41,7 +41,7 @@ public static class ReportBuilder
             .Select(g => (Service: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Service, StringComparer.Ordinal).ToList();
         var forecasts = Task.Run(() => Forecasts(input, busiest.Take(ForecastServices).Select(b => b.Service)));
         var anomalies = Task.Run(() => CountAnomalies.Detect(incidents, input.Now));
-        var measures = Task.Run(() => LearningMeasures.Of(incidents, input.Alerts, input.Confirmations, input.Surveys, input.Now));
+        var measures = Task.Run(() => LearningMeasures.Of(incidents, input.Alerts, input.Confirmations, input.Surveys, input.Now, input.ReuseIncidents));
         var knowledge = Task.Run(() => (KnowledgeUtilisation.Of(incidents), KnowledgeUtilisation.Application(incidents),
             Improvement.ImplementationRate(incidents, input.Now), Improvement.Effectiveness(incidents), CoverageExpansion.ByQuarter(incidents, input.Drills)));
 

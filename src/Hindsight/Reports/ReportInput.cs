@@ -27,6 +27,12 @@ public sealed record ReportInput(
     /// <summary>Undated incidents of the same scope, left out of <see cref="Incidents"/> (every figure of a report is time-based or reads time order).</summary>
     public int Undated { get; init; }
 
+    /// <summary>
+    /// The incidents a learning may be reused in, when wider than <see cref="Incidents"/>: for a team's report, the whole
+    /// organisation's (another team's reuse is what organisational learning counts); null: the incidents in scope.
+    /// </summary>
+    public IReadOnlyList<Incident>? ReuseIncidents { get; init; }
+
     /// <summary>Its alert firings in the period.</summary>
     public IReadOnlyList<AlertHistory.AlertFiring> Alerts { get; init; } = [];
 

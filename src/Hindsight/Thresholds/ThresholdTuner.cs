@@ -30,6 +30,11 @@ public static class ThresholdTuner
             throw new ArgumentException("need at least two samples, one time per value", nameof(values));
         }
 
+        if (values.Any(v => !double.IsFinite(v)))
+        {
+            throw new ArgumentException("every value must be a finite number", nameof(values));
+        }
+
         var windows = incidents.Where(w => w.To >= times[0] && w.From <= times[^1]).OrderBy(w => w.From).ToArray();
         var weeks = Math.Max((times[^1] - times[0]).TotalDays / 7, 1.0 / 7);
         var gaps = new double[times.Count - 1];
@@ -42,6 +47,11 @@ public static class ThresholdTuner
         var sorted = values.Order().ToArray();
         var mean = values.Average();
         var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
+        if (!double.IsFinite(mean) || !double.IsFinite(sd))
+        {
+            throw new ArgumentException("the values are too large to take their mean and spread; rescale them (e.g. to another unit)", nameof(values));
+        }
+
         var replay = new Replay(times, windows, weeks, interval);
 
         var candidates = new List<ThresholdCandidate>();
@@ -51,7 +61,7 @@ public static class ThresholdTuner
             ("below", Levels.Select(q => Quantiles.Of(sorted, 1 - q)!.Value).Concat(Sigmas.Select(k => mean - (k * sd)))),
         })
         {
-            foreach (var threshold in thresholds.Distinct())
+            foreach (var threshold in thresholds.Where(double.IsFinite).Distinct())
             {
                 foreach (var hold in Holds)
                 {

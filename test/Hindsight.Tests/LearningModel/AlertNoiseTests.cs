@@ -53,6 +53,23 @@ public sealed class AlertNoiseTests
     }
 
     [Fact]
+    public void AFiringNamingAnIncident_CountsOnlyDuringIt()
+    {
+        var a = Make.Incident("A", 0, services: ["checkout"]); // 09:00-10:00
+        var longOne = Make.Incident("L", 0, resolveMinutes: 20 * 24 * 60, services: ["search"]); // twenty days
+
+        var report = AlertNoise.Of(
+        [
+            Fire("1", "Group", "checkout", T0.AddMinutes(-20), "A"), // 20 minutes before the start: its early warning
+            Fire("2", "Group", "checkout", T0.AddDays(21), "A"), // the same webhook group three weeks later: not this incident
+            Fire("3", "Search", "search", T0.AddDays(15)), // fifteen days into a long incident on its service
+        ], [a, longOne]);
+
+        Assert.Equal(1, report.Rules.Single(r => r.Rule == "Group").LedToIncident);
+        Assert.Equal(1, report.Rules.Single(r => r.Rule == "Search").LedToIncident);
+    }
+
+    [Fact]
     public void WithoutFirings_ItSaysWhatIsMissing()
     {
         var report = AlertNoise.Of([], [Make.Incident("A", 0)]);

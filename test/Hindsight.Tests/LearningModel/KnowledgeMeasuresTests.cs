@@ -36,8 +36,56 @@ public sealed class KnowledgeMeasuresTests
         Assert.Equal(T0.AddDays(10), item.LastHelped);
         Assert.True(item.Stale); // 390 days since it last helped
         Assert.Equal(report.Items[0], item); // stale first
-        var finding = Assert.Single(report.Services); // a: 3 stale consultations; b: none, one unhelpful of none
+        var finding = Assert.Single(report.Services); // a: 3 stale consultations; b: 2 consultations, none stale or unhelpful
         Assert.Equal(("a", 4, 3, 2), (finding.Service, finding.Consultations, finding.Stale, finding.Unhelpful));
+    }
+
+    [Fact]
+    public void Freshness_AChangeReportedLater_MakesTheItemFreshNow_ButNotTheConsultationsBeforeIt()
+    {
+        var runbook = new KnowledgeReference("runbook", "rb/db.md") { UpdatedAt = T0.AddDays(-300) };
+        var incidents = new[]
+        {
+            Consulting("1", 0, "a", runbook),
+            Consulting("2", 10, "a", runbook with { UpdatedAt = T0.AddDays(100) }), // an export giving the runbook's current date
+        };
+
+        var report = KnowledgeFreshness.Of(incidents, T0.AddDays(150));
+
+        Assert.Equal((2.0, 2.0), (report.StaleRate.Part, report.StaleRate.Whole)); // both consulted it 300+ days after its change known then
+        var item = Assert.Single(report.Items);
+        Assert.Equal(T0.AddDays(100), item.LastChanged);
+        Assert.False(item.Stale); // changed 50 days ago
+    }
+
+    [Fact]
+    public void Reuse_TheSweep_AgreesWithCheckingEveryLaterIncident()
+    {
+        var incidents = Hindsight.Generation.HistoryGenerator.Generate(new Hindsight.Generation.GeneratorOptions(700, Seed: 4)).OfType<Incident>().ToList();
+        var report = KnowledgeReuse.Of(incidents);
+
+        // the definition, checked the slow way
+        var ordered = incidents.OrderBy(i => i.StartedAt).ToList();
+        static bool OtherTeam(Incident a, Incident b) => a.Team is { Length: > 0 } x && b.Team is { Length: > 0 } y && !string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+        static bool Elsewhere(Incident a, Incident b) => OtherTeam(a, b) || (a.Services.Count > 0 && b.Services.Count > 0 && !b.Services.Any(s => a.Services.Contains(s, StringComparer.OrdinalIgnoreCase)));
+        int learnings = 0, reused = 0, crossTeam = 0;
+        for (var n = 0; n < ordered.Count; n++)
+        {
+            var origin = ordered[n];
+            foreach (var item in origin.ActionItems.Where(a => !string.IsNullOrWhiteSpace(a.Title)))
+            {
+                learnings++;
+                var users = ordered.Skip(n + 1).Where(later => later.Consulted.Any(c => c.Kind == "incident" && c.Ref == origin.Id)
+                    || later.ActionItems.Any(a => KnowledgeReuse.Fold(a.Title) == KnowledgeReuse.Fold(item.Title))).ToList();
+                reused += users.Any(u => Elsewhere(origin, u)) ? 1 : 0;
+                crossTeam += users.Any(u => OtherTeam(origin, u)) ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(learnings, report.Learnings);
+        Assert.Equal(reused, report.Generalisation.Part);
+        Assert.Equal(crossTeam, report.OrganisationalEfficiency.Part);
+        Assert.True(crossTeam > 0 && reused > crossTeam);
     }
 
     [Fact]

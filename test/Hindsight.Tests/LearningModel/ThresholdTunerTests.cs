@@ -45,9 +45,19 @@ public sealed class ThresholdTunerTests
         var first = Assert.Single(t.Frontier); // nothing catches more than the one incident
         Assert.Equal(0, first.FalseAlarms);
 
-        // a threshold low enough to fire on the spike raises one false alarm in 1.99 weeks
-        var low = ThresholdTuner.BestWithin([new ThresholdCandidate("above", 20, TimeSpan.Zero, 1, 1, 1, 1 / t.Weeks, 300)], 1);
-        Assert.Equal(0.5015, low!.FalseAlarmsPerWeek, 4);
+        // the incident as high as the one-hour spike (30): only holding the threshold for an hour tells them apart
+        var spiky = ThresholdTuner.Tune(times, [.. values.Select((v, h) => h is >= 95 and <= 105 ? 30.0 : v)], [Incident], falseAlarmsPerWeek: 0);
+        Assert.Equal((1, 0), (spiky.Best!.Detected, spiky.Best.FalseAlarms));
+        Assert.Equal(TimeSpan.FromHours(1), spiky.Best.For);
+        Assert.Equal(240, spiky.Best.MedianLeadMinutes); // the second high sample, hour 96
+    }
+
+    [Fact]
+    public void ValuesThatAreNotFiniteOrTooLarge_AreRefused()
+    {
+        var (times, values) = Series();
+        Assert.Throws<ArgumentException>(() => ThresholdTuner.Tune(times, [.. values.Select((v, h) => h == 3 ? double.NaN : v)], [Incident]));
+        Assert.Throws<ArgumentException>(() => ThresholdTuner.Tune(times, [.. values.Select((v, h) => h == 3 ? 1e200 : v)], [Incident]));
     }
 
     [Fact]
