@@ -25,7 +25,13 @@ public static class KnowledgeReuse
         {
             if (origins is null || origins(facts.Ordered[n]))
             {
-                learnings.AddRange(facts.Ordered[n].ActionItems.Where(a => !string.IsNullOrWhiteSpace(a.Title)).Select(a => (n, a)));
+                foreach (var a in facts.Ordered[n].ActionItems)
+                {
+                    if (!string.IsNullOrWhiteSpace(a.Title))
+                    {
+                        learnings.Add((n, a));
+                    }
+                }
             }
         }
 
@@ -69,8 +75,25 @@ public static class KnowledgeReuse
     }
 
     /// <summary>An action item's title as compared: lower case, letters and digits only, single spaces.</summary>
-    public static string Fold(string title) =>
-        string.Join(' ', new string([.. (title ?? "").ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Fold(string title)
+    {
+        var text = (title ?? "").AsSpan();
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (length > 0 && buffer[length - 1] != ' ')
+            {
+                buffer[length++] = ' ';
+            }
+        }
+
+        return new string(buffer[..(length > 0 && buffer[length - 1] == ' ' ? length - 1 : length)]);
+    }
 
     private static Use Earliest(Use a, Use b) => a.At < 0 ? b : b.At < 0 || a.At <= b.At ? a : b;
 
@@ -94,6 +117,10 @@ public static class KnowledgeReuse
         private readonly string[] _signature;
         private readonly Dictionary<string, List<int>> _consultedBy = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _takenBy = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _folded = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _serviceKeys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _teams = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _singleServiceSignatures = new(StringComparer.Ordinal);
 
         public Facts(IReadOnlyList<Incident> incidents)
         {
@@ -104,18 +131,26 @@ public static class KnowledgeReuse
             for (var n = 0; n < Count; n++)
             {
                 var i = Ordered[n];
-                _team[n] = i.Team?.Trim().ToLowerInvariant() ?? "";
-                _services[n] = [.. i.Services.Select(ServiceNames.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-                _signature[n] = _team[n] + "\u0001" + string.Join('\u0002', _services[n]);
+                _team[n] = i.Team is null ? "" : Cached(_teams, i.Team, t => t.Trim().ToLowerInvariant());
+                _services[n] = i.Services.Count switch
+                {
+                    0 => [],
+                    1 => [ServiceKey(i.Services[0])],
+                    _ => [.. i.Services.Select(ServiceKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                };
+                _signature[n] = _services[n].Length == 1 ? Cached(_singleServiceSignatures, _services[n][0], k => "\u0001" + k) : "\u0001" + string.Join('\u0002', _services[n]);
                 AnyTeam |= _team[n].Length > 0;
                 foreach (var c in i.Consulted.Where(c => string.Equals(c.Kind, "incident", StringComparison.OrdinalIgnoreCase)))
                 {
                     Add(_consultedBy, c.Ref.Trim(), n);
                 }
 
-                foreach (var a in i.ActionItems.Where(a => !string.IsNullOrWhiteSpace(a.Title)))
+                foreach (var a in i.ActionItems)
                 {
-                    Add(_takenBy, Fold(a.Title), n);
+                    if (!string.IsNullOrWhiteSpace(a.Title))
+                    {
+                        Add(_takenBy, Folded(a.Title), n);
+                    }
                 }
             }
         }
@@ -162,36 +197,56 @@ public static class KnowledgeReuse
 
         /// <summary>
         /// For each learning, the first later incident taking the same action item from another team, and from elsewhere.
-        /// One backward sweep per title keeps the nearest later taker of each team-and-services signature, so a title
-        /// taken a hundred thousand times costs a pass and a look at its few signatures per learning.
+        /// One backward sweep per title keeps the nearest later taker of each team, and within a team of each set of
+        /// services, so a title taken a hundred thousand times costs a pass and, per learning, a look at the teams and at
+        /// its own team's sets of services.
         /// </summary>
         public Uses[] FirstTakers(List<(int At, ActionItem Item)> learnings)
         {
             var answers = new Uses[learnings.Count];
-            foreach (var group in Enumerable.Range(0, learnings.Count).GroupBy(k => Fold(learnings[k].Item.Title), StringComparer.Ordinal))
+            foreach (var group in Enumerable.Range(0, learnings.Count).GroupBy(k => Folded(learnings[k].Item.Title), StringComparer.Ordinal))
             {
                 var takers = _takenBy[group.Key];
-                var nearest = new Dictionary<string, int>(StringComparer.Ordinal);
+
+                // the nearest later taker of each team, and within each team of each set of services
+                var byTeam = new Dictionary<string, (int Nearest, Dictionary<string, int> ByServices)>(StringComparer.Ordinal);
                 var next = takers.Count - 1;
                 foreach (var k in group.OrderByDescending(k => learnings[k].At))
                 {
                     var at = learnings[k].At;
                     for (; next >= 0 && takers[next] > at; next--)
                     {
-                        nearest[_signature[takers[next]]] = takers[next];
+                        var p = takers[next];
+                        var services = byTeam.TryGetValue(_team[p], out var known) ? known.ByServices : new Dictionary<string, int>(StringComparer.Ordinal);
+                        services[_signature[p]] = p;
+                        byTeam[_team[p]] = (p, services);
                     }
 
                     var uses = Uses.None;
-                    foreach (var p in nearest.Values)
+                    foreach (var (team, found) in byTeam)
                     {
-                        if (OtherTeam(at, p) && (uses.OtherTeam.At < 0 || p < uses.OtherTeam.At))
+                        if (team.Length > 0 && _team[at].Length > 0 && !string.Equals(team, _team[at], StringComparison.Ordinal)
+                            && (uses.OtherTeam.At < 0 || found.Nearest < uses.OtherTeam.At))
                         {
-                            uses = uses with { OtherTeam = new Use(p) };
+                            uses = uses with { OtherTeam = new Use(found.Nearest) };
+                        }
+                    }
+
+                    uses = uses with { Elsewhere = uses.OtherTeam };
+                    foreach (var (team, found) in byTeam)
+                    {
+                        // another team's takers count as elsewhere already; the rest only on other services
+                        if (team.Length > 0 && _team[at].Length > 0 && !string.Equals(team, _team[at], StringComparison.Ordinal))
+                        {
+                            continue;
                         }
 
-                        if (Elsewhere(at, p) && (uses.Elsewhere.At < 0 || p < uses.Elsewhere.At))
+                        foreach (var p in found.ByServices.Values)
                         {
-                            uses = uses with { Elsewhere = new Use(p) };
+                            if ((uses.Elsewhere.At < 0 || p < uses.Elsewhere.At) && Elsewhere(at, p))
+                            {
+                                uses = uses with { Elsewhere = new Use(p) };
+                            }
                         }
                     }
 
@@ -200,6 +255,21 @@ public static class KnowledgeReuse
             }
 
             return answers;
+        }
+
+        /// <summary>A title's fold, computed once per distinct title (generated and templated titles repeat).</summary>
+        private string Folded(string title) => Cached(_folded, title, Fold);
+
+        private string ServiceKey(string service) => Cached(_serviceKeys, service, ServiceNames.Key);
+
+        private static string Cached(Dictionary<string, string> cache, string text, Func<string, string> compute)
+        {
+            if (!cache.TryGetValue(text, out var value))
+            {
+                cache[text] = value = compute(text);
+            }
+
+            return value;
         }
 
         private bool OtherTeam(int origin, int later) =>
