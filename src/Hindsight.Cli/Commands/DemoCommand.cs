@@ -69,6 +69,7 @@ internal static class DemoCommand
             o.WriteLine($"  hindsight {storeOption} metrics --by quarter   (time to detect and resolve, recurrence, learning velocity)");
             o.WriteLine($"  hindsight {storeOption} report --team payments   (maturity, themes, practices, hygiene, forecasts)");
             o.WriteLine($"  hindsight {storeOption} silos --source incidents   (knowledge held by one person)");
+            o.WriteLine($"  hindsight {storeOption} alerts noise   (which alert rules were noise, which fired after people noticed)");
             o.WriteLine($"  hindsight {storeOption} drill generate --difficulty medium   (practise on a synthetic incident)");
             o.WriteLine($"  hindsight {storeOption} draft INC-000042 --out INC-000042.md   (a blameless postmortem draft; edit it and ingest it back)");
             o.WriteLine($"  hindsight {storeOption} mcp   (serve this store to an assistant over MCP — docs/agents.md)");
