@@ -2,7 +2,6 @@ using Hindsight.Application.Errors;
 using Hindsight.Confirmations;
 using Hindsight.Culture;
 using Hindsight.Errors;
-using Hindsight.Metrics;
 
 namespace Hindsight.Application.Learning;
 
@@ -91,27 +90,3 @@ public sealed partial class LearningUseCases
         return new SurveyImportResult(answers.Count, counts.Inserted, counts.Updated, CultureSurvey.Of(history.Surveys));
     }
 }
-
-/// <summary>A person's verdict on an incident's failure mode.</summary>
-/// <param name="Incident">The incident.</param>
-/// <param name="FailureMode">What it really was.</param>
-/// <param name="Suggested">What Hindsight had suggested, when the caller saw a suggestion (otherwise the classifier is asked now).</param>
-/// <param name="By">Who confirms.</param>
-public sealed record ConfirmRequest(string Incident, string FailureMode, string? Suggested = null, string? By = null);
-
-/// <summary>A recorded confirmation.</summary>
-/// <param name="Incident">The incident.</param>
-/// <param name="Suggested">What was suggested (null: "not sure", or nothing to learn from).</param>
-/// <param name="Confidence">The suggestion's probability, when the classifier was asked now.</param>
-/// <param name="Confirmed">What the person confirmed.</param>
-/// <param name="Correct">Whether the suggestion was right.</param>
-/// <param name="FailureModeSet">Whether the incident's failure mode was changed to the confirmed one.</param>
-/// <param name="RootCauseAccuracy">Root-cause accuracy over all confirmations, after this one.</param>
-public sealed record ConfirmationResult(string Incident, string? Suggested, double? Confidence, string Confirmed, bool Correct, bool FailureModeSet, RateFigure RootCauseAccuracy);
-
-/// <summary>An imported culture survey.</summary>
-/// <param name="Answers">Answers read.</param>
-/// <param name="Inserted">Stored as new.</param>
-/// <param name="Updated">Stored over an earlier import of the same answer.</param>
-/// <param name="Culture">The culture figures after the import.</param>
-public sealed record SurveyImportResult(int Answers, long Inserted, long Updated, CultureReport Culture);

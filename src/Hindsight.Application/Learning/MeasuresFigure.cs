@@ -1,7 +1,4 @@
-using Hindsight.AlertHistory;
-using Hindsight.Confirmations;
 using Hindsight.Culture;
-using Hindsight.Knowledge;
 using Hindsight.Metrics;
 
 namespace Hindsight.Application.Learning;
@@ -50,32 +47,3 @@ public sealed record MeasuresFigure(
         new("stale_knowledge_rate", KnowledgeFreshness.StaleRate),
     ];
 }
-
-/// <summary>Alert noise.</summary>
-/// <param name="Firings">Firings read.</param>
-/// <param name="Rules">Rules that fired.</param>
-/// <param name="NoiseRate">Firings that led to no incident people worked, over all firings.</param>
-/// <param name="ByRule">The noisiest rules first (at most <see cref="MeasuresFigure.Shown"/>).</param>
-/// <param name="Noisiest">The rules to tune first.</param>
-/// <param name="Late">The rules that fired after people had detected the incident.</param>
-public sealed record AlertNoiseFigure(int Firings, int Rules, RateFigure NoiseRate, IReadOnlyList<AlertRuleNoise> ByRule, IReadOnlyList<string> Noisiest, IReadOnlyList<string> Late);
-
-/// <summary>Runbook and knowledge freshness.</summary>
-/// <param name="StaleRate">Consultations of stale knowledge over those whose age is known.</param>
-/// <param name="Items">Items consulted.</param>
-/// <param name="ByItem">Stale items first, then the most consulted (at most <see cref="MeasuresFigure.Shown"/>).</param>
-/// <param name="Services">Services whose incidents keep consulting stale or unhelpful knowledge.</param>
-public sealed record FreshnessFigure(RateFigure StaleRate, int Items, IReadOnlyList<KnowledgeItemFreshness> ByItem, IReadOnlyList<ServiceKnowledgeUse> Services);
-
-/// <summary>Root-cause accuracy.</summary>
-/// <param name="Accuracy">Correct suggestions over confirmed suggestions.</param>
-/// <param name="NotSure">Confirmed incidents the classifier had been unsure of.</param>
-/// <param name="PerClass">Per confirmed failure mode.</param>
-public sealed record RootCauseAccuracyFigure(RateFigure Accuracy, int NotSure, IReadOnlyList<ClassAccuracy> PerClass);
-
-/// <summary>Knowledge reuse.</summary>
-/// <param name="Learnings">Learnings extracted (action items).</param>
-/// <param name="Generalisation">Reused on another service or team, over all learnings.</param>
-/// <param name="OrganisationalLearningEfficiency">Reused by another team, over all learnings.</param>
-/// <param name="Examples">Some reuses, across teams first.</param>
-public sealed record KnowledgeReuseFigure(int Learnings, RateFigure Generalisation, RateFigure OrganisationalLearningEfficiency, IReadOnlyList<ReusedLearning> Examples);

@@ -1,5 +1,4 @@
 using Hindsight.AlertHistory;
-using Hindsight.Alerts;
 using Hindsight.Application.Errors;
 using Hindsight.Application.Learning;
 using Hindsight.Application.Workspaces;
@@ -73,17 +72,4 @@ public sealed class AlertUseCases
             throw HindsightException.BadInput("samples", e.Message.Split(" (Parameter", 2)[0], "finite numbers of a sensible size");
         }
     }
-}
-
-/// <summary>What to tune.</summary>
-/// <param name="Metric">The metric, as named in the samples.</param>
-/// <param name="Service">The service whose incidents the alert should catch.</param>
-/// <param name="Samples">The metric samples (others are ignored).</param>
-public sealed record TuneRequest(string Metric, string Service, IReadOnlyList<MetricSample> Samples)
-{
-    /// <summary>False alarms per week allowed.</summary>
-    public double FalseAlarmsPerWeek { get; init; } = 1;
-
-    /// <summary>How long before an incident's start a firing still counts as catching it.</summary>
-    public int LookbackMinutes { get; init; } = 30;
 }

@@ -35,23 +35,3 @@ public static class CultureSurvey
         return new CultureReport(Math.Round(inLatest.Average(a => a.Score / a.ScaleMax), 4), latest, answers.Count, teams, null);
     }
 }
-
-/// <summary>Culture maturity from surveys.</summary>
-/// <param name="Score">The mean answer of the latest surveyed quarter, as a fraction of the scale (null without surveys).</param>
-/// <param name="Quarter">That quarter.</param>
-/// <param name="Answers">Answers imported.</param>
-/// <param name="Teams">Each team's trend.</param>
-/// <param name="Missing">Why there is no score, when there is none.</param>
-public sealed record CultureReport(double? Score, string? Quarter, int Answers, IReadOnlyList<TeamCulture> Teams, string? Missing);
-
-/// <summary>One team's culture scores over time.</summary>
-/// <param name="Team">The team.</param>
-/// <param name="Quarters">Mean answer per quarter (fraction of the scale).</param>
-/// <param name="Change">Last quarter's score less the first's (null with one quarter).</param>
-public sealed record TeamCulture(string Team, IReadOnlyList<QuarterCulture> Quarters, double? Change);
-
-/// <summary>A team's mean answer in one quarter.</summary>
-/// <param name="Quarter">The quarter (<c>2026-Q1</c>).</param>
-/// <param name="Score">The mean answer as a fraction of the scale.</param>
-/// <param name="Answers">Answers in the quarter.</param>
-public sealed record QuarterCulture(string Quarter, double Score, int Answers);

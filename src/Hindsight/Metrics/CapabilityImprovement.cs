@@ -54,29 +54,3 @@ public static class CapabilityImprovement
 
     private static double? Round(double? v) => v is { } x ? Math.Round(x, 4) : null;
 }
-
-/// <summary>Capability improvement over failure modes.</summary>
-/// <param name="ResolveFaster">The median over failure modes of how much faster the later half was resolved (fraction).</param>
-/// <param name="DetectEarlier">The same for time to detect.</param>
-/// <param name="Modes">Per failure mode, the most frequent first.</param>
-/// <param name="Missing">Why it cannot be measured, when it cannot.</param>
-public sealed record CapabilityReport(double? ResolveFaster, double? DetectEarlier, IReadOnlyList<ModeImprovement> Modes, string? Missing);
-
-/// <summary>One failure mode's earlier and later halves.</summary>
-/// <param name="FailureMode">The failure mode.</param>
-/// <param name="Incidents">Its incidents.</param>
-/// <param name="EarlierResolveMinutes">Median time to resolve of the earlier half.</param>
-/// <param name="LaterResolveMinutes">Median time to resolve of the later half.</param>
-/// <param name="ResolveChange">1 − later / earlier.</param>
-/// <param name="EarlierDetectMinutes">Median time to detect of the earlier half.</param>
-/// <param name="LaterDetectMinutes">Median time to detect of the later half.</param>
-/// <param name="DetectChange">1 − later / earlier.</param>
-public sealed record ModeImprovement(
-    string FailureMode,
-    int Incidents,
-    double? EarlierResolveMinutes,
-    double? LaterResolveMinutes,
-    double? ResolveChange,
-    double? EarlierDetectMinutes,
-    double? LaterDetectMinutes,
-    double? DetectChange);
