@@ -1,6 +1,6 @@
 using Hindsight.Bench;
 
-// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|report|http|load|outage> [--incidents N] [--runs R] [--clients C] [--seconds S]
+// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|index-phases|report|http|load|outage> [--incidents N] [--runs R] [--clients C] [--seconds S] [--store DIR --org ORG]
 var command = args.Length > 0 ? args[0] : "ingest";
 var incidents = Arg("--incidents", 100_000);
 var runs = Arg("--runs", 5);
@@ -9,6 +9,7 @@ return command switch
     "ingest" => await IngestBenchmark.RunAsync(incidents, runs),
     "generate" => GenerateBenchmark.Run(incidents, runs),
     "phases" => await PhaseBenchmark.RunAsync(incidents),
+    "index-phases" => await IndexPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default")),
     "micro" => MicroBenchmark.Run(),
     "report" => await ReportBenchmark.RunAsync(incidents, runs),
     "http" => await HttpBenchmark.RunAsync(incidents, Arg("--clients", 32), Arg("--seconds", 30)),
@@ -23,8 +24,14 @@ int Arg(string name, int fallback)
     return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var v) ? v : fallback;
 }
 
+string Text(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|micro|report|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S]");
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|index-phases|micro|report|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S]");
     return 2;
 }

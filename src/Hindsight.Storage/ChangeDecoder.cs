@@ -1,18 +1,25 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Hindsight.Canonical;
 using Hindsight.History;
 
 namespace Hindsight.Storage;
 
 /// <summary>
-/// Turns stored documents into records on every core: rows are read in chunks on the caller's thread, each chunk is
-/// deserialised in parallel, and records come out in the order the rows were read. Both stores use it for reads and
-/// for the change feed.
+/// Turns stored documents into records on every core: rows are read in chunks, each chunk is deserialised in
+/// parallel, and records come out in the order the rows were read. Both stores use it for reads and for the change
+/// feed. A feed longer than one chunk is read and decoded ahead on another thread while the caller works through the
+/// chunks already decoded (at most <see cref="ChunksAhead"/> of them wait), so reading overlaps with what the caller
+/// does with each record and memory stays flat however long the feed.
 /// </summary>
 internal static class ChangeDecoder
 {
     /// <summary>Rows per chunk: enough to amortise the hand-off, small enough to keep memory flat.</summary>
     private const int ChunkRows = 512;
+
+    /// <summary>Decoded chunks that may wait for the caller.</summary>
+    private const int ChunksAhead = 4;
 
     /// <summary>The change feed: (revision, document) rows as changes.</summary>
     public static IAsyncEnumerable<RecordChange> DecodeAsync(RecordKind kind, IAsyncEnumerable<(long Revision, byte[] Document)> rows, CancellationToken cancellationToken = default) =>
@@ -24,39 +31,93 @@ internal static class ChangeDecoder
 
     private static async IAsyncEnumerable<TOut> DecodeAsync<TIn, TOut>(IAsyncEnumerable<TIn> rows, Func<TIn, TOut> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var chunk = new List<TIn>(ChunkRows);
-        var decoded = new TOut[ChunkRows];
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var source = rows.GetAsyncEnumerator(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task? reader = null;
+        try
         {
-            chunk.Add(row);
-            if (chunk.Count == ChunkRows)
+            var first = await NextChunkAsync(source).ConfigureAwait(false);
+            if (first.Length < ChunkRows)
             {
-                foreach (var item in Decode(chunk, decoded, decode))
+                foreach (var item in Decode(first, decode))
+                {
+                    yield return item; // a short read (a lookup, a small catch-up): no thread hand-off
+                }
+
+                yield break;
+            }
+
+            var ready = Channel.CreateBounded<TOut[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
+            reader = Task.Run(() => ReadAheadAsync(source, first, decode, ready.Writer, stop.Token), CancellationToken.None);
+            await foreach (var chunk in ready.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var item in chunk)
                 {
                     yield return item;
                 }
-
-                chunk.Clear();
             }
         }
-
-        foreach (var item in Decode(chunk, decoded, decode))
+        finally
         {
-            yield return item;
+            if (reader is not null)
+            {
+                await stop.CancelAsync().ConfigureAwait(false); // the caller may have stopped early: the reader stops too
+                await reader.ConfigureAwait(false); // never throws: its failures go through the channel
+            }
+
+            await source.DisposeAsync().ConfigureAwait(false); // only once nothing reads it any more
         }
     }
 
-    private static ArraySegment<TOut> Decode<TIn, TOut>(List<TIn> chunk, TOut[] decoded, Func<TIn, TOut> decode)
+    private static async Task ReadAheadAsync<TIn, TOut>(IAsyncEnumerator<TIn> source, TIn[] first, Func<TIn, TOut> decode, ChannelWriter<TOut[]> ready, CancellationToken cancellationToken)
     {
-        if (chunk.Count == 1)
+        try
+        {
+            var chunk = first;
+            while (chunk.Length > 0)
+            {
+                await ready.WriteAsync(Decode(chunk, decode), cancellationToken).ConfigureAwait(false);
+                chunk = chunk.Length < ChunkRows ? [] : await NextChunkAsync(source).ConfigureAwait(false);
+            }
+
+            ready.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            ready.TryComplete(ex); // the caller sees it where it reads
+        }
+    }
+
+    private static async Task<TIn[]> NextChunkAsync<TIn>(IAsyncEnumerator<TIn> source)
+    {
+        var chunk = new List<TIn>(ChunkRows);
+        while (chunk.Count < ChunkRows && await source.MoveNextAsync().ConfigureAwait(false))
+        {
+            chunk.Add(source.Current);
+        }
+
+        return [.. chunk];
+    }
+
+    private static TOut[] Decode<TIn, TOut>(TIn[] chunk, Func<TIn, TOut> decode)
+    {
+        var decoded = new TOut[chunk.Length];
+        if (chunk.Length == 1)
         {
             decoded[0] = decode(chunk[0]); // a single lookup: no thread hand-off
         }
         else
         {
-            Parallel.For(0, chunk.Count, n => decoded[n] = decode(chunk[n]));
+            try
+            {
+                Parallel.For(0, chunk.Length, n => decoded[n] = decode(chunk[n]));
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]); // the document's own error, as a single read gives it
+            }
         }
 
-        return new ArraySegment<TOut>(decoded, 0, chunk.Count);
+        return decoded;
     }
 }

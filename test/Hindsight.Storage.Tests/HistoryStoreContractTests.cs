@@ -157,6 +157,45 @@ public sealed class HistoryStoreContractTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task ChangeFeed_LongerThanItsChunks_ComesInOrder_AndAReaderMayStopEarly(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        var ids = Enumerable.Range(0, 1_300).Select(n => $"INC-{n:D5}").ToArray();
+        foreach (var part in ids.Chunk(500))
+        {
+            await WriteAsync(t.Store, Orgs.Acme, [.. part.Select(id => TestIncidents.Make(id))]);
+        }
+
+        var seen = new List<RecordChange>();
+        await foreach (var change in t.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, 0))
+        {
+            seen.Add(change);
+        }
+
+        Assert.Equal(ids, seen.Select(c => c.Record.Key));
+        Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First.Revision <= p.Second.Revision));
+
+        var read = 0;
+        await foreach (var change in t.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, 0))
+        {
+            if (++read == 700)
+            {
+                break; // the rows read ahead are dropped and the store stays usable
+            }
+        }
+
+        await WriteAsync(t.Store, Orgs.Acme, TestIncidents.Make("INC-LAST"));
+        var after = new List<string>();
+        await foreach (var change in t.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, seen[^1].Revision))
+        {
+            after.Add(change.Record.Key);
+        }
+
+        Assert.Equal(["INC-LAST"], after);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Reopen_KeepsEverythingCommitted(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);

@@ -42,6 +42,34 @@ public sealed class SqliteHistoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangeFeed_AnUnreadableDocumentFarIntoTheFeed_FailsTheReaderWithTheDecodersError()
+    {
+        var store = SqliteHistoryStore.Open(_dir);
+        await using (var writer = await store.BeginWriteAsync(Orgs.Acme))
+        {
+            await writer.WriteAsync([.. Enumerable.Range(0, 1_200).Select(n => TestIncidents.Make($"INC-{n:D4}"))]);
+            await writer.CommitAsync();
+        }
+
+        Execute("UPDATE records SET doc = CAST('{not json' AS BLOB) WHERE key = 'INC-1100'");
+        var lookup = await Record.ExceptionAsync(() => store.FindAsync(Orgs.Acme, Hindsight.History.RecordKind.Incident, "INC-1100"));
+        var read = 0;
+        var feed = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var change in store.ChangesAsync(Orgs.Acme, Hindsight.History.RecordKind.Incident, 0))
+            {
+                read++;
+            }
+        });
+
+        Assert.NotNull(lookup);
+        Assert.NotNull(feed);
+        Assert.Equal(lookup.GetType(), feed.GetType()); // the decoder's own error, not the read-ahead's plumbing
+        Assert.Equal(1_024, read); // the whole chunks before the bad one
+        await store.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Open_StoreFromANewerVersion_IsRefusedWithAdvice()
     {
         await SqliteHistoryStore.Open(_dir).DisposeAsync();

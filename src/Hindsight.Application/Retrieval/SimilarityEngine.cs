@@ -18,6 +18,9 @@ namespace Hindsight.Application.Retrieval;
 /// </summary>
 public sealed partial class SimilarityEngine : IDisposable
 {
+    /// <summary>Changes read from the store and applied at a time: the most a refresh or a rebuild holds in memory.</summary>
+    private const int BatchSize = 4_096;
+
     private readonly IHistoryStore _store;
     private readonly EngineOptions _options;
     private readonly TimeProvider _clock;
@@ -98,7 +101,9 @@ public sealed partial class SimilarityEngine : IDisposable
     /// <summary>
     /// Brings the index up to date with the store (new and changed incidents), reloads the dependency graph and the
     /// weights, and saves a fresh snapshot when one is due (see <c>SnapshotDue</c>). Returns how many incidents were (re)indexed.
-    /// One refresh runs at a time; searches go on meanwhile and see the index before or after it, never half of it.
+    /// One refresh runs at a time. Changes are read and applied in batches of <see cref="BatchSize"/>, so a backlog of any
+    /// size (a first build of a million incidents) holds one batch in memory; searches go on meanwhile and each sees the
+    /// index after a whole batch — every change up to the revision it reports, none after it.
     /// </summary>
     public async Task<int> RefreshAsync(CancellationToken cancellationToken = default)
     {
@@ -245,9 +250,16 @@ public sealed partial class SimilarityEngine : IDisposable
     {
         var mark = await _store.RestoreMarkAsync(cancellationToken).ConfigureAwait(false); // read first: a restore after it is seen next time
         var changes = new List<RecordChange>();
+        var applied = 0;
         await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Incident, Revision, cancellationToken).ConfigureAwait(false))
         {
             changes.Add(change);
+            if (changes.Count == BatchSize)
+            {
+                Publish(changes);
+                applied += changes.Count;
+                changes.Clear();
+            }
         }
 
         await ReadDependenciesAsync(cancellationToken).ConfigureAwait(false);
@@ -275,6 +287,7 @@ public sealed partial class SimilarityEngine : IDisposable
         }
 
         bool rebuild;
+        applied += changes.Count;
         _lock.EnterWriteLock();
         try
         {
@@ -306,13 +319,28 @@ public sealed partial class SimilarityEngine : IDisposable
             return Count;
         }
 
-        _unsaved += changes.Count;
+        _unsaved += applied;
         if (SnapshotDue())
         {
             SaveSnapshot();
         }
 
-        return changes.Count;
+        return applied;
+    }
+
+    /// <summary>Applies one batch of a refresh's changes under the write lock; searches after it see all of it.</summary>
+    private void Publish(List<RecordChange> changes)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            Apply(_index, changes);
+            _cache.Clear();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
     }
 
     /// <summary>
@@ -338,7 +366,7 @@ public sealed partial class SimilarityEngine : IDisposable
         await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Incident, 0, cancellationToken).ConfigureAwait(false))
         {
             batch.Add(change);
-            if (batch.Count == 10_000)
+            if (batch.Count == BatchSize)
             {
                 Apply(fresh, batch);
                 batch.Clear();

@@ -37,6 +37,30 @@ public sealed class SimilarityEngineTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_ABacklogOfManyBatches_IndexesAllOfIt_UpToTheStoresLastRevision(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var incidents = Enumerable.Range(0, 9_000).Select(n => TestIncidents.Make($"INC-{n:D5}", n % 500, $"Incident {n} on host-{n % 97}")).ToArray();
+        foreach (var part in incidents.Chunk(3_000))
+        {
+            await WriteAsync(test.Store, part);
+        }
+
+        long last = 0;
+        await foreach (var change in test.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, 0))
+        {
+            last = Math.Max(last, change.Revision);
+        }
+
+        using var engine = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme);
+
+        Assert.Equal(9_000, engine.Count); // more than two batches of the refresh, each applied as it is read
+        Assert.Equal(last, engine.Revision);
+        Assert.Equal("INC-08999", engine.Search(Query("Incident 8999 on host-75")).Matches[0].Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Open_WithSnapshot_ReloadsItAndCatchesUp(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);
