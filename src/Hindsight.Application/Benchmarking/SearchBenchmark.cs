@@ -31,9 +31,14 @@ public static class SearchBenchmark
     /// <param name="say">Progress messages.</param>
     /// <param name="embedder">The sentence model, to measure the semantic feature's cost too; null leaves it out.</param>
     /// <param name="semanticSample">Texts the model's rate is measured on.</param>
+    /// <param name="apart">
+    /// Runs a step in a fresh process on the benchmark's store folder (given), for memory figures that are the step's
+    /// alone; null leaves those figures out.
+    /// </param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<BenchResult> RunAsync(int incidents, int queries, int ftsQueries, string folder, TimeProvider clock, Action<string> say,
-        Semantics.ITextEmbedder? embedder = null, int semanticSample = 1_000, CancellationToken cancellationToken = default)
+        Semantics.ITextEmbedder? embedder = null, int semanticSample = 1_000, Func<BenchStep, string, CancellationToken, Task<StepCost>>? apart = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(say);
 
@@ -136,6 +141,15 @@ public static class SearchBenchmark
         }
 
         GC.Collect();
+        StepCost? build = null, serve = null, report = null;
+        if (apart is not null)
+        {
+            say("index build, serving and report, each in a fresh process");
+            build = await apart(BenchStep.Build, store.Directory!, cancellationToken).ConfigureAwait(false);
+            serve = await apart(BenchStep.Serve, store.Directory!, cancellationToken).ConfigureAwait(false);
+            report = await apart(BenchStep.Report, store.Directory!, cancellationToken).ConfigureAwait(false);
+        }
+
         say("cold start");
         timer.Restart();
         double coldSeconds;
@@ -211,6 +225,12 @@ public static class SearchBenchmark
             LuceneIndexPerS = Math.Round(stored / luceneBuildSeconds),
             LuceneIndexBytesPerIncident = Math.Round(luceneBytes / (double)stored, 1),
             Semantic = semantic,
+            IndexBuildPerS = build is null ? null : Math.Round(stored / build.Seconds),
+            IndexBuildPeakRssBytes = build?.PeakRssBytes,
+            ServingRssBytes = serve?.RssBytes,
+            ServingColdStartS = serve?.Seconds,
+            ReportS = report?.Seconds,
+            ReportPeakRssBytes = report?.PeakRssBytes,
         };
     }
 
@@ -255,6 +275,33 @@ public sealed record BenchResult(
 
     /// <summary>Its index on disk per incident.</summary>
     public double LuceneIndexBytesPerIncident { get; init; }
+
+    /// <summary>Incidents indexed per second by a fresh process building the index from the store (no snapshot).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? IndexBuildPerS { get; init; }
+
+    /// <summary>That process's peak resident memory.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? IndexBuildPeakRssBytes { get; init; }
+
+    /// <summary>
+    /// Resident memory of a fresh process serving searches: the index opened from its snapshot, one search answered, a
+    /// full collection (the sentence model off).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? ServingRssBytes { get; init; }
+
+    /// <summary>That process's open from the snapshot and first answer, in seconds (its runtime start-up excluded).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? ServingColdStartS { get; init; }
+
+    /// <summary>The learning report computed by a fresh process, in seconds (reading the store included).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? ReportS { get; init; }
+
+    /// <summary>That process's peak resident memory.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? ReportPeakRssBytes { get; init; }
 
     /// <summary>What the semantic feature costs, when the model is on.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -64,6 +64,7 @@ namespace Hindsight.Application.Serialization;
 [JsonSerializable(typeof(Hindsight.Application.Monitoring.AlertRun))]
 [JsonSerializable(typeof(Hindsight.Application.Monitoring.DriftResult))]
 [JsonSerializable(typeof(Hindsight.Application.Benchmarking.BenchResult))]
+[JsonSerializable(typeof(Hindsight.Application.Benchmarking.StepCost))]
 [JsonSerializable(typeof(Hindsight.Application.Evaluation.RetrievalEvaluationResult))]
 [JsonSerializable(typeof(Hindsight.Application.Evaluation.ClassifierEvaluation))]
 [JsonSerializable(typeof(Hindsight.Application.Evaluation.AnomalyEvaluation))]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json;
 using Hindsight.Application.Benchmarking;
 using Hindsight.Application.Serialization;
@@ -22,13 +23,25 @@ internal static class BenchCommand
             Description = "Texts to measure the sentence model's rate on, for the semantic feature's cost (0 leaves it out; so does HINDSIGHT_SEMANTIC=off)",
             DefaultValueFactory = _ => 1_000,
         };
+        var step = new Option<BenchStep?>("--step")
+        {
+            Description = "Run one step of the benchmark on the store given with --store and print what it cost (the benchmark runs each in a process of its own)",
+            Hidden = true,
+        };
         var json = GlobalOptions.Json();
         var command = new Command("bench", "Measure ingest, search latency, index size and cold start on a generated history (in a temporary store)")
         {
-            incidents, queries, ftsQueries, semanticSample, json,
+            incidents, queries, ftsQueries, semanticSample, step, json,
         };
         command.SetAction(async (result, ct) =>
         {
+            if (result.GetValue(step) is { } one)
+            {
+                var target = result.GetValue(GlobalOptions.Store) ?? throw new UserError("--step needs --store");
+                JsonOut.Write(context.Out, await BenchSteps.RunAsync(one, target, context.Clock, ct));
+                return ExitCodes.Ok;
+            }
+
             var n = result.GetValue(incidents);
             var q = result.GetValue(queries);
             if (n < 10 || q < 1)
@@ -41,7 +54,7 @@ internal static class BenchCommand
             {
                 var sample = result.GetValue(semanticSample);
                 var report = await SearchBenchmark.RunAsync(n, q, Math.Min(q, result.GetValue(ftsQueries)), folder, context.Clock, what => context.Error.WriteLine($"bench: {what}"),
-                    sample > 0 ? CliHost.EmbedderOf(context) : null, sample, ct);
+                    sample > 0 ? CliHost.EmbedderOf(context) : null, sample, RunApartAsync, ct);
                 if (result.GetValue(json))
                 {
                     JsonOut.Write(context.Out, report);
@@ -63,5 +76,37 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Runs one benchmark step in a fresh process of this program (<c>bench --step</c>) and reads what it printed.</summary>
+    private static async Task<StepCost> RunApartAsync(BenchStep step, string store, CancellationToken cancellationToken)
+    {
+        var self = Environment.ProcessPath;
+        var program = typeof(BenchCommand).Assembly.Location;
+        var direct = self is not null && Path.GetFileNameWithoutExtension(self) == Path.GetFileNameWithoutExtension(program);
+        var host = self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+        var start = new ProcessStartInfo(direct ? self! : host) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!direct)
+        {
+            start.ArgumentList.Add(program); // run as 'dotnet hindsight.dll' (as a tool, or from another host)
+        }
+
+        foreach (var argument in new[] { "--store", store, "bench", "--step", step.ToString(), "--json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["HINDSIGHT_SEMANTIC"] = "off";
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the benchmark step");
+        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = child.StandardError.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the benchmark step '{step}' failed (exit {child.ExitCode}): {(await errors).Trim()}");
+        }
+
+        return JsonSerializer.Deserialize((await output).Trim(), ResultJsonContext.Default.StepCost)
+            ?? throw new InvalidOperationException($"the benchmark step '{step}' printed nothing");
     }
 }
