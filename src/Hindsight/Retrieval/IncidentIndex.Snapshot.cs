@@ -6,7 +6,10 @@ namespace Hindsight.Retrieval;
 
 public sealed partial class IncidentIndex
 {
-    private const int SnapshotVersion = 3;
+    private const int SnapshotVersion = 4;
+
+    /// <summary>The version before compact postings (every id and frequency in full), read still.</summary>
+    private const int WithFullPostings = 3;
 
     /// <summary>The version before sentence vectors, read still: its incidents' text hashes are learnt when their vectors are computed.</summary>
     private const int WithoutTextHashes = 2;
@@ -33,18 +36,22 @@ public sealed partial class IncidentIndex
         Write(w, _started.AsSpan(0, n));
         Write(w, _resolveMinutes.AsSpan(0, n));
         Write(w, _flags.AsSpan(0, n));
-        Write(w, _forward.AsSpan(0, n + 1));
-        w.Write(_poolCount);
-        Write(w, _pool.AsSpan(0, _poolCount));
+        w.Write(_poolCount); // each document's fields in order, each a count and that many ids: the offsets follow from it
+        for (var i = 0; i < _poolCount; i++)
+        {
+            w.Write7BitEncodedInt(_pool[i]);
+        }
+
         Write(w, _sketches.AsSpan(0, n * MinHash.Size));
         Write(w, (ReadOnlySpan<uint>)Vectors.Hashes(n));
+        var block = new byte[256];
         foreach (var index in new[] { Words, Services, Tags, Signatures, Days })
         {
             w.Write(index.TermCount);
             for (var t = 0; t < index.TermCount; t++)
             {
                 w.Write(index.Term(t));
-                WriteList(w, index.Postings(t));
+                WriteList(w, index.Postings(t), ref block);
             }
         }
 
@@ -52,7 +59,7 @@ public sealed partial class IncidentIndex
         foreach (var (band, list) in NGrams.Buckets)
         {
             w.Write(band);
-            WriteList(w, list);
+            WriteList(w, list, ref block);
         }
     }
 
@@ -65,7 +72,7 @@ public sealed partial class IncidentIndex
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             var magic = r.ReadBytes(4).AsSpan().SequenceEqual(Magic);
             var version = magic ? r.ReadInt32() : 0;
-            if (version is not (SnapshotVersion or WithoutTextHashes))
+            if (version is not (SnapshotVersion or WithFullPostings or WithoutTextHashes))
             {
                 throw new InvalidDataException("not an index snapshot of this version");
             }
@@ -85,10 +92,18 @@ public sealed partial class IncidentIndex
             Read(r, index._started.AsSpan(0, n));
             Read(r, index._resolveMinutes.AsSpan(0, n));
             Read(r, index._flags.AsSpan(0, n));
-            Read(r, index._forward.AsSpan(0, n + 1));
-            index._poolCount = r.ReadInt32();
-            index._pool = new int[Math.Max(64, index._poolCount)];
-            Read(r, index._pool.AsSpan(0, index._poolCount));
+            if (version == SnapshotVersion)
+            {
+                index.ReadPool(r, n);
+            }
+            else
+            {
+                Read(r, index._forward.AsSpan(0, n + 1));
+                index._poolCount = r.ReadInt32();
+                index._pool = new int[Math.Max(64, index._poolCount)];
+                Read(r, index._pool.AsSpan(0, index._poolCount));
+            }
+
             Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
             if (version == WithoutTextHashes)
             {
@@ -98,19 +113,21 @@ public sealed partial class IncidentIndex
             {
                 Read(r, index.Vectors.Hashes(n));
             }
+            var block = new byte[256];
+            var compact = version == SnapshotVersion;
             foreach (var postings in new[] { index.Words, index.Services, index.Tags, index.Signatures, index.Days })
             {
                 var terms = r.ReadInt32();
                 for (var t = 0; t < terms; t++)
                 {
-                    postings.Load(r.ReadString(), ReadList(r));
+                    postings.Load(r.ReadString(), compact ? ReadList(r, ref block) : ReadFullList(r));
                 }
             }
 
             var buckets = r.ReadInt32();
             for (var b = 0; b < buckets; b++)
             {
-                index.NGrams.Load(r.ReadUInt64(), ReadList(r));
+                index.NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block) : ReadFullList(r));
             }
 
             index.DocumentCount = n;
@@ -130,17 +147,85 @@ public sealed partial class IncidentIndex
         {
             throw new InvalidDataException("the index snapshot is truncated", ex);
         }
+        catch (FormatException ex)
+        {
+            throw new InvalidDataException("the index snapshot is damaged", ex);
+        }
     }
 
-    private static void WriteList(BinaryWriter w, PostingList list)
+    /// <summary>Reads the per-document fields written as variable-length ids and works out where each document's fields begin.</summary>
+    private void ReadPool(BinaryReader r, int documents)
     {
-        w.Write(list.Count);
-        w.Write(list.MaxFrequency);
-        Write(w, list.Docs);
-        Write(w, list.Frequencies);
+        _poolCount = r.ReadInt32();
+        if (_poolCount < 0)
+        {
+            throw new InvalidDataException("the index snapshot's document fields are damaged");
+        }
+
+        _pool = new int[Math.Max(64, _poolCount)];
+        for (var i = 0; i < _poolCount; i++)
+        {
+            _pool[i] = r.Read7BitEncodedInt();
+        }
+
+        var at = 0;
+        for (var d = 0; d < documents; d++)
+        {
+            _forward[d] = at;
+            for (var field = 0; field < 3; field++)
+            {
+                if (at >= _poolCount)
+                {
+                    throw new InvalidDataException("the index snapshot's document fields are damaged");
+                }
+
+                at += _pool[at] + 1;
+            }
+        }
+
+        if (at != _poolCount)
+        {
+            throw new InvalidDataException("the index snapshot's document fields are damaged");
+        }
+
+        _forward[documents] = at;
     }
 
-    private static PostingList ReadList(BinaryReader r)
+    private static void WriteList(BinaryWriter w, PostingList list, ref byte[] block)
+    {
+        if (block.Length < PostingCodec.MaxBytes(list))
+        {
+            block = new byte[Math.Max(PostingCodec.MaxBytes(list), block.Length * 2)];
+        }
+
+        var bytes = PostingCodec.Encode(list, block);
+        w.Write7BitEncodedInt(list.Count);
+        w.Write7BitEncodedInt(list.MaxFrequency);
+        w.Write7BitEncodedInt(bytes);
+        w.Write(block, 0, bytes);
+    }
+
+    private static PostingList ReadList(BinaryReader r, ref byte[] block)
+    {
+        var count = r.Read7BitEncodedInt();
+        var max = r.Read7BitEncodedInt();
+        var bytes = r.Read7BitEncodedInt();
+        if (count < 0 || bytes < 0 || max is < 0 or > 255)
+        {
+            throw new InvalidDataException("a posting list of the index snapshot is damaged");
+        }
+
+        if (block.Length < bytes)
+        {
+            block = new byte[Math.Max(bytes, block.Length * 2)];
+        }
+
+        Read(r, block.AsSpan(0, bytes));
+        return PostingCodec.Decode(block.AsSpan(0, bytes), count, max);
+    }
+
+    /// <summary>A list as versions before <see cref="SnapshotVersion"/> wrote it: every id and frequency in full.</summary>
+    private static PostingList ReadFullList(BinaryReader r)
     {
         var count = r.ReadInt32();
         var max = r.ReadInt32();

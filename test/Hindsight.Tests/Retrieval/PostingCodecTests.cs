@@ -1,0 +1,110 @@
+using Hindsight.Generation;
+using Hindsight.Incidents;
+using Hindsight.Retrieval;
+
+namespace Hindsight.Tests.Retrieval;
+
+/// <summary>The snapshot's compact posting lists: gaps in variable-length bytes, frequencies only when some is above 1.</summary>
+public sealed class PostingCodecTests
+{
+    private static PostingList List(IEnumerable<(int Doc, int Frequency)> postings)
+    {
+        var list = new PostingList();
+        foreach (var (doc, frequency) in postings)
+        {
+            list.Add(doc, frequency);
+        }
+
+        return list;
+    }
+
+    private static PostingList RoundTrip(PostingList list)
+    {
+        var block = new byte[PostingCodec.MaxBytes(list)];
+        var bytes = PostingCodec.Encode(list, block);
+        return PostingCodec.Decode(block.AsSpan(0, bytes), list.Count, list.MaxFrequency);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 1)]
+    [InlineData(500, 3)]
+    [InlineData(10_000, 255)]
+    public void RandomLists_RoundTrip(int count, int maxFrequency)
+    {
+        var random = new Random(count);
+        var doc = 0;
+        var postings = Enumerable.Range(0, count).Select(_ =>
+        {
+            doc += random.Next(4) == 0 ? random.Next(1, 1 << 28) / count : random.Next(1, 200);
+            return (doc, random.Next(1, maxFrequency + 1));
+        }).ToList();
+        var list = List(postings);
+
+        var back = RoundTrip(list);
+
+        Assert.Equal(list.Docs.ToArray(), back.Docs.ToArray());
+        Assert.Equal(list.Frequencies.ToArray(), back.Frequencies.ToArray());
+        Assert.Equal(list.MaxFrequency, back.MaxFrequency);
+    }
+
+    [Fact]
+    public void SmallGaps_TakeOneByte_AndFrequenciesOfOne_TakeNone()
+    {
+        var list = List(Enumerable.Range(0, 1_000).Select(n => (n * 3, 1)));
+        var block = new byte[PostingCodec.MaxBytes(list)];
+
+        Assert.Equal(1_000, PostingCodec.Encode(list, block));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public void ABlockOfTheWrongLength_IsDamaged(int extra)
+    {
+        var list = List([(5, 2), (900, 1), (70_000, 4)]);
+        var block = new byte[PostingCodec.MaxBytes(list) + 1];
+        var bytes = PostingCodec.Encode(list, block);
+
+        Assert.Throws<InvalidDataException>(() => PostingCodec.Decode(block.AsSpan(0, bytes + extra), list.Count, list.MaxFrequency));
+    }
+
+    [Fact]
+    public void Snapshot_OfAGeneratedHistory_LoadsEveryListAndEveryDocumentsFieldsAsTheyWere()
+    {
+        var index = new IncidentIndex();
+        foreach (var incident in HistoryGenerator.Generate(new GeneratorOptions(2_000, Seed: 5)).OfType<Incident>())
+        {
+            index.Add(incident);
+        }
+
+        index.Remove(index.Keys.First());
+        using var stream = new MemoryStream();
+        index.Save(stream);
+        stream.Position = 0;
+
+        var loaded = IncidentIndex.Load(stream);
+
+        Assert.Equal(index.Count, loaded.Count);
+        foreach (var (a, b) in new[] { (index.Words, loaded.Words), (index.Services, loaded.Services), (index.Tags, loaded.Tags), (index.Signatures, loaded.Signatures), (index.Days, loaded.Days) })
+        {
+            Assert.Equal(a.TermCount, b.TermCount);
+            for (var t = 0; t < a.TermCount; t++)
+            {
+                Assert.Equal(a.Term(t), b.Term(t));
+                Assert.Equal(a.Postings(t).Docs.ToArray(), b.Postings(t).Docs.ToArray());
+                Assert.Equal(a.Postings(t).Frequencies.ToArray(), b.Postings(t).Frequencies.ToArray());
+            }
+        }
+
+        for (var doc = 0; doc < index.DocumentCount; doc++)
+        {
+            Assert.Equal(index.ServicesOf(doc).ToArray(), loaded.ServicesOf(doc).ToArray());
+            Assert.Equal(index.TagsOf(doc).ToArray(), loaded.TagsOf(doc).ToArray());
+            Assert.Equal(index.SignaturesOf(doc).ToArray(), loaded.SignaturesOf(doc).ToArray());
+            Assert.Equal(index.IsDeleted(doc), loaded.IsDeleted(doc));
+        }
+
+        Assert.Equal(index.NGrams.BucketCount, loaded.NGrams.BucketCount);
+    }
+}
