@@ -141,7 +141,7 @@ internal sealed class CandidateSet
     {
         var doc = Docs[c];
         f[(int)SimilarityFeature.Lexical] = _maxLexical > 0 ? _lexical[c] / _maxLexical : 0;
-        f[(int)SimilarityFeature.NGram] = MinHash.Similarity(Sketch, _index.SketchOf(doc));
+        f[(int)SimilarityFeature.NGram] = _index.HasSketch(doc) ? MinHash.Similarity(Sketch, _index.SketchOf(doc)) : 0;
         f[(int)SimilarityFeature.Service] = Jaccard(ServiceIds, _index.ServicesOf(doc));
         f[(int)SimilarityFeature.Graph] = Proximity(_index.ServicesOf(doc));
         f[(int)SimilarityFeature.Tag] = Jaccard(TagIds, _index.TagsOf(doc));

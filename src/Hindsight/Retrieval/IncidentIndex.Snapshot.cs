@@ -6,9 +6,9 @@ namespace Hindsight.Retrieval;
 
 public sealed partial class IncidentIndex
 {
-    private const int SnapshotVersion = 4;
+    private const int SnapshotVersion = 5;
 
-    /// <summary>The version before compact postings (every id and frequency in full), read still.</summary>
+    /// <summary>The version before compact postings and sketches (every id, frequency and sketch minimum in full), read still.</summary>
     private const int WithFullPostings = 3;
 
     /// <summary>The version before sentence vectors, read still: its incidents' text hashes are learnt when their vectors are computed.</summary>
@@ -42,7 +42,7 @@ public sealed partial class IncidentIndex
             w.Write7BitEncodedInt(_pool[i]);
         }
 
-        Write(w, _sketches.AsSpan(0, n * MinHash.Size));
+        Write(w, (ReadOnlySpan<ushort>)_sketches.AsSpan(0, n * MinHash.Size));
         Write(w, (ReadOnlySpan<uint>)Vectors.Hashes(n));
         var block = new byte[256];
         foreach (var index in new[] { Words, Services, Tags, Signatures, Days })
@@ -104,7 +104,15 @@ public sealed partial class IncidentIndex
                 Read(r, index._pool.AsSpan(0, index._poolCount));
             }
 
-            Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
+            if (version == SnapshotVersion)
+            {
+                Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
+            }
+            else
+            {
+                index.ReadFullSketches(r, n);
+            }
+
             if (version == WithoutTextHashes)
             {
                 index.Vectors.Hashes(n).Fill(VectorTable.Unknown); // learnt from the store when each vector is computed
@@ -189,6 +197,18 @@ public sealed partial class IncidentIndex
         }
 
         _forward[documents] = at;
+    }
+
+    /// <summary>Reads sketches as versions before <see cref="SnapshotVersion"/> wrote them (32 bits a minimum) and compacts them.</summary>
+    private void ReadFullSketches(BinaryReader r, int documents)
+    {
+        var full = new uint[MinHash.Size];
+        for (var d = 0; d < documents; d++)
+        {
+            Read(r, full.AsSpan());
+            MinHash.Compact(full, _sketches.AsSpan(d * MinHash.Size, MinHash.Size));
+            _flags[d] |= MinHash.IsEmpty(full) ? Flags.NoSketch : (byte)0;
+        }
     }
 
     private static void WriteList(BinaryWriter w, PostingList list, ref byte[] block)

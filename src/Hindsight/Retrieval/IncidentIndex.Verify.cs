@@ -23,11 +23,23 @@ public sealed partial class IncidentIndex
         var sketch = new uint[MinHash.Size];
         var sink = Analyze(IndexedText.Of(incident), intern: false, frequencies, signatures, sketch);
         return Facts(incident, doc, sink.Length)
-            ?? (sketch.AsSpan().SequenceEqual(SketchOf(doc)) ? null : "its n-gram sketch differs")
+            ?? (SameSketch(sketch, doc) ? null : "its n-gram sketch differs")
             ?? SameSet(ServicesOf(doc), Ids(Services, Normalised(incident.Services)), "services")
             ?? SameSet(TagsOf(doc), Ids(Tags, TagsOf(incident)), "tags")
             ?? SameSet(SignaturesOf(doc), signatures, "error signatures")
             ?? Postings(doc, frequencies, sink.Length);
+    }
+
+    private bool SameSketch(uint[] sketch, int doc)
+    {
+        if (MinHash.IsEmpty(sketch) || !HasSketch(doc))
+        {
+            return MinHash.IsEmpty(sketch) == !HasSketch(doc);
+        }
+
+        Span<ushort> compact = stackalloc ushort[MinHash.Size];
+        MinHash.Compact(sketch, compact);
+        return compact.SequenceEqual(SketchOf(doc));
     }
 
     private string? Facts(Incident incident, int doc, int analysedLength)

@@ -25,7 +25,7 @@ public sealed partial class IncidentIndex
     private int[] _forward = new int[17];
     private int[] _pool = new int[64];
     private int _poolCount;
-    private uint[] _sketches = new uint[16 * MinHash.Size];
+    private ushort[] _sketches = new ushort[16 * MinHash.Size];
     private long _totalLength;
 
     // reusable analysis buffers (the index has one writer at a time)
@@ -84,8 +84,8 @@ public sealed partial class IncidentIndex
         _severity[doc] = incident.Severity is { } s ? (sbyte)s : (sbyte)-1;
         _started[doc] = Minutes(incident.StartedAt);
         _resolveMinutes[doc] = incident.Durations.TimeToResolve is { } ttr ? (int)Math.Min(int.MaxValue, ttr.TotalMinutes) : NoValue;
-        _flags[doc] = incident.Deployments.Count > 0 ? Flags.Deployed : (byte)0;
-        _sketch.CopyTo(_sketches.AsSpan(doc * MinHash.Size, MinHash.Size));
+        _flags[doc] = (byte)((incident.Deployments.Count > 0 ? Flags.Deployed : 0) | (MinHash.IsEmpty(_sketch) ? Flags.NoSketch : 0));
+        MinHash.Compact(_sketch, _sketches.AsSpan(doc * MinHash.Size, MinHash.Size));
 
         _forward[doc] = _poolCount;
         AddField(Services, Normalised(incident.Services), doc);
@@ -100,7 +100,7 @@ public sealed partial class IncidentIndex
         _forward[doc + 1] = _poolCount;
         Span<char> day = stackalloc char[12];
         Days.Add(Days.Intern(DayKey(_started[doc], day)), doc);
-        if (_sketch[0] != uint.MaxValue)
+        if (!MinHash.IsEmpty(_sketch))
         {
             for (var b = 0; b < MinHash.Bands; b++)
             {
@@ -166,7 +166,11 @@ public sealed partial class IncidentIndex
 
     internal int ResolveMinutesOf(int doc) => _resolveMinutes[doc];
 
-    internal ReadOnlySpan<uint> SketchOf(int doc) => _sketches.AsSpan(doc * MinHash.Size, MinHash.Size);
+    /// <summary>The document's n-gram sketch, 16 bits a minimum (see <see cref="MinHash.Compact"/>); meaningless when <see cref="HasSketch"/> is false.</summary>
+    internal ReadOnlySpan<ushort> SketchOf(int doc) => _sketches.AsSpan(doc * MinHash.Size, MinHash.Size);
+
+    /// <summary>Whether the document's title gave any n-gram.</summary>
+    internal bool HasSketch(int doc) => (_flags[doc] & Flags.NoSketch) == 0;
 
     internal ReadOnlySpan<int> ServicesOf(int doc) => Field(doc, 0);
 
@@ -269,5 +273,6 @@ public sealed partial class IncidentIndex
     {
         public const byte Deleted = 1;
         public const byte Deployed = 2;
+        public const byte NoSketch = 4;
     }
 }

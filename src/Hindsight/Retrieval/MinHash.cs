@@ -37,10 +37,25 @@ internal static class MinHash
         Add(sketch, Gram(term[^2], term[^1], '\u0003'));
     }
 
-    /// <summary>Estimated Jaccard similarity of two sketches (0 when either is empty).</summary>
-    public static float Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    /// <summary>Whether a sketch saw no n-gram at all.</summary>
+    public static bool IsEmpty(ReadOnlySpan<uint> sketch) => sketch[0] == uint.MaxValue;
+
+    /// <summary>
+    /// Keeps the low 16 bits of each minimum (b-bit MinHash): half the memory, and two different minima agree by chance
+    /// once in 65,536, which raises an estimate by at most (1 − J) / 65,536. An empty sketch must be noted apart.
+    /// </summary>
+    public static void Compact(ReadOnlySpan<uint> sketch, Span<ushort> into)
     {
-        if (a[0] == uint.MaxValue || b[0] == uint.MaxValue)
+        for (var i = 0; i < Size; i++)
+        {
+            into[i] = (ushort)sketch[i];
+        }
+    }
+
+    /// <summary>Estimated Jaccard similarity of a full sketch and a compacted, non-empty one (0 when the full one is empty).</summary>
+    public static float Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<ushort> b)
+    {
+        if (IsEmpty(a))
         {
             return 0;
         }
@@ -48,7 +63,7 @@ internal static class MinHash
         var same = 0;
         for (var i = 0; i < Size; i++)
         {
-            same += a[i] == b[i] ? 1 : 0;
+            same += (ushort)a[i] == b[i] ? 1 : 0;
         }
 
         return same / (float)Size;

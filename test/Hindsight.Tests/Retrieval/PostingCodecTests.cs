@@ -103,6 +103,8 @@ public sealed class PostingCodecTests
             Assert.Equal(index.TagsOf(doc).ToArray(), loaded.TagsOf(doc).ToArray());
             Assert.Equal(index.SignaturesOf(doc).ToArray(), loaded.SignaturesOf(doc).ToArray());
             Assert.Equal(index.IsDeleted(doc), loaded.IsDeleted(doc));
+            Assert.Equal(index.HasSketch(doc), loaded.HasSketch(doc));
+            Assert.Equal(index.SketchOf(doc).ToArray(), loaded.SketchOf(doc).ToArray());
         }
 
         Assert.Equal(index.NGrams.BucketCount, loaded.NGrams.BucketCount);
