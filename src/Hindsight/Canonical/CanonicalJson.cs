@@ -35,7 +35,8 @@ public static class CanonicalJson
         [RecordKind.Survey] = typeof(Culture.SurveyResponse),
     };
 
-    private static readonly JsonTypeInfo[] Infos = [.. Enum.GetValues<RecordKind>().Select(k => Options.GetTypeInfo(Types[k]))];
+    /// <summary>Each kind's serialisation metadata, made on first use: a command that reads two kinds pays for two.</summary>
+    private static readonly JsonTypeInfo?[] Infos = new JsonTypeInfo?[Types.Count];
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)
@@ -61,7 +62,9 @@ public static class CanonicalJson
     }
 
     private static JsonTypeInfo Info(RecordKind kind) =>
-        (int)kind >= 0 && (int)kind < Infos.Length ? Infos[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind");
+        (int)kind >= 0 && (int)kind < Infos.Length
+            ? Infos[(int)kind] ??= Options.GetTypeInfo(Types[kind]) // a race makes it twice; the options cache gives the same one
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown record kind");
 
     /// <summary>
     /// Finds the record kind named by the top-level <c>type</c> field (incident when absent).
