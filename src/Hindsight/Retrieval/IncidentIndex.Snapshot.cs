@@ -95,6 +95,7 @@ public sealed partial class IncidentIndex
             if (version == SnapshotVersion)
             {
                 index.ReadPool(r, n);
+                Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
             }
             else
             {
@@ -102,14 +103,6 @@ public sealed partial class IncidentIndex
                 index._poolCount = r.ReadInt32();
                 index._pool = new int[Math.Max(64, index._poolCount)];
                 Read(r, index._pool.AsSpan(0, index._poolCount));
-            }
-
-            if (version == SnapshotVersion)
-            {
-                Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
-            }
-            else
-            {
                 index.ReadFullSketches(r, n);
             }
 
@@ -182,7 +175,7 @@ public sealed partial class IncidentIndex
             _forward[d] = at;
             for (var field = 0; field < 3; field++)
             {
-                if (at >= _poolCount)
+                if (at >= _poolCount || _pool[at] < 0)
                 {
                     throw new InvalidDataException("the index snapshot's document fields are damaged");
                 }
