@@ -59,6 +59,45 @@ public sealed class SimilarityEngineTests
         Assert.Equal("INC-08999", engine.Search(Query("Incident 8999 on host-75")).Matches[0].Id);
     }
 
+    [Fact]
+    public async Task Refresh_FailingAfterPublishingPartOfOneLargeWrite_ReadsThatWholeWriteAgainNextTime()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "hindsight-refresh-" + Guid.NewGuid().ToString("N"));
+        var store = Hindsight.Storage.Sqlite.SqliteHistoryStore.Open(dir);
+        void Execute(string sql, byte[]? doc = null)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir, Hindsight.Storage.Sqlite.SqliteHistoryStore.FileName)}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$doc", (object?)doc ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            await WriteAsync(store, TestIncidents.Make("FIRST"));
+            using var engine = await SimilarityEngine.OpenAsync(store, Orgs.Acme);
+            await WriteAsync(store, [.. Enumerable.Range(0, 5_000).Select(n => TestIncidents.Make($"INC-{n:D5}"))]); // one transaction: one revision
+            var good = Hindsight.Canonical.CanonicalJson.Serialize((await store.FindAsync(Orgs.Acme, RecordKind.Incident, "INC-04500"))!);
+            Execute("UPDATE records SET doc = CAST('{not json' AS BLOB) WHERE key = 'INC-04500'");
+
+            await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => engine.RefreshAsync()); // after a first batch was published
+            Execute("UPDATE records SET doc = $doc WHERE key = 'INC-04500'", good);
+            await engine.RefreshAsync();
+
+            Assert.Equal(5_001, engine.Count); // nothing of the write was skipped
+            Assert.True(engine.Contains("INC-04999"));
+            Assert.Equal(0, await engine.RefreshAsync()); // and, read to its end, it is not read again
+        }
+        finally
+        {
+            await store.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Open_WithSnapshot_ReloadsItAndCatchesUp(string backend)
