@@ -31,8 +31,8 @@ internal static class ChangeDecoder
 
     private static async IAsyncEnumerable<TOut> DecodeAsync<TIn, TOut>(IAsyncEnumerable<TIn> rows, Func<TIn, TOut> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var source = rows.GetAsyncEnumerator(cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var source = rows.GetAsyncEnumerator(stop.Token); // a caller that stops early stops the rows' reading too
         Task? reader = null;
         try
         {
@@ -76,6 +76,7 @@ internal static class ChangeDecoder
             var chunk = first;
             while (chunk.Length > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 await ready.WriteAsync(Decode(chunk, decode), cancellationToken).ConfigureAwait(false);
                 chunk = chunk.Length < ChunkRows ? [] : await NextChunkAsync(source).ConfigureAwait(false);
             }
@@ -108,13 +109,21 @@ internal static class ChangeDecoder
         }
         else
         {
-            try
+            var errors = new Exception?[chunk.Length];
+            Parallel.For(0, chunk.Length, n =>
             {
-                Parallel.For(0, chunk.Length, n => decoded[n] = decode(chunk[n]));
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+                try
+                {
+                    decoded[n] = decode(chunk[n]);
+                }
+                catch (Exception ex)
+                {
+                    errors[n] = ex;
+                }
+            });
+            if (Array.Find(errors, e => e is not null) is { } first)
             {
-                ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]); // the document's own error, as a single read gives it
+                ExceptionDispatchInfo.Throw(first); // the first bad document's own error, as reading it alone gives it
             }
         }
 
