@@ -36,7 +36,9 @@ public static class CanonicalJson
     };
 
     /// <summary>Each kind's serialisation metadata, made on first use: a command that reads two kinds pays for two.</summary>
-    private static readonly JsonTypeInfo?[] Infos = new JsonTypeInfo?[Types.Count];
+    private static readonly JsonTypeInfo?[] Infos = Types.Count == Enum.GetValues<RecordKind>().Length
+        ? new JsonTypeInfo?[Types.Count]
+        : throw new InvalidOperationException("every record kind needs its type in CanonicalJson.Types");
 
     /// <summary>Serialises a record to UTF-8 JSON (one line, no trailing newline).</summary>
     public static byte[] Serialize(HistoryRecord record)

@@ -80,6 +80,7 @@ public sealed partial class IncidentIndex
             var index = new IncidentIndex();
             index.Advance(r.ReadInt64());
             var n = r.ReadInt32();
+            Expect(n >= 0 && n <= Remaining(r), "its document count");
             index._totalLength = r.ReadInt64();
             index.Grow(n + 1);
             for (var d = 0; d < n; d++)
@@ -121,16 +122,17 @@ public sealed partial class IncidentIndex
                 var terms = r.ReadInt32();
                 for (var t = 0; t < terms; t++)
                 {
-                    postings.Load(r.ReadString(), compact ? ReadList(r, ref block) : ReadFullList(r));
+                    postings.Load(r.ReadString(), compact ? ReadList(r, ref block, n) : ReadFullList(r));
                 }
             }
 
             var buckets = r.ReadInt32();
             for (var b = 0; b < buckets; b++)
             {
-                index.NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block) : ReadFullList(r));
+                index.NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block, n) : ReadFullList(r));
             }
 
+            index.CheckFieldIds(n);
             index.DocumentCount = n;
             for (var d = 0; d < n; d++)
             {
@@ -148,9 +150,37 @@ public sealed partial class IncidentIndex
         {
             throw new InvalidDataException("the index snapshot is truncated", ex);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
-            throw new InvalidDataException("the index snapshot is damaged", ex);
+            throw new InvalidDataException("the index snapshot is damaged", ex); // a count or an id that no index could hold
+        }
+    }
+
+    /// <summary>Throws <see cref="InvalidDataException"/> naming <paramref name="what"/> unless <paramref name="holds"/>.</summary>
+    private static void Expect(bool holds, string what)
+    {
+        if (!holds)
+        {
+            throw new InvalidDataException($"the index snapshot is damaged: {what} cannot be right");
+        }
+    }
+
+    /// <summary>The bytes left to read, or as many as a count could need when the stream cannot say.</summary>
+    private static long Remaining(BinaryReader r) => r.BaseStream.CanSeek ? r.BaseStream.Length - r.BaseStream.Position : long.MaxValue;
+
+    /// <summary>Checks that every document's services, tags and signatures name terms the indexes hold.</summary>
+    private void CheckFieldIds(int documents)
+    {
+        var fields = new[] { Services, Tags, Signatures };
+        for (var d = 0; d < documents; d++)
+        {
+            for (var f = 0; f < fields.Length; f++)
+            {
+                foreach (var id in Field(d, f))
+                {
+                    Expect(id >= 0 && id < fields[f].TermCount, "a document's field id");
+                }
+            }
         }
     }
 
@@ -158,11 +188,7 @@ public sealed partial class IncidentIndex
     private void ReadPool(BinaryReader r, int documents)
     {
         _poolCount = r.ReadInt32();
-        if (_poolCount < 0)
-        {
-            throw new InvalidDataException("the index snapshot's document fields are damaged");
-        }
-
+        Expect(_poolCount >= 0 && _poolCount <= Remaining(r), "the size of its document fields");
         _pool = new int[Math.Max(64, _poolCount)];
         for (var i = 0; i < _poolCount; i++)
         {
@@ -175,20 +201,12 @@ public sealed partial class IncidentIndex
             _forward[d] = at;
             for (var field = 0; field < 3; field++)
             {
-                if (at >= _poolCount || _pool[at] < 0)
-                {
-                    throw new InvalidDataException("the index snapshot's document fields are damaged");
-                }
-
+                Expect(at < _poolCount && (uint)_pool[at] < (uint)(_poolCount - at), "a document's field count");
                 at += _pool[at] + 1;
             }
         }
 
-        if (at != _poolCount)
-        {
-            throw new InvalidDataException("the index snapshot's document fields are damaged");
-        }
-
+        Expect(at == _poolCount, "the size of its document fields");
         _forward[documents] = at;
     }
 
@@ -218,15 +236,12 @@ public sealed partial class IncidentIndex
         w.Write(block, 0, bytes);
     }
 
-    private static PostingList ReadList(BinaryReader r, ref byte[] block)
+    private static PostingList ReadList(BinaryReader r, ref byte[] block, int documents)
     {
         var count = r.Read7BitEncodedInt();
         var max = r.Read7BitEncodedInt();
         var bytes = r.Read7BitEncodedInt();
-        if (count < 0 || bytes < 0 || max is < 0 or > 255)
-        {
-            throw new InvalidDataException("a posting list of the index snapshot is damaged");
-        }
+        Expect(count >= 0 && bytes >= count && bytes <= Remaining(r) && max is >= 0 and <= 255, "a posting list's size"); // a gap takes a byte at least
 
         if (block.Length < bytes)
         {
@@ -234,7 +249,7 @@ public sealed partial class IncidentIndex
         }
 
         Read(r, block.AsSpan(0, bytes));
-        return PostingCodec.Decode(block.AsSpan(0, bytes), count, max);
+        return PostingCodec.Decode(block.AsSpan(0, bytes), count, max, documents);
     }
 
     /// <summary>A list as versions before <see cref="SnapshotVersion"/> wrote it: every id and frequency in full.</summary>
@@ -242,6 +257,7 @@ public sealed partial class IncidentIndex
     {
         var count = r.ReadInt32();
         var max = r.ReadInt32();
+        Expect(count >= 0 && count * 5L <= Remaining(r), "a posting list's size");
         var docs = new int[count];
         var freqs = new byte[count];
         Read(r, docs.AsSpan());

@@ -30,9 +30,12 @@ internal static class PostingCodec
         return at;
     }
 
-    /// <summary>Decodes a block written by <see cref="Encode"/> for a list of <paramref name="count"/> documents.</summary>
+    /// <summary>
+    /// Decodes a block written by <see cref="Encode"/> for a list of <paramref name="count"/> documents, each below
+    /// <paramref name="documents"/>.
+    /// </summary>
     /// <exception cref="InvalidDataException">The block does not hold such a list.</exception>
-    public static PostingList Decode(ReadOnlySpan<byte> block, int count, int maxFrequency)
+    public static PostingList Decode(ReadOnlySpan<byte> block, int count, int maxFrequency, int documents)
     {
         var docs = new int[count];
         var frequencies = new byte[count];
@@ -55,6 +58,11 @@ internal static class PostingCodec
                 shift += 7;
             }
             while (b >= 0x80);
+
+            if ((n > 0 && gap == 0) || gap >= (uint)(documents - doc))
+            {
+                throw new InvalidDataException("a posting list of the index snapshot is damaged"); // ids ascend, each below the count
+            }
 
             doc += (int)gap;
             docs[n] = doc;

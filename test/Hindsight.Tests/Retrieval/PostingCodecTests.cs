@@ -22,7 +22,7 @@ public sealed class PostingCodecTests
     {
         var block = new byte[PostingCodec.MaxBytes(list)];
         var bytes = PostingCodec.Encode(list, block);
-        return PostingCodec.Decode(block.AsSpan(0, bytes), list.Count, list.MaxFrequency);
+        return PostingCodec.Decode(block.AsSpan(0, bytes), list.Count, list.MaxFrequency, int.MaxValue);
     }
 
     [Theory]
@@ -66,7 +66,53 @@ public sealed class PostingCodecTests
         var block = new byte[PostingCodec.MaxBytes(list) + 1];
         var bytes = PostingCodec.Encode(list, block);
 
-        Assert.Throws<InvalidDataException>(() => PostingCodec.Decode(block.AsSpan(0, bytes + extra), list.Count, list.MaxFrequency));
+        Assert.Throws<InvalidDataException>(() => PostingCodec.Decode(block.AsSpan(0, bytes + extra), list.Count, list.MaxFrequency, int.MaxValue));
+    }
+
+    [Fact]
+    public void AnIdAtOrPastTheDocumentCount_OrOneNotAboveThePrevious_IsDamaged()
+    {
+        var list = List([(5, 1), (900, 1), (70_000, 1)]);
+        var block = new byte[PostingCodec.MaxBytes(list)];
+        var bytes = PostingCodec.Encode(list, block);
+
+        Assert.Equal(70_000, PostingCodec.Decode(block.AsSpan(0, bytes), 3, 1, 70_001).Docs[2]);
+        Assert.Throws<InvalidDataException>(() => PostingCodec.Decode(block.AsSpan(0, bytes), 3, 1, 70_000));
+        Assert.Throws<InvalidDataException>(() => PostingCodec.Decode([5, 0], 2, 1, 100)); // the same id twice
+    }
+
+    [Fact]
+    public void ADamagedSnapshot_LoadsOrIsRefusedAsInvalidData_NeverAnythingElse()
+    {
+        var index = new IncidentIndex();
+        foreach (var incident in HistoryGenerator.Generate(new GeneratorOptions(300, Seed: 8)).OfType<Incident>())
+        {
+            index.Add(incident);
+        }
+
+        using var saved = new MemoryStream();
+        index.Save(saved);
+        var bytes = saved.ToArray();
+        var random = new Random(12);
+        for (var trial = 0; trial < 400; trial++)
+        {
+            var damaged = (byte[])bytes.Clone();
+            if (trial % 4 == 0)
+            {
+                damaged = damaged[..random.Next(8, damaged.Length)]; // cut short
+            }
+            else
+            {
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                {
+                    damaged[random.Next(8, damaged.Length)] = (byte)random.Next(256);
+                }
+            }
+
+            var error = Record.Exception(() => IncidentIndex.Load(new MemoryStream(damaged)));
+
+            Assert.True(error is null or InvalidDataException, $"trial {trial}: {error}");
+        }
     }
 
     [Fact]
