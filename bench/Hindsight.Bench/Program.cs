@@ -32,6 +32,6 @@ string Text(string name, string fallback)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|index-phases|micro|report|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S]");
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|index-phases|micro|report|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S] [--store DIR --org ORG]");
     return 2;
 }

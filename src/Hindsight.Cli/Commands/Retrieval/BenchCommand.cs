@@ -81,14 +81,19 @@ internal static class BenchCommand
     /// <summary>Runs one benchmark step in a fresh process of this program (<c>bench --step</c>) and reads what it printed.</summary>
     private static async Task<StepCost> RunApartAsync(BenchStep step, string store, CancellationToken cancellationToken)
     {
-        var self = Environment.ProcessPath;
-        var program = typeof(BenchCommand).Assembly.Location;
-        var direct = self is not null && Path.GetFileNameWithoutExtension(self) == Path.GetFileNameWithoutExtension(program);
-        var host = self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-        var start = new ProcessStartInfo(direct ? self! : host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (!direct)
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "hindsight") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var program = typeof(BenchCommand).Assembly.Location; // empty in a single-file build: then the process is the program
+        var viaHost = string.Equals(Path.GetFileNameWithoutExtension(start.FileName), "dotnet", StringComparison.OrdinalIgnoreCase);
+        var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hindsight.exe" : "hindsight");
+        if (program.Length > 0 && !viaHost && !string.Equals(Path.GetFileNameWithoutExtension(start.FileName), "hindsight", StringComparison.OrdinalIgnoreCase))
         {
-            start.ArgumentList.Add(program); // run as 'dotnet hindsight.dll' (as a tool, or from another host)
+            // another host (a test runner): the program's own launcher beside it if there is one, else the dotnet host
+            (start.FileName, viaHost) = File.Exists(apphost) ? (apphost, false) : ("dotnet", true);
+        }
+
+        if (viaHost)
+        {
+            start.ArgumentList.Add(program); // 'dotnet hindsight.dll', as a tool runs or from another host
         }
 
         foreach (var argument in new[] { "--store", store, "bench", "--step", step.ToString(), "--json" })
@@ -98,9 +103,18 @@ internal static class BenchCommand
 
         start.Environment["HINDSIGHT_SEMANTIC"] = "off";
         using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the benchmark step");
-        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = child.StandardError.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken);
+        var output = child.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var errors = child.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await child.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true); // a cancelled benchmark leaves no step running on its store
+            throw;
+        }
+
         if (child.ExitCode != 0)
         {
             throw new InvalidOperationException($"the benchmark step '{step}' failed (exit {child.ExitCode}): {(await errors).Trim()}");
