@@ -42,7 +42,8 @@ internal static class MinHash
 
     /// <summary>
     /// Keeps the low 16 bits of each minimum (b-bit MinHash): half the memory, and two different minima agree by chance
-    /// once in 65,536, which raises an estimate by at most (1 − J) / 65,536. An empty sketch must be noted apart.
+    /// once in 65,536, which raises an estimate by (1 − J) / 65,536 on average (a chance agreement raises one pair's
+    /// by 1/32). An empty sketch must be noted apart.
     /// </summary>
     public static void Compact(ReadOnlySpan<uint> sketch, Span<ushort> into)
     {
