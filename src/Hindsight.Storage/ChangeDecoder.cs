@@ -29,7 +29,8 @@ internal static class ChangeDecoder
     public static IAsyncEnumerable<HistoryRecord> DecodeAsync(RecordKind kind, IAsyncEnumerable<byte[]> documents, CancellationToken cancellationToken = default) =>
         DecodeAsync(documents, document => CanonicalJson.Deserialize(kind, document), cancellationToken);
 
-    private static async IAsyncEnumerable<TOut> DecodeAsync<TIn, TOut>(IAsyncEnumerable<TIn> rows, Func<TIn, TOut> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Rows as whatever <paramref name="decode"/> makes of them (on every core; out in the rows' order).</summary>
+    public static async IAsyncEnumerable<TOut> DecodeAsync<TIn, TOut>(IAsyncEnumerable<TIn> rows, Func<TIn, TOut> decode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var source = rows.GetAsyncEnumerator(stop.Token); // a caller that stops early stops the rows' reading too

@@ -33,6 +33,14 @@ public interface IHistoryStore : IAccessStore, IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The change feed with each stored document — a record's canonical JSON, with its revision — turned into a value by
+    /// <paramref name="decode"/> instead of read whole: a reader that needs a few fields of each record (the search
+    /// index) skips the rest. <paramref name="decode"/> runs on every core, in no set order; the values come out in the
+    /// feed's order, and the first document it fails on fails the feed with its exception.
+    /// </summary>
+    IAsyncEnumerable<T> ChangesAsync<T>(Organisation organisation, RecordKind kind, long afterRevision, Func<long, byte[], T> decode, CancellationToken cancellationToken = default);
+
     /// <summary>The store's latest revision: it moves whenever anything is written, by any process.</summary>
     Task<long> RevisionAsync(CancellationToken cancellationToken = default);
 

@@ -196,6 +196,43 @@ public sealed class HistoryStoreContractTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task ChangeFeed_DecodedByTheReader_GivesTheDocumentsOfTheSameChanges_InTheSameOrder(string backend)
+    {
+        await using var t = await StoreBackends.CreateAsync(backend);
+        foreach (var part in Enumerable.Range(0, 1_100).Select(n => $"INC-{n:D5}").Chunk(400))
+        {
+            await WriteAsync(t.Store, Orgs.Acme, [.. part.Select(id => TestIncidents.Make(id))]);
+        }
+
+        await WriteAsync(t.Store, Orgs.Globex, TestIncidents.Make("INC-OTHER"));
+        var whole = new List<(long, string)>();
+        await foreach (var change in t.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, 0))
+        {
+            whole.Add((change.Revision, change.Record.Key));
+        }
+
+        var decoded = new List<(long, string)>();
+        await foreach (var change in t.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, 0, static (revision, document) => (revision, CanonicalJson.Deserialize(RecordKind.Incident, document).Key)))
+        {
+            decoded.Add(change);
+        }
+
+        Assert.Equal(1_100, whole.Count);
+        Assert.Equal(whole, decoded);
+
+        var failing = t.Store.ChangesAsync(Orgs.Acme, RecordKind.Incident, 0, static (_, document) =>
+            CanonicalJson.Deserialize(RecordKind.Incident, document).Key == "INC-00700" ? throw new FormatException("INC-00700") : 0);
+        var error = await Assert.ThrowsAsync<FormatException>(async () =>
+        {
+            await foreach (var _ in failing)
+            {
+            }
+        });
+        Assert.Equal("INC-00700", error.Message); // the reader's own error, for the document it failed on
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Reopen_KeepsEverythingCommitted(string backend)
     {
         await using var t = await StoreBackends.CreateAsync(backend);

@@ -12,10 +12,10 @@ public sealed partial class SimilarityEngine
     private async Task<int> RefreshLockedAsync(CancellationToken cancellationToken)
     {
         var mark = await _store.RestoreMarkAsync(cancellationToken).ConfigureAwait(false); // read first: a restore after it is seen next time
-        var changes = new List<RecordChange>();
+        var changes = new List<AnalysedChange>();
         var applied = 0;
         var last = -1L;
-        await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Incident, Revision, cancellationToken).ConfigureAwait(false))
+        await foreach (var change in AnalysedChangesAsync(Revision, cancellationToken).ConfigureAwait(false))
         {
             last = change.Revision;
             changes.Add(change);
@@ -100,7 +100,7 @@ public sealed partial class SimilarityEngine
     /// the one before it: should the refresh fail before the rest, the next one reads that revision again (adding an
     /// incident again replaces it), and nothing of it is skipped.
     /// </summary>
-    private void Publish(List<RecordChange> changes)
+    private void Publish(List<AnalysedChange> changes)
     {
         _lock.EnterWriteLock();
         try
@@ -134,8 +134,8 @@ public sealed partial class SimilarityEngine
     private async Task RebuildLockedAsync(CancellationToken cancellationToken)
     {
         var fresh = new IncidentIndex();
-        var batch = new List<RecordChange>();
-        await foreach (var change in _store.ChangesAsync(Organisation, RecordKind.Incident, 0, cancellationToken).ConfigureAwait(false))
+        var batch = new List<AnalysedChange>();
+        await foreach (var change in AnalysedChangesAsync(0, cancellationToken).ConfigureAwait(false))
         {
             batch.Add(change);
             if (batch.Count == BatchSize)
@@ -165,11 +165,11 @@ public sealed partial class SimilarityEngine
     /// Adds the changes to <paramref name="index"/> and moves its revision to the last one's — or, when more changes of
     /// that revision may follow (<paramref name="complete"/> false), to the one before it.
     /// </summary>
-    private static void Apply(IncidentIndex index, List<RecordChange> changes, bool complete)
+    private static void Apply(IncidentIndex index, List<AnalysedChange> changes, bool complete)
     {
         foreach (var change in changes)
         {
-            index.Add((Incident)change.Record);
+            index.Add(change.Incident);
         }
 
         if (changes.Count > 0)
@@ -177,4 +177,19 @@ public sealed partial class SimilarityEngine
             index.Advance(complete ? changes[^1].Revision : changes[^1].Revision - 1);
         }
     }
+
+    /// <summary>
+    /// The incidents' change feed, each read for only the fields the index uses and analysed on every core as it is
+    /// read, so that only adding to the dictionaries and postings is left to the one writer.
+    /// </summary>
+    private IAsyncEnumerable<AnalysedChange> AnalysedChangesAsync(long afterRevision, CancellationToken cancellationToken) =>
+        _store.ChangesAsync(
+            Organisation,
+            RecordKind.Incident,
+            afterRevision,
+            static (revision, document) => new AnalysedChange(revision, AnalysedIncident.Of(IndexedIncident.Read(document))),
+            cancellationToken);
+
+    /// <summary>An incident of the change feed, analysed, with the revision that wrote it.</summary>
+    private readonly record struct AnalysedChange(long Revision, AnalysedIncident Incident);
 }

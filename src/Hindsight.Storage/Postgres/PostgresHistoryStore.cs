@@ -109,6 +109,13 @@ public sealed partial class PostgresHistoryStore : IHistoryStore
     public IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
         ChangeDecoder.DecodeAsync(kind, ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), cancellationToken);
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<T> ChangesAsync<T>(Organisation organisation, RecordKind kind, long afterRevision, Func<long, byte[], T> decode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        return ChangeDecoder.DecodeAsync(ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), row => decode(row.Revision, row.Document), cancellationToken);
+    }
+
     private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(Organisation organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var cmd = _source.CreateCommand("SELECT rev, doc FROM hindsight.records WHERE rev > $1 AND org = $2 AND kind = $3 ORDER BY rev");

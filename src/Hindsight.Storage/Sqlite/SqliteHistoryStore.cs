@@ -182,6 +182,13 @@ public sealed partial class SqliteHistoryStore : IHistoryStore
     public IAsyncEnumerable<RecordChange> ChangesAsync(Organisation organisation, RecordKind kind, long afterRevision, CancellationToken cancellationToken = default) =>
         ChangeDecoder.DecodeAsync(kind, ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), cancellationToken);
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<T> ChangesAsync<T>(Organisation organisation, RecordKind kind, long afterRevision, Func<long, byte[], T> decode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        return ChangeDecoder.DecodeAsync(ChangedRowsAsync(organisation, kind, afterRevision, cancellationToken), row => decode(row.Revision, row.Document), cancellationToken);
+    }
+
     private async IAsyncEnumerable<(long Revision, byte[] Document)> ChangedRowsAsync(Organisation organisation, RecordKind kind, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = Connect();

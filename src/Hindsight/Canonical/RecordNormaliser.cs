@@ -58,11 +58,11 @@ public static class RecordNormaliser
         };
     }
 
-    private static string Trim(string? s) => s?.Trim() ?? "";
+    internal static string Trim(string? s) => s?.Trim() ?? "";
 
-    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    internal static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static List<string> Distinct(IReadOnlyList<string>? items)
+    internal static List<string> Distinct(IReadOnlyList<string>? items)
     {
         if (items is null || items.Count == 0)
         {

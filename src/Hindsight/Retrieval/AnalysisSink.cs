@@ -3,12 +3,11 @@ using Hindsight.Text;
 
 namespace Hindsight.Retrieval;
 
-/// <summary>Collects the analysed terms, signatures and n-gram sketch of one incident or query into reusable buffers.</summary>
+/// <summary>Collects the analysed terms (those the index knows), signatures and n-gram sketch of a query into buffers.</summary>
 internal struct AnalysisSink : ITokenSink
 {
     public PostingIndex Words;
     public PostingIndex Signatures;
-    public bool Intern;
     public int Weight;
     public bool Sketching;
     public int Length;
@@ -18,7 +17,7 @@ internal struct AnalysisSink : ITokenSink
 
     public void Term(ReadOnlySpan<char> term)
     {
-        var id = Intern ? Words.Intern(term) : Words.Find(term);
+        var id = Words.Find(term);
         Length += Weight;
         if (id >= 0)
         {
@@ -33,7 +32,7 @@ internal struct AnalysisSink : ITokenSink
 
     public void Signature(ReadOnlySpan<char> signature)
     {
-        var id = Intern ? Signatures.Intern(signature) : Signatures.Find(signature);
+        var id = Signatures.Find(signature);
         if (id >= 0 && !SignatureIds.Contains(id))
         {
             SignatureIds.Add(id);

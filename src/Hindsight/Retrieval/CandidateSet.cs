@@ -33,7 +33,7 @@ internal sealed class CandidateSet
         var frequencies = new Dictionary<int, int>();
         var signatures = new List<int>();
         Sketch = new uint[MinHash.Size];
-        index.Analyze(query.Text, intern: false, frequencies, signatures, Sketch);
+        index.Analyze(query.Text, frequencies, signatures, Sketch);
         SignatureIds = signatures;
         Terms = TermsOf(index, frequencies);
         ServiceIds = Ids(index.Services, IncidentIndex.Normalised(query.Services));

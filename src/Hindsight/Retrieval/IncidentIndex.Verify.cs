@@ -21,11 +21,11 @@ public sealed partial class IncidentIndex
         var frequencies = new Dictionary<int, int>();
         var signatures = new List<int>();
         var sketch = new uint[MinHash.Size];
-        var sink = Analyze(IndexedText.Of(incident), intern: false, frequencies, signatures, sketch);
+        var sink = Analyze(IndexedText.Of(incident), frequencies, signatures, sketch);
         return Facts(incident, doc, sink.Length)
             ?? (SameSketch(sketch, doc) ? null : "its n-gram sketch differs")
             ?? SameSet(ServicesOf(doc), Ids(Services, Normalised(incident.Services)), "services")
-            ?? SameSet(TagsOf(doc), Ids(Tags, TagsOf(incident)), "tags")
+            ?? SameSet(TagsOf(doc), Ids(Tags, TagsOf(incident.Tags, incident.FailureMode)), "tags")
             ?? SameSet(SignaturesOf(doc), signatures, "error signatures")
             ?? Postings(doc, frequencies, sink.Length);
     }

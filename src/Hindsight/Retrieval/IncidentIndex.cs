@@ -28,11 +28,6 @@ public sealed partial class IncidentIndex
     private ushort[] _sketches = new ushort[16 * MinHash.Size];
     private long _totalLength;
 
-    // reusable analysis buffers (the index has one writer at a time)
-    private readonly Dictionary<int, int> _frequencies = [];
-    private readonly List<int> _signatureIds = [];
-    private readonly uint[] _sketch = new uint[MinHash.Size];
-
     internal PostingIndex Words { get; } = new("words");
     internal LshIndex NGrams { get; } = new();
     internal PostingIndex Services { get; } = new("services");
@@ -64,35 +59,40 @@ public sealed partial class IncidentIndex
     public IEnumerable<string> Keys => _docOfKey.Keys;
 
     /// <summary>Adds an incident, replacing the one with the same id if there is one.</summary>
-    public void Add(Incident incident)
+    public void Add(Incident incident) => Add(AnalysedIncident.Of(IndexedIncident.From(incident)));
+
+    /// <summary>Adds an analysed incident, replacing the one with the same id if there is one.</summary>
+    public void Add(AnalysedIncident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var old = Unlist(incident.Id);
         var doc = DocumentCount;
         Grow(doc + 1);
 
-        var text = IndexedText.Of(incident);
-        var sink = Analyze(text, intern: true, _frequencies, _signatureIds, _sketch);
-        foreach (var (term, frequency) in _frequencies)
+        var start = 0;
+        for (var t = 0; t < incident.TermEnds.Length; t++)
         {
-            Words.Add(term, doc, frequency);
+            var end = incident.TermEnds[t];
+            Words.Add(Words.Intern(incident.TermChars.AsSpan(start, end - start)), doc, incident.Frequencies[t]);
+            start = end;
         }
 
-        var length = Math.Clamp(sink.Length, 1, ushort.MaxValue);
         _keys[doc] = incident.Id;
-        _lengths[doc] = (ushort)length;
-        _severity[doc] = incident.Severity is { } s ? (sbyte)s : (sbyte)-1;
-        _started[doc] = Minutes(incident.StartedAt);
-        _resolveMinutes[doc] = incident.Durations.TimeToResolve is { } ttr ? (int)Math.Min(int.MaxValue, ttr.TotalMinutes) : NoValue;
-        _flags[doc] = (byte)((incident.Deployments.Count > 0 ? Flags.Deployed : 0) | (MinHash.IsEmpty(_sketch) ? Flags.NoSketch : 0));
-        MinHash.Compact(_sketch, _sketches.AsSpan(doc * MinHash.Size, MinHash.Size));
+        _lengths[doc] = (ushort)incident.Length;
+        _severity[doc] = incident.Severity;
+        _started[doc] = incident.StartedMinutes;
+        _resolveMinutes[doc] = incident.ResolveMinutes;
+        var sketch = incident.Sketch;
+        _flags[doc] = (byte)((incident.Deployed ? Flags.Deployed : 0) | (MinHash.IsEmpty(sketch) ? Flags.NoSketch : 0));
+        MinHash.Compact(sketch, _sketches.AsSpan(doc * MinHash.Size, MinHash.Size));
 
         _forward[doc] = _poolCount;
-        AddField(Services, Normalised(incident.Services), doc);
-        AddField(Tags, TagsOf(incident), doc);
-        AppendPool(_signatureIds.Count);
-        foreach (var id in _signatureIds)
+        AddField(Services, incident.Services, doc);
+        AddField(Tags, incident.Tags, doc);
+        AppendPool(incident.Signatures.Length);
+        foreach (var signature in incident.Signatures)
         {
+            var id = Signatures.Intern(signature);
             Signatures.Add(id, doc);
             AppendPool(id);
         }
@@ -100,15 +100,15 @@ public sealed partial class IncidentIndex
         _forward[doc + 1] = _poolCount;
         Span<char> day = stackalloc char[12];
         Days.Add(Days.Intern(DayKey(_started[doc], day)), doc);
-        if (!MinHash.IsEmpty(_sketch))
+        if (!MinHash.IsEmpty(sketch))
         {
             for (var b = 0; b < MinHash.Bands; b++)
             {
-                NGrams.Add(MinHash.Band(_sketch, b), doc);
+                NGrams.Add(MinHash.Band(sketch, b), doc);
             }
         }
 
-        Vectors.Track(doc, EmbeddingText.HashOf(text));
+        Vectors.Track(doc, incident.TextHash);
         if (old >= 0)
         {
             if (Vectors.HashOf(old) == Vectors.HashOf(doc))
@@ -121,7 +121,7 @@ public sealed partial class IncidentIndex
 
         _docOfKey[incident.Id] = doc;
         DocumentCount = doc + 1;
-        _totalLength += length;
+        _totalLength += incident.Length;
     }
 
     /// <summary>Removes an incident; its postings stay until the next rebuild but never match again.</summary>
@@ -187,8 +187,8 @@ public sealed partial class IncidentIndex
         return buffer[..written];
     }
 
-    /// <summary>Analyses a text into the reusable buffers; with <paramref name="intern"/> new terms join the dictionaries.</summary>
-    internal AnalysisSink Analyze(IndexedText text, bool intern, Dictionary<int, int> frequencies, List<int> signatures, uint[] sketch)
+    /// <summary>Analyses a query's text into the buffers, against the terms the index holds (others are counted in its length only).</summary>
+    internal AnalysisSink Analyze(IndexedText text, Dictionary<int, int> frequencies, List<int> signatures, uint[] sketch)
     {
         frequencies.Clear();
         signatures.Clear();
@@ -197,7 +197,6 @@ public sealed partial class IncidentIndex
         {
             Words = Words,
             Signatures = Signatures,
-            Intern = intern,
             Frequencies = frequencies,
             SignatureIds = signatures,
             Sketch = sketch,
@@ -214,8 +213,9 @@ public sealed partial class IncidentIndex
     internal static IEnumerable<string> Normalised(IEnumerable<string> values) =>
         values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal);
 
-    internal static IEnumerable<string> TagsOf(Incident incident) =>
-        Normalised(incident.FailureMode is { Length: > 0 } mode ? incident.Tags.Append("failure-mode:" + mode) : incident.Tags);
+    /// <summary>The tag values the index matches: the tags and the failure mode, normalised.</summary>
+    internal static IEnumerable<string> TagsOf(IEnumerable<string> tags, string? failureMode) =>
+        Normalised(failureMode is { Length: > 0 } mode ? tags.Append("failure-mode:" + mode) : tags);
 
     private ReadOnlySpan<int> Field(int doc, int field)
     {
@@ -228,7 +228,7 @@ public sealed partial class IncidentIndex
         return _pool.AsSpan(at + 1, _pool[at]);
     }
 
-    private void AddField(PostingIndex index, IEnumerable<string> values, int doc)
+    private void AddField(PostingIndex index, string[] values, int doc)
     {
         var countAt = _poolCount;
         AppendPool(0);

@@ -38,6 +38,21 @@ internal sealed class PostingIndex
         return id;
     }
 
+    /// <summary>The id of a term, adding it (this very string) when new.</summary>
+    public int Intern(string term)
+    {
+        if (_ids.TryGetValue(term, out var id))
+        {
+            return id;
+        }
+
+        id = _lists.Count;
+        _ids.Add(term, id);
+        _terms.Add(term);
+        _lists.Add(new PostingList());
+        return id;
+    }
+
     public string Term(int id) => _terms[id];
 
     public PostingList Postings(int id) => _lists[id];

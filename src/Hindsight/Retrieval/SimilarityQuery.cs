@@ -45,7 +45,7 @@ public sealed record SimilarityQuery
         {
             Text = IndexedText.Of(incident),
             Services = incident.Services,
-            Tags = [.. IncidentIndex.TagsOf(incident)],
+            Tags = [.. IncidentIndex.TagsOf(incident.Tags, incident.FailureMode)],
             Severity = incident.Severity,
             At = incident.At,
             Deployed = incident.Deployments.Count > 0,
