@@ -79,6 +79,12 @@ internal static class IndexPhaseBenchmark
         }
 
         Console.WriteLine($"read + index      {index.Count / clock.Elapsed.TotalSeconds,12:N0} incidents/s ({clock.Elapsed.TotalSeconds:F2} s)");
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Console.WriteLine($"managed heap      {GC.GetTotalMemory(false) / 1e6,12:N1} MB after a full collection; the index's parts:");
+        foreach (var part in index.Parts())
+        {
+            Console.WriteLine($"  {part.Name,-10} {part.Keys,12:N0} keys {part.Postings,14:N0} postings {part.Bytes / 1e6,10:N1} MB");
+        }
         return 0;
     }
 

@@ -28,7 +28,9 @@ public sealed partial class IncidentIndex
         var n = DocumentCount;
         for (var d = 0; d < n; d++)
         {
-            w.Write(_keys[d]);
+            var id = _ids.Utf8Of(d);
+            w.Write7BitEncodedInt(id.Length); // as BinaryWriter writes a string
+            w.Write(id);
         }
 
         Write(w, _lengths.AsSpan(0, n));
@@ -83,9 +85,12 @@ public sealed partial class IncidentIndex
             Expect(n >= 0 && n <= Remaining(r), "its document count");
             index._totalLength = r.ReadInt64();
             index.Grow(n + 1);
+            var left = Remaining(r); // asked once: each ask is a system call
             for (var d = 0; d < n; d++)
             {
-                index._keys[d] = r.ReadString();
+                var length = r.Read7BitEncodedInt();
+                Expect(length >= 0 && length <= left, "an id's length");
+                r.BaseStream.ReadExactly(index._ids.Put(d, length));
             }
 
             Read(r, index._lengths.AsSpan(0, n));
@@ -134,11 +139,12 @@ public sealed partial class IncidentIndex
 
             index.CheckFieldIds(n);
             index.DocumentCount = n;
+            index._ids.Expect(n);
             for (var d = 0; d < n; d++)
             {
                 if (!index.IsDeleted(d))
                 {
-                    index._docOfKey[index._keys[d]] = d;
+                    index._ids.List(d);
                 }
             }
 

@@ -20,7 +20,7 @@ public sealed partial class IncidentIndex
     /// (<see cref="EmbeddingText.UnknownHash"/> when an older snapshot did not record it: any text of the incident will do).
     /// </summary>
     public IReadOnlyList<(string Key, uint Hash)> PendingVectors(int max) =>
-        [.. Vectors.Pending(DocumentCount, max, doc => !IsDeleted(doc)).Select(doc => (_keys[doc], Vectors.HashOf(doc)))];
+        [.. Vectors.Pending(DocumentCount, max, doc => !IsDeleted(doc)).Select(doc => (KeyOf(doc), Vectors.HashOf(doc)))];
 
     /// <summary>
     /// Stores an incident's sentence vector, computed from the text with hash <paramref name="hash"/>; ignored (false)
@@ -60,7 +60,7 @@ public sealed partial class IncidentIndex
     {
         ArgumentNullException.ThrowIfNull(other);
         var copied = 0;
-        foreach (var (key, from) in other._docOfKey)
+        foreach (var (key, from) in other.Listed())
         {
             if (other.Vectors.Has(from) && DocOf(key) is var doc and >= 0 && !Vectors.Has(doc) && Vectors.Matches(doc, other.Vectors.HashOf(from))
                 && (Vectors.Dimensions == 0 || Vectors.Dimensions == other.Vectors.Dimensions))
@@ -86,7 +86,7 @@ public sealed partial class IncidentIndex
         w.Write(VectorFileVersion);
         w.Write(model);
         w.Write(Vectors.Dimensions);
-        foreach (var (key, doc) in _docOfKey)
+        foreach (var (key, doc) in Listed())
         {
             if (!Vectors.Has(doc))
             {

@@ -15,8 +15,7 @@ public sealed partial class IncidentIndex
     internal const int NoValue = int.MinValue;
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, int> _docOfKey = new(StringComparer.Ordinal);
-    private string[] _keys = new string[16];
+    private readonly KeyTable _ids = new();
     private ushort[] _lengths = new ushort[16];
     private sbyte[] _severity = new sbyte[16];
     private int[] _started = new int[16];
@@ -42,7 +41,7 @@ public sealed partial class IncidentIndex
     internal int DocumentCount { get; private set; }
 
     /// <summary>How many incidents the index holds.</summary>
-    public int Count => _docOfKey.Count;
+    public int Count => _ids.Count;
 
     /// <summary>The store revision the index reflects: every change up to it is in, none after it.</summary>
     public long Revision { get; private set; }
@@ -53,10 +52,22 @@ public sealed partial class IncidentIndex
     internal double AverageLength => Count == 0 ? 1 : Math.Max(1, (double)_totalLength / Count);
 
     /// <summary>Whether the index holds an incident with this id.</summary>
-    public bool Contains(string key) => _docOfKey.ContainsKey(key);
+    public bool Contains(string key) => _ids.Find(key) >= 0;
 
     /// <summary>The ids of the incidents held, in no particular order.</summary>
-    public IEnumerable<string> Keys => _docOfKey.Keys;
+    public IEnumerable<string> Keys => Listed().Select(l => l.Key);
+
+    /// <summary>The incidents held, each with its document, in document order.</summary>
+    internal IEnumerable<(string Key, int Doc)> Listed()
+    {
+        for (var doc = 0; doc < DocumentCount; doc++)
+        {
+            if (!IsDeleted(doc))
+            {
+                yield return (KeyOf(doc), doc);
+            }
+        }
+    }
 
     /// <summary>Adds an incident, replacing the one with the same id if there is one.</summary>
     public void Add(Incident incident) => Add(AnalysedIncident.Of(IndexedIncident.From(incident)));
@@ -77,7 +88,7 @@ public sealed partial class IncidentIndex
             start = end;
         }
 
-        _keys[doc] = incident.Id;
+        _ids.Put(doc, incident.Id);
         _lengths[doc] = (ushort)incident.Length;
         _severity[doc] = incident.Severity;
         _started[doc] = incident.StartedMinutes;
@@ -119,9 +130,21 @@ public sealed partial class IncidentIndex
             Vectors.Clear(old);
         }
 
-        _docOfKey[incident.Id] = doc;
+        _ids.List(doc);
         DocumentCount = doc + 1;
         _totalLength += incident.Length;
+    }
+
+    /// <summary>What each part of the index holds and about how much memory it takes.</summary>
+    public IReadOnlyList<IndexPart> Parts()
+    {
+        var parts = new[] { Words, Services, Tags, Signatures, Days }
+            .Select(p => new IndexPart(p.Name, p.TermCount, p.PostingCount, p.Bytes))
+            .Append(new IndexPart("n-grams", NGrams.BucketCount, NGrams.PostingCount, NGrams.Bytes))
+            .ToList();
+        var perDocument = 2 + 1 + 4 + 4 + 1 + 4 + (2 * MinHash.Size); // length, severity, start, resolve, flags, forward, sketch
+        parts.Add(new IndexPart("facts", Count, 0, _ids.Bytes + ((long)_lengths.Length * perDocument) + (_pool.Length * 4L)));
+        return parts;
     }
 
     /// <summary>Removes an incident; its postings stay until the next rebuild but never match again.</summary>
@@ -140,7 +163,8 @@ public sealed partial class IncidentIndex
     /// <summary>Marks an incident's document deleted; returns its id, or −1 when the index did not hold it.</summary>
     private int Unlist(string key)
     {
-        if (!_docOfKey.Remove(key, out var doc))
+        var doc = _ids.Unlist(key);
+        if (doc < 0)
         {
             return -1;
         }
@@ -154,9 +178,9 @@ public sealed partial class IncidentIndex
 
     internal bool WasDeployed(int doc) => (_flags[doc] & Flags.Deployed) != 0;
 
-    internal string KeyOf(int doc) => _keys[doc];
+    internal string KeyOf(int doc) => _ids.KeyOf(doc);
 
-    internal int DocOf(string key) => _docOfKey.GetValueOrDefault(key, -1);
+    internal int DocOf(string key) => _ids.Find(key);
 
     internal int LengthOf(int doc) => _lengths[doc];
 
@@ -253,13 +277,12 @@ public sealed partial class IncidentIndex
 
     private void Grow(int needed)
     {
-        if (needed <= _keys.Length)
+        if (needed <= _lengths.Length)
         {
             return;
         }
 
-        var size = Math.Max(needed, _keys.Length * 2);
-        Array.Resize(ref _keys, size);
+        var size = Math.Max(needed, _lengths.Length * 2);
         Array.Resize(ref _lengths, size);
         Array.Resize(ref _severity, size);
         Array.Resize(ref _started, size);

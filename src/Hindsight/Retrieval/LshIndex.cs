@@ -23,6 +23,9 @@ internal sealed class LshIndex
 
     public void Load(ulong band, PostingList list) => _buckets.Add(band, list);
 
+    /// <summary>The postings of every bucket.</summary>
+    public long PostingCount => _buckets.Values.Sum(l => (long)l.Count);
+
     public long Bytes
     {
         get

@@ -38,7 +38,7 @@ internal static class PostingCodec
     public static PostingList Decode(ReadOnlySpan<byte> block, int count, int maxFrequency, int documents)
     {
         var docs = new int[count];
-        var frequencies = new byte[count];
+        byte[]? frequencies = null;
         var at = 0;
         var doc = 0;
         for (var n = 0; n < count; n++)
@@ -75,16 +75,14 @@ internal static class PostingCodec
                 throw new InvalidDataException("a posting list of the index snapshot is damaged");
             }
 
-            block[at..].CopyTo(frequencies);
+            frequencies = block[at..].ToArray();
         }
         else
         {
             if (at != block.Length)
             {
-                throw new InvalidDataException("a posting list of the index snapshot is damaged");
+                throw new InvalidDataException("a posting list of the index snapshot is damaged"); // every frequency is 1: the list shares the array of ones
             }
-
-            frequencies.AsSpan().Fill(1);
         }
 
         return new PostingList(docs, frequencies, count, maxFrequency);

@@ -67,6 +67,9 @@ internal sealed class PostingIndex
         _lists.Add(list);
     }
 
+    /// <summary>The postings of every term.</summary>
+    public long PostingCount => _lists.Sum(l => (long)l.Count);
+
     public long Bytes
     {
         get

@@ -6,20 +6,27 @@ namespace Hindsight.Retrieval;
 /// </summary>
 internal sealed class PostingList
 {
+    private static readonly Lock OnesLock = new();
+    private static byte[] _ones = Filled(1024);
+
     private int[] _docs;
     private byte[] _freqs;
+    private bool _freqsShared; // every frequency so far is 1: _freqs is the shared array of ones, never written
     private volatile LengthFrontier? _frontier;
 
     public PostingList(int capacity = 2)
     {
         _docs = new int[capacity];
-        _freqs = new byte[capacity];
+        _freqs = Ones(capacity);
+        _freqsShared = true;
     }
 
-    internal PostingList(int[] docs, byte[] freqs, int count, int maxFreq)
+    /// <summary>A list as loaded: <paramref name="freqs"/> is ignored (and may be null) when every frequency is 1.</summary>
+    internal PostingList(int[] docs, byte[]? freqs, int count, int maxFreq)
     {
         _docs = docs;
-        _freqs = freqs;
+        _freqsShared = maxFreq <= 1 || freqs is null;
+        _freqs = _freqsShared ? Ones(count) : freqs!;
         Count = count;
         MaxFrequency = maxFreq;
     }
@@ -57,7 +64,7 @@ internal sealed class PostingList
     }
 
     /// <summary>The bytes the list occupies in memory (its arrays' capacity).</summary>
-    public long Bytes => (_docs.Length * 4L) + _freqs.Length + 32;
+    public long Bytes => (_docs.Length * 4L) + (_freqsShared ? 0 : _freqs.Length) + 32;
 
     public void Add(int doc, int frequency)
     {
@@ -65,12 +72,29 @@ internal sealed class PostingList
         {
             var grown = Math.Max(4, Count + (Count >> 1));
             Array.Resize(ref _docs, grown);
-            Array.Resize(ref _freqs, grown);
+            if (_freqsShared)
+            {
+                _freqs = Ones(grown);
+            }
+            else
+            {
+                Array.Resize(ref _freqs, grown);
+            }
         }
 
         var f = (byte)Math.Clamp(frequency, 1, 255);
+        if (_freqsShared && f != 1)
+        {
+            _freqs = _freqs.AsSpan(0, _docs.Length).ToArray(); // the first frequency above 1: a copy of its own, all ones so far
+            _freqsShared = false;
+        }
+
         _docs[Count] = doc;
-        _freqs[Count] = f;
+        if (!_freqsShared)
+        {
+            _freqs[Count] = f;
+        }
+
         Count++;
         MaxFrequency = Math.Max(MaxFrequency, f);
     }
@@ -81,7 +105,41 @@ internal sealed class PostingList
         if (_docs.Length != Count)
         {
             Array.Resize(ref _docs, Count);
-            Array.Resize(ref _freqs, Count);
+            if (!_freqsShared)
+            {
+                Array.Resize(ref _freqs, Count);
+            }
         }
+    }
+
+    /// <summary>
+    /// The shared array of ones, at least <paramref name="count"/> long: lists whose frequencies are all 1 (most of
+    /// them: n-gram bands, services, tags, days, many words) keep no frequency array of their own. Never written; a
+    /// longer one replaces it when needed, and lists keep whichever they were given.
+    /// </summary>
+    private static byte[] Ones(int count)
+    {
+        var ones = _ones;
+        if (ones.Length >= count)
+        {
+            return ones;
+        }
+
+        lock (OnesLock)
+        {
+            if (_ones.Length < count)
+            {
+                _ones = Filled(Math.Max(count, _ones.Length * 2));
+            }
+
+            return _ones;
+        }
+    }
+
+    private static byte[] Filled(int count)
+    {
+        var ones = new byte[count];
+        ones.AsSpan().Fill(1);
+        return ones;
     }
 }

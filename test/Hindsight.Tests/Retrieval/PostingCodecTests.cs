@@ -49,6 +49,25 @@ public sealed class PostingCodecTests
     }
 
     [Fact]
+    public void ListsOfOnes_ShareTheirFrequencies_UntilOneGetsAHigherOne_WhichChangesNoOtherList()
+    {
+        var a = List(Enumerable.Range(0, 2_000).Select(n => (n, 1)));
+        var b = List(Enumerable.Range(0, 10).Select(n => (n, 1)));
+        var loaded = RoundTrip(a);
+
+        b.Add(10, 3);
+        b.Add(11, 1);
+        loaded.Add(2_000, 7);
+
+        Assert.All(a.Frequencies.ToArray(), f => Assert.Equal(1, f));
+        Assert.Equal([.. Enumerable.Repeat((byte)1, 10), 3, 1], b.Frequencies.ToArray());
+        Assert.Equal(3, b.MaxFrequency);
+        Assert.Equal(7, loaded.Frequencies[^1]);
+        Assert.Equal(2_000, loaded.Frequencies.ToArray().Count(f => f == 1));
+        Assert.Equal((a.DocArray.Length * 4L) + 32, a.Bytes); // no frequency array of its own
+    }
+
+    [Fact]
     public void SmallGaps_TakeOneByte_AndFrequenciesOfOne_TakeNone()
     {
         var list = List(Enumerable.Range(0, 1_000).Select(n => (n * 3, 1)));
