@@ -9,7 +9,7 @@ return command switch
     "ingest" => await IngestBenchmark.RunAsync(incidents, runs),
     "generate" => GenerateBenchmark.Run(incidents, runs),
     "phases" => await PhaseBenchmark.RunAsync(incidents),
-    "index-phases" => await IndexPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default"), runs),
+    "index-phases" => await IndexPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default"), Arg("--runs", 1)),
     "micro" => MicroBenchmark.Run(),
     "report" => await ReportBenchmark.RunAsync(incidents, runs),
     "http" => await HttpBenchmark.RunAsync(incidents, Arg("--clients", 32), Arg("--seconds", 30)),

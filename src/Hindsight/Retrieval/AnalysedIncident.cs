@@ -63,7 +63,20 @@ public sealed class AnalysedIncident
     public static AnalysedIncident Of(IndexedIncident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var terms = _terms ??= new TermTable();
+        var terms = _terms ?? new TermTable();
+        _terms = null; // taken while in use: a nested call on this thread gets a table of its own
+        try
+        {
+            return Analyse(incident, terms);
+        }
+        finally
+        {
+            _terms = terms;
+        }
+    }
+
+    private static AnalysedIncident Analyse(IndexedIncident incident, TermTable terms)
+    {
         terms.Clear();
         var collector = new TermCollector
         {
@@ -97,7 +110,7 @@ public sealed class AnalysedIncident
         };
     }
 
-    /// <summary>Collects terms as strings (no index dictionary is touched), signatures and the title's sketch.</summary>
+    /// <summary>Collects terms into the table (no index dictionary is touched), signatures and the title's sketch.</summary>
     private struct TermCollector : ITokenSink
     {
         public TermTable Terms;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 using Hindsight.Semantics;
 
 namespace Hindsight.Retrieval;
@@ -13,6 +14,9 @@ public sealed partial class IncidentIndex
 
     /// <summary>The version before sentence vectors, read still: its incidents' text hashes are learnt when their vectors are computed.</summary>
     private const int WithoutTextHashes = 2;
+
+    /// <summary>The longest id a snapshot may hold, in UTF-8 bytes (ids are at most a few hundred characters).</summary>
+    private const int MaxIdBytes = 1 << 16;
     private static readonly byte[] Magic = "HSIX"u8.ToArray();
 
     /// <summary>Writes the whole index to <paramref name="stream"/>; <see cref="Load"/> reads it back without re-analysing anything.</summary>
@@ -89,8 +93,10 @@ public sealed partial class IncidentIndex
             for (var d = 0; d < n; d++)
             {
                 var length = r.Read7BitEncodedInt();
-                Expect(length >= 0 && length <= left, "an id's length");
-                r.BaseStream.ReadExactly(index._ids.Put(d, length));
+                Expect(length >= 0 && length <= Math.Min(left, MaxIdBytes), "an id's length");
+                var id = index._ids.Put(d, length);
+                r.BaseStream.ReadExactly(id);
+                Expect(Utf8.IsValid(id), "an id");
             }
 
             Read(r, index._lengths.AsSpan(0, n));
@@ -122,19 +128,20 @@ public sealed partial class IncidentIndex
             }
             var block = new byte[256];
             var compact = version == SnapshotVersion;
+            left = Remaining(r);
             foreach (var postings in new[] { index.Words, index.Services, index.Tags, index.Signatures, index.Days })
             {
                 var terms = r.ReadInt32();
                 for (var t = 0; t < terms; t++)
                 {
-                    postings.Load(r.ReadString(), compact ? ReadList(r, ref block, n) : ReadFullList(r));
+                    postings.Load(r.ReadString(), compact ? ReadList(r, ref block, n, left) : ReadFullList(r));
                 }
             }
 
             var buckets = r.ReadInt32();
             for (var b = 0; b < buckets; b++)
             {
-                index.NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block, n) : ReadFullList(r));
+                index.NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block, n, left) : ReadFullList(r));
             }
 
             index.CheckFieldIds(n);
@@ -242,12 +249,13 @@ public sealed partial class IncidentIndex
         w.Write(block, 0, bytes);
     }
 
-    private static PostingList ReadList(BinaryReader r, ref byte[] block, int documents)
+    /// <summary>A compact list; <paramref name="left"/> bounds its size (the bytes the snapshot had left before the lists).</summary>
+    private static PostingList ReadList(BinaryReader r, ref byte[] block, int documents, long left)
     {
         var count = r.Read7BitEncodedInt();
         var max = r.Read7BitEncodedInt();
         var bytes = r.Read7BitEncodedInt();
-        Expect(count >= 0 && bytes >= count && bytes <= Remaining(r) && max is >= 0 and <= 255, "a posting list's size"); // a gap takes a byte at least
+        Expect(count >= 0 && bytes >= count && bytes <= left && max is >= 0 and <= 255 && (count == 0 || max >= 1), "a posting list's size"); // a gap takes a byte at least
 
         if (block.Length < bytes)
         {

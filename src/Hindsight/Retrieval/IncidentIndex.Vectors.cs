@@ -60,9 +60,9 @@ public sealed partial class IncidentIndex
     {
         ArgumentNullException.ThrowIfNull(other);
         var copied = 0;
-        foreach (var (key, from) in other.Listed())
+        foreach (var (key, from) in other.Listed(other.Vectors.Has))
         {
-            if (other.Vectors.Has(from) && DocOf(key) is var doc and >= 0 && !Vectors.Has(doc) && Vectors.Matches(doc, other.Vectors.HashOf(from))
+            if (DocOf(key) is var doc and >= 0 && !Vectors.Has(doc) && Vectors.Matches(doc, other.Vectors.HashOf(from))
                 && (Vectors.Dimensions == 0 || Vectors.Dimensions == other.Vectors.Dimensions))
             {
                 var (values, scale) = other.Vectors.Quantised(from);
@@ -86,13 +86,8 @@ public sealed partial class IncidentIndex
         w.Write(VectorFileVersion);
         w.Write(model);
         w.Write(Vectors.Dimensions);
-        foreach (var (key, doc) in Listed())
+        foreach (var (key, doc) in Listed(Vectors.Has))
         {
-            if (!Vectors.Has(doc))
-            {
-                continue;
-            }
-
             var (values, scale) = Vectors.Quantised(doc);
             w.Write(key);
             w.Write(Vectors.HashOf(doc));

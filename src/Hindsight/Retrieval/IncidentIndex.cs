@@ -57,12 +57,12 @@ public sealed partial class IncidentIndex
     /// <summary>The ids of the incidents held, in no particular order.</summary>
     public IEnumerable<string> Keys => Listed().Select(l => l.Key);
 
-    /// <summary>The incidents held, each with its document, in document order.</summary>
-    internal IEnumerable<(string Key, int Doc)> Listed()
+    /// <summary>The incidents held (those whose document passes <paramref name="where"/>), each with its document, in document order.</summary>
+    internal IEnumerable<(string Key, int Doc)> Listed(Func<int, bool>? where = null)
     {
         for (var doc = 0; doc < DocumentCount; doc++)
         {
-            if (!IsDeleted(doc))
+            if (!IsDeleted(doc) && (where is null || where(doc)))
             {
                 yield return (KeyOf(doc), doc);
             }

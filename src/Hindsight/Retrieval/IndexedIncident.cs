@@ -47,7 +47,9 @@ public sealed record IndexedIncident(
 
     /// <summary>
     /// Reads the fields from an incident's canonical JSON, normalised as reading the whole incident would (ids and
-    /// titles trimmed, repeated services and tags dropped); throws <see cref="JsonException"/> on malformed input.
+    /// titles trimmed, repeated services and tags dropped); throws <see cref="JsonException"/> on malformed JSON or a
+    /// bad value in a field it reads. Fields it does not read are skipped unchecked: a stored document that only the
+    /// whole read would refuse (a bad value elsewhere) is still indexed — <c>hindsight check</c> reports it.
     /// </summary>
     public static IndexedIncident Read(ReadOnlySpan<byte> utf8Json)
     {

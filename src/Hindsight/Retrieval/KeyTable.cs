@@ -45,9 +45,9 @@ internal sealed class KeyTable
 
         _documents = doc;
         _used = doc == 0 ? 0 : _ends[doc - 1];
-        if (_used + length > _bytes.Length)
+        if ((long)_used + length > _bytes.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + length));
+            Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, Math.Max(_bytes.Length * 2L, (long)_used + length)));
         }
 
         if (_documents == _ends.Length)
@@ -146,8 +146,8 @@ internal sealed class KeyTable
     private int SlotOf(string key)
     {
         var length = Encoding.UTF8.GetByteCount(key);
-        var rented = length <= 256 ? null : new byte[length];
-        Span<byte> utf8 = rented ?? stackalloc byte[256];
+        var large = length <= 256 ? null : new byte[length];
+        Span<byte> utf8 = large ?? stackalloc byte[256];
         utf8 = utf8[..Encoding.UTF8.GetBytes(key, utf8)];
         var hash = Hash(utf8);
         var mask = _slots.Length - 1;

@@ -20,7 +20,18 @@ internal sealed class TermTable
     /// <summary>Empties the table, keeping its buffers.</summary>
     public void Clear()
     {
-        Array.Clear(_slots);
+        if (_slots.Length > 4_096)
+        {
+            _slots = new int[128]; // one huge text does not make every later clear as costly
+            _chars = new char[1024];
+            _ends = new int[64];
+            _frequencies = new int[64];
+        }
+        else
+        {
+            Array.Clear(_slots);
+        }
+
         _used = 0;
         _count = 0;
     }

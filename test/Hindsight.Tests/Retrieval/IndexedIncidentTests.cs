@@ -47,6 +47,7 @@ public sealed class IndexedIncidentTests
     [InlineData("""{"id":"  INC-1 ","title":"  Disk full on db-1 ","summary":"s","services":["api","API ","","db"],"tags":["x","X","y"],"failure_mode":"  ","started_at":"2026-01-02T03:04:05Z","resolved_at":"2026-01-02T04:04:05Z"}""")]
     [InlineData("""{"id":"INC-2","title":"t","undated":true,"resolved_at":"2026-01-02T04:04:05Z","severity":"sev-2","failure_mode":"resource-exhaustion","root_causes":[{"kind":"technical","description":"pool too small"},{"description":"retry storm"}]}""")]
     [InlineData("""{"type":"incident","id":"INC-3","title":"日本語のタイトル","summary":"接続 タイムアウト","severity":0,"started_at":"2026-03-01","deployments":["d-1"]}""")]
+    [InlineData("""{"id":"INC-4","title":"t","undated":true,"started_at":"2026-01-02T00:00:00Z","resolved_at":"2026-01-03T00:00:00Z","severity":null,"root_causes":[{"kind":"technical"},{"kind":"human","description":null},{"description":"  "}]}""")]
     public void Read_NormalisesAndSkips_AsReadingTheWholeIncident(string json)
     {
         AssertSame(ReadWhole(json), IndexedIncident.Read(Encoding.UTF8.GetBytes(json)));
@@ -118,6 +119,26 @@ public sealed class IndexedIncidentTests
         Assert.Equal(2, counts[words[49]]);
         Assert.Equal(1, counts[words[50]]);
         Assert.Equal((IndexedText.TitleWeight * 1) + 750, analysed.Length);
+    }
+
+    [Fact]
+    public void IdsNotInAscii_OrLongerThan127Bytes_SurviveTheSnapshot()
+    {
+        var ids = new[] { "障害-1", "INC-" + new string('x', 300), "é", "INC-2" };
+        var index = new IncidentIndex();
+        foreach (var id in ids)
+        {
+            index.Add(Generated[0] with { Id = id });
+        }
+
+        index.Remove("INC-2");
+        using var stream = new MemoryStream(Snapshot(index));
+        var loaded = IncidentIndex.Load(stream);
+
+        Assert.Equal(["障害-1", "INC-" + new string('x', 300), "é"], loaded.Keys);
+        Assert.All(ids[..3], id => Assert.True(loaded.Contains(id)));
+        Assert.False(loaded.Contains("INC-2"));
+        Assert.Equal(Snapshot(index), Snapshot(loaded));
     }
 
     private static byte[] Snapshot(IncidentIndex index)
