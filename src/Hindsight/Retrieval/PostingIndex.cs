@@ -23,35 +23,10 @@ internal sealed class PostingIndex
     public int Find(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var id) ? id : -1;
 
     /// <summary>The id of a term, adding it when new.</summary>
-    public int Intern(ReadOnlySpan<char> term)
-    {
-        if (_lookup.TryGetValue(term, out var id))
-        {
-            return id;
-        }
-
-        var text = term.ToString();
-        id = _lists.Count;
-        _ids.Add(text, id);
-        _terms.Add(text);
-        _lists.Add(new PostingList());
-        return id;
-    }
+    public int Intern(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var id) ? id : Load(term.ToString(), new PostingList());
 
     /// <summary>The id of a term, adding it (this very string) when new.</summary>
-    public int Intern(string term)
-    {
-        if (_ids.TryGetValue(term, out var id))
-        {
-            return id;
-        }
-
-        id = _lists.Count;
-        _ids.Add(term, id);
-        _terms.Add(term);
-        _lists.Add(new PostingList());
-        return id;
-    }
+    public int Intern(string term) => _ids.TryGetValue(term, out var id) ? id : Load(term, new PostingList());
 
     public string Term(int id) => _terms[id];
 
@@ -59,12 +34,14 @@ internal sealed class PostingIndex
 
     public void Add(int term, int doc, int frequency = 1) => _lists[term].Add(doc, frequency);
 
-    /// <summary>Adds a term with a ready-made posting list (when loading a snapshot).</summary>
-    public void Load(string term, PostingList list)
+    /// <summary>Adds a new term with its posting list (empty, or ready-made when loading a snapshot); returns its id.</summary>
+    public int Load(string term, PostingList list)
     {
-        _ids.Add(term, _lists.Count);
+        var id = _lists.Count;
+        _ids.Add(term, id);
         _terms.Add(term);
         _lists.Add(list);
+        return id;
     }
 
     /// <summary>The postings of every term.</summary>
