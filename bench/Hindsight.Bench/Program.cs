@@ -1,6 +1,6 @@
 using Hindsight.Bench;
 
-// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|index-phases|report|http|load|outage> [--incidents N] [--runs R] [--clients C] [--seconds S] [--store DIR --org ORG]
+// dotnet run -c Release --project bench/Hindsight.Bench -- <ingest|generate|phases|index-phases|report|report-phases|http|load|outage> [--incidents N] [--runs R] [--clients C] [--seconds S] [--store DIR --org ORG]
 var command = args.Length > 0 ? args[0] : "ingest";
 var incidents = Arg("--incidents", 100_000);
 var runs = Arg("--runs", 5);
@@ -12,6 +12,7 @@ return command switch
     "index-phases" => await IndexPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default"), Arg("--runs", 1)),
     "micro" => MicroBenchmark.Run(),
     "report" => await ReportBenchmark.RunAsync(incidents, runs),
+    "report-phases" => await ReportPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default")),
     "http" => await HttpBenchmark.RunAsync(incidents, Arg("--clients", 32), Arg("--seconds", 30)),
     "load" => await ServiceLoad.RunAsync(incidents, Arg("--clients", 200), Arg("--seconds", 60)),
     "outage" => await DatabaseOutage.RunAsync(Arg("--clients", 20), Arg("--seconds", 10)),
@@ -32,6 +33,6 @@ string Text(string name, string fallback)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|index-phases|micro|report|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S] [--store DIR --org ORG]");
+    Console.Error.WriteLine("usage: Hindsight.Bench ingest|generate|phases|index-phases|micro|report|report-phases|http|load|outage [--incidents N] [--runs R] [--clients C] [--seconds S] [--store DIR --org ORG]");
     return 2;
 }

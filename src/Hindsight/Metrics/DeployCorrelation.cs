@@ -49,11 +49,20 @@ public static class DeployCorrelation
         var graph = Graphs.Dependents.Graph(dependencies);
         var first = Hour(incidents.Min(i => i.StartedAt) < deployments.Min(d => d.DeployedAt) ? incidents.Min(i => i.StartedAt) : deployments.Min(d => d.DeployedAt));
         var last = incidents.Max(i => i.StartedAt);
+        var started = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase); // incident starts by service
+        foreach (var incident in incidents)
+        {
+            foreach (var s in incident.Services)
+            {
+                (started.TryGetValue(s, out var list) ? list : started[s] = []).Add(incident.StartedAt); // an incident twice in one list changes no "any"
+            }
+        }
+
         var results = new List<ChangeFailure>();
         foreach (var service in deployments.GroupBy(d => d.Service, StringComparer.OrdinalIgnoreCase))
         {
             var reached = (graph.ContainsKey(service.Key) ? Graphs.Dependents.BlastRadius(service.Key, graph) : [service.Key]).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var times = incidents.Where(i => i.Services.Any(reached.Contains)).Select(i => i.StartedAt).Order().ToArray();
+            var times = reached.SelectMany(s => started.TryGetValue(s, out var list) ? list : []).Order().ToArray();
             var chance = Chance(times, first, last, span);
             var outcomes = service.Select(d => (Failed: Any(times, d.DeployedAt, d.DeployedAt + span), Day: Weekday(d.DeployedAt), Chance: chance[HourOfWeek(d.DeployedAt)])).ToList();
             results.Add(Figure(service.Key, null, outcomes.Count, outcomes.Count(o => o.Failed), outcomes.Average(o => o.Chance)));

@@ -39,7 +39,13 @@ public static class PreventionEffect
     public const int MinWindowDays = 30;
 
     /// <summary>The judged items, most avoided first, and the rate Σ avoided / Σ predicted.</summary>
-    public static (Ratio Rate, IReadOnlyList<PreventionOutcome> Items) Of(RecurrenceAnalysis recurrence, DateTimeOffset now)
+    public static (Ratio Rate, IReadOnlyList<PreventionOutcome> Items) Of(RecurrenceAnalysis recurrence, DateTimeOffset now) => Of(recurrence, now, byClass: true);
+
+    /// <summary>
+    /// As <see cref="Of(RecurrenceAnalysis, DateTimeOffset)"/>; <paramref name="byClass"/> false compares every incident
+    /// of the windows one by one (what counting by identical root causes must agree with).
+    /// </summary>
+    internal static (Ratio Rate, IReadOnlyList<PreventionOutcome> Items) Of(RecurrenceAnalysis recurrence, DateTimeOffset now, bool byClass)
     {
         ArgumentNullException.ThrowIfNull(recurrence);
         var ordered = recurrence.Ordered;
@@ -83,25 +89,14 @@ public static class PreventionEffect
 
         var vectors = new TermVector?[ordered.Count]; // fetched once: the loops below compare each many times
         Parallel.For(0, ordered.Count, i => vectors[i] = Recurrence.RootCauseVector(ordered[i]));
-        bool Same(TermVector origin, int other) => vectors[other] is { } v && origin.Cosine(v) >= Recurrence.Similar;
+        var causes = byKind.ToDictionary(k => k.Key, k => new Cause(k.Value, vectors));
         var judged = new PreventionOutcome?[candidates.Count];
         Parallel.For(0, candidates.Count, k =>
         {
             var (id, i, done, window) = candidates[k];
             var origin = ordered[i];
-            var cause = vectors[i]!;
-            var same = byKind[Key(origin)!.Value];
-            int before = 0, after = 0;
-            for (var n = LowerBound(same, origin.StartedAt - window); n < same.Count && same[n].At < origin.StartedAt; n++)
-            {
-                before += Same(cause, same[n].Index) ? 1 : 0;
-            }
-
-            for (var n = LowerBound(same, done); n < same.Count && same[n].At < done + window; n++)
-            {
-                after += same[n].Index != i && Same(cause, same[n].Index) ? 1 : 0; // an item can be recorded done before its incident's postmortem
-            }
-
+            var cause = causes[Key(origin)!.Value];
+            var (before, after) = cause.Count(i, origin.StartedAt, done, window, byClass);
             judged[k] = new PreventionOutcome(id, origin.Id, done, (int)window.TotalDays, before, after);
         });
         var items = judged.OfType<PreventionOutcome>().ToList();
@@ -120,15 +115,106 @@ public static class PreventionEffect
     private static (string Mode, string Service)? Key(Incident incident) =>
         incident.FailureMode is { Length: > 0 } mode && incident.Services.Count > 0 ? (mode.ToLowerInvariant(), incident.Services[0].ToLowerInvariant()) : null;
 
-    private static int LowerBound(List<(DateTimeOffset At, int Index)> sorted, DateTimeOffset value)
+    /// <summary>
+    /// The incidents of one failure mode and primary service, in order of start, with their root causes grouped into
+    /// classes of identical vectors. A window is counted either incident by incident or, when the cause has fewer
+    /// distinct root causes than the windows hold incidents, class by class (two binary searches per similar class):
+    /// a history that repeats its root-cause texts costs the number of texts, not the number of incidents.
+    /// </summary>
+    private sealed class Cause
     {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
+        private readonly List<(DateTimeOffset At, int Index)> _entries;
+        private readonly TermVector?[] _vectors;
+        private readonly Dictionary<int, int> _classOf = []; // incident index → class
+        private readonly List<(TermVector Vector, List<DateTimeOffset> Starts)> _classes = [];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> _similar = new();
+
+        public Cause(List<(DateTimeOffset At, int Index)> entries, TermVector?[] vectors)
         {
-            var mid = (lo + hi) >>> 1;
-            (lo, hi) = sorted[mid].At < value ? (mid + 1, hi) : (lo, mid);
+            (_entries, _vectors) = (entries, vectors);
+            var classes = new Dictionary<TermVector, int>(TermVector.SameContent);
+            foreach (var (at, index) in entries)
+            {
+                if (vectors[index] is not { } vector)
+                {
+                    continue; // no root cause: never the same cause
+                }
+
+                if (!classes.TryGetValue(vector, out var c))
+                {
+                    classes[vector] = c = _classes.Count;
+                    _classes.Add((vector, []));
+                }
+
+                _classOf[index] = c;
+                _classes[c].Starts.Add(at); // entries are in order of start
+            }
         }
 
-        return lo;
+        /// <summary>
+        /// Incidents of this cause similar to <paramref name="origin"/>'s root cause in the window that ends at its start and
+        /// in the one that starts at <paramref name="done"/>, the origin itself left out.
+        /// </summary>
+        public (int Before, int After) Count(int origin, DateTimeOffset started, DateTimeOffset done, TimeSpan window, bool byClass)
+        {
+            var cause = _vectors[origin]!;
+            var (from, to, doneFrom, doneTo) = (started - window, started, done, done + window);
+            var (b0, b1) = (LowerBound(_entries, from), LowerBound(_entries, to));
+            var (a0, a1) = (LowerBound(_entries, doneFrom), LowerBound(_entries, doneTo));
+            int before = 0, after = 0;
+            if (byClass && _classes.Count < (b1 - b0) + (a1 - a0))
+            {
+                foreach (var c in _similar.GetOrAdd(_classOf[origin], _ => Similar(cause)))
+                {
+                    var starts = _classes[c].Starts;
+                    before += LowerBound(starts, to) - LowerBound(starts, from);
+                    after += LowerBound(starts, doneTo) - LowerBound(starts, doneFrom);
+                }
+
+                after -= started >= doneFrom && started < doneTo && Same(cause, origin) ? 1 : 0; // counted in its own class: an item can be recorded done before its incident's postmortem
+                return (before, after);
+            }
+
+            for (var n = b0; n < b1; n++)
+            {
+                before += Same(cause, _entries[n].Index) ? 1 : 0;
+            }
+
+            for (var n = a0; n < a1; n++)
+            {
+                after += _entries[n].Index != origin && Same(cause, _entries[n].Index) ? 1 : 0;
+            }
+
+            return (before, after);
+        }
+
+        private int[] Similar(TermVector cause) =>
+            [.. Enumerable.Range(0, _classes.Count).Where(c => cause.Cosine(_classes[c].Vector) >= Recurrence.Similar)];
+
+        private bool Same(TermVector origin, int other) => _vectors[other] is { } v && origin.Cosine(v) >= Recurrence.Similar;
+
+        private static int LowerBound(List<(DateTimeOffset At, int Index)> sorted, DateTimeOffset value)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                (lo, hi) = sorted[mid].At < value ? (mid + 1, hi) : (lo, mid);
+            }
+
+            return lo;
+        }
+
+        private static int LowerBound(List<DateTimeOffset> sorted, DateTimeOffset value)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                (lo, hi) = sorted[mid] < value ? (mid + 1, hi) : (lo, mid);
+            }
+
+            return lo;
+        }
     }
 }

@@ -33,34 +33,45 @@ public static class PracticeAnalysis
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var resolved = incidents.Where(i => i.FailureMode is { Length: > 0 } && i.Durations.TimeToResolve is { } t && t > TimeSpan.Zero).ToList();
-        var minutes = resolved.ToDictionary(i => i, i => i.Durations.TimeToResolve!.Value.TotalMinutes, (IEqualityComparer<Incident>)ReferenceEqualityComparer.Instance);
-        var uses = new Dictionary<string, (HashSet<Incident> Incidents, int Helped, int Judged)>(StringComparer.Ordinal);
-        foreach (var i in resolved)
+        var minutes = resolved.ConvertAll(i => i.Durations.TimeToResolve!.Value.TotalMinutes).ToArray();
+        var modeIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var mode = resolved.ConvertAll(i => modeIds.TryGetValue(i.FailureMode!, out var id) ? id : modeIds[i.FailureMode!] = modeIds.Count).ToArray();
+        var keys = new string[resolved.Count][];
+        Parallel.For(0, resolved.Count, i => keys[i] = [.. resolved[i].Actions.Select(a => Normalise(a.Description, resolved[i].Services))]);
+        var uses = new Dictionary<string, (List<int> Incidents, int Helped, int Judged)>(StringComparer.Ordinal);
+        for (var i = 0; i < resolved.Count; i++)
         {
-            foreach (var a in i.Actions)
+            for (var k = 0; k < keys[i].Length; k++)
             {
-                var key = Normalise(a.Description, i.Services);
-                if (key.Length == 0)
+                if (keys[i][k] is not { Length: > 0 } key)
                 {
                     continue;
                 }
 
-                var u = uses.TryGetValue(key, out var x) ? x : (Incidents: new HashSet<Incident>(ReferenceEqualityComparer.Instance), Helped: 0, Judged: 0);
-                u.Incidents.Add(i);
-                uses[key] = (u.Incidents, u.Helped + (a.Helped == true ? 1 : 0), u.Judged + (a.Helped is null ? 0 : 1));
+                var helped = resolved[i].Actions[k].Helped;
+                var u = uses.TryGetValue(key, out var x) ? x : (Incidents: [], Helped: 0, Judged: 0);
+                if (u.Incidents.Count == 0 || u.Incidents[^1] != i)
+                {
+                    u.Incidents.Add(i); // each incident once, however often it took the action
+                }
+
+                uses[key] = (u.Incidents, u.Helped + (helped == true ? 1 : 0), u.Judged + (helped is null ? 0 : 1));
             }
         }
 
-        var pools = new Dictionary<string, RankedPool>(StringComparer.Ordinal); // incidents of a set of failure modes, ranked once
+        var order = Enumerable.Range(0, resolved.Count).OrderBy(i => minutes[i]).ToArray(); // ranked once for every pool
+        var pools = new Dictionary<string, RankedPool>(StringComparer.Ordinal); // incidents of a set of failure modes
         var tested = new List<(string Action, int Support, int Comparison, double With, double Without, double? Helped, double P)>();
         foreach (var (action, u) in uses.Where(u => u.Value.Incidents.Count >= MinSupport)
             .OrderByDescending(u => u.Value.Incidents.Count).ThenBy(u => u.Key, StringComparer.Ordinal).Take(MaxTested))
         {
-            var modes = string.Join('\n', u.Incidents.Select(i => i.FailureMode!).Distinct(StringComparer.OrdinalIgnoreCase).Select(m => m.ToLowerInvariant()).Order(StringComparer.Ordinal));
+            var members = u.Incidents.Select(i => mode[i]).Distinct().Order().ToArray();
+            var modes = string.Join(',', members);
             if (!pools.TryGetValue(modes, out var pool))
             {
-                var members = modes.Split('\n').ToHashSet(StringComparer.OrdinalIgnoreCase);
-                pools[modes] = pool = RankedPool.Of([.. resolved.Where(i => members.Contains(i.FailureMode!))], minutes);
+                var inPool = new bool[modeIds.Count];
+                Array.ForEach(members, m => inPool[m] = true);
+                pools[modes] = pool = RankedPool.Of([.. order.Where(i => inPool[mode[i]])], minutes);
             }
 
             var comparison = pool.Count - u.Incidents.Count;
@@ -69,10 +80,9 @@ public static class PracticeAnalysis
                 continue;
             }
 
-            var (_, p) = MannWhitney.FromRanks(u.Incidents.Sum(i => pool.Rank[i]), u.Incidents.Count, comparison, pool.TieTerm);
-            var with = u.Incidents.Select(i => minutes[i]).ToList();
-            tested.Add((action, with.Count, comparison, Quantiles.Median(with)!.Value,
-                Quantiles.Median([.. pool.Members.Where(i => !u.Incidents.Contains(i)).Select(i => minutes[i])])!.Value,
+            var (_, p) = MannWhitney.FromRanks(u.Incidents.Sum(i => pool.RankOf(i)), u.Incidents.Count, comparison, pool.TieTerm);
+            var with = u.Incidents.ConvertAll(i => minutes[i]);
+            tested.Add((action, with.Count, comparison, Quantiles.Median(with)!.Value, pool.MedianWithout(u.Incidents),
                 u.Judged == 0 ? null : (double)u.Helped / u.Judged, p));
         }
 
@@ -152,27 +162,43 @@ public static class PracticeAnalysis
         return folded.ToString().TrimEnd();
     }
 
-    /// <summary>Resolved incidents with their tie-averaged ranks by time to resolve.</summary>
-    private sealed record RankedPool(List<Incident> Members, Dictionary<Incident, double> Rank, double TieTerm)
+    /// <summary>
+    /// The resolved incidents of some failure modes in order of time to resolve: their times, each incident's position
+    /// (by its index among the resolved, -1 outside the pool) and each position's tie-averaged rank.
+    /// </summary>
+    private sealed class RankedPool
     {
-        public int Count => Members.Count;
+        private readonly double[] _sorted;
+        private readonly int[] _position;
+        private readonly double[] _rank;
 
-        public static RankedPool Of(List<Incident> members, Dictionary<Incident, double> minutes)
+        private RankedPool(double[] sorted, int[] position, double[] rank, double tieTerm) =>
+            (_sorted, _position, _rank, TieTerm) = (sorted, position, rank, tieTerm);
+
+        public int Count => _sorted.Length;
+
+        /// <summary>The Mann–Whitney tie correction Σ (t³ − t) over the groups of equal times.</summary>
+        public double TieTerm { get; }
+
+        /// <summary>The pool of <paramref name="members"/> (indices among the resolved, in order of time).</summary>
+        public static RankedPool Of(int[] members, double[] minutes)
         {
-            var sorted = members.OrderBy(i => minutes[i]).ToList();
-            var rank = new Dictionary<Incident, double>(ReferenceEqualityComparer.Instance);
+            var times = Array.ConvertAll(members, i => minutes[i]);
+            var position = new int[minutes.Length];
+            Array.Fill(position, -1);
+            var rank = new double[members.Length];
             double tieTerm = 0;
-            for (var a = 0; a < sorted.Count;)
+            for (var a = 0; a < members.Length;)
             {
                 var b = a;
-                while (b < sorted.Count && minutes[sorted[b]] == minutes[sorted[a]])
+                while (b < members.Length && times[b] == times[a])
                 {
                     b++;
                 }
 
                 for (var k = a; k < b; k++)
                 {
-                    rank[sorted[k]] = (a + b + 1) / 2.0;
+                    (position[members[k]], rank[k]) = (k, (a + b + 1) / 2.0);
                 }
 
                 double t = b - a;
@@ -180,7 +206,41 @@ public static class PracticeAnalysis
                 a = b;
             }
 
-            return new RankedPool(members, rank, tieTerm);
+            return new RankedPool(times, position, rank, tieTerm);
+        }
+
+        /// <summary>The tie-averaged rank of a member (by its index among the resolved).</summary>
+        public double RankOf(int incident) => _rank[_position[incident]];
+
+        /// <summary>
+        /// The median time of the pool without <paramref name="left"/> (members of it) — as <see cref="Quantiles.Median"/>
+        /// of those times, found from the left-out positions in the sorted times instead of sorting the rest.
+        /// </summary>
+        public double MedianWithout(List<int> left)
+        {
+            var skipped = left.ConvertAll(i => _position[i]).ToArray();
+            Array.Sort(skipped);
+            var count = _sorted.Length - skipped.Length;
+            var position = 0.5 * (count - 1);
+            var lower = (int)Math.Floor(position);
+            var (a, b) = (Nth(lower), Nth(Math.Min(lower + 1, count - 1)));
+            return a + ((position - lower) * (b - a));
+
+            double Nth(int n) // the n-th (from 0) of the times not skipped
+            {
+                var at = n;
+                foreach (var s in skipped)
+                {
+                    if (s > at)
+                    {
+                        break;
+                    }
+
+                    at++;
+                }
+
+                return _sorted[at];
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ public sealed class TermVector
         return new TermVector([.. pairs.Select(p => p.Id)], [.. pairs.Select(p => norm == 0 ? 0 : p.Count / norm)]);
     }
 
+    /// <summary>Compares vectors by their terms and weights: equal vectors have the same cosine with any other.</summary>
+    internal static IEqualityComparer<TermVector> SameContent { get; } = new ContentComparer();
+
     /// <summary>Cosine similarity (0–1; 0 when either is empty).</summary>
     public double Cosine(TermVector other)
     {
@@ -51,5 +54,19 @@ public sealed class TermVector
         }
 
         return dot;
+    }
+
+    private sealed class ContentComparer : IEqualityComparer<TermVector>
+    {
+        public bool Equals(TermVector? x, TermVector? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x._terms.AsSpan().SequenceEqual(y._terms) && x._weights.AsSpan().SequenceEqual(y._weights));
+
+        public int GetHashCode(TermVector obj)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj._terms.AsSpan()));
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj._weights.AsSpan()));
+            return hash.ToHashCode();
+        }
     }
 }

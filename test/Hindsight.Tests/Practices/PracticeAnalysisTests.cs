@@ -27,6 +27,24 @@ public sealed class PracticeAnalysisTests
     }
 
     [Fact]
+    public void MedianWithout_IsTheMedianOfTheComparisonIncidents()
+    {
+        // The comparison's median is found from the action's positions in the pool's sorted times; recompute it the plain way.
+        var incidents = Hindsight.Generation.HistoryGenerator.Generate(new Hindsight.Generation.GeneratorOptions(3_000, Seed: 6)).OfType<Incident>().ToList();
+        var resolved = incidents.Where(i => i.FailureMode is { Length: > 0 } && i.Durations.TimeToResolve is { } t && t > TimeSpan.Zero).ToList();
+        var findings = PracticeAnalysis.Analyse(incidents);
+        Assert.True(findings.Count > 10);
+        foreach (var finding in findings)
+        {
+            var takers = resolved.Where(i => i.Actions.Any(a => PracticeAnalysis.Normalise(a.Description, i.Services) == finding.Action)).ToList();
+            var modes = takers.Select(i => i.FailureMode!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var without = resolved.Where(i => modes.Contains(i.FailureMode!) && !takers.Contains(i)).Select(i => i.Durations.TimeToResolve!.Value.TotalMinutes).ToList();
+            Assert.Equal(without.Count, finding.Comparison);
+            Assert.Equal(Math.Round(Quantiles.Median(without)!.Value, 2), finding.MedianWithout);
+        }
+    }
+
+    [Fact]
     public void Normalise_MasksServicesAndNumbers()
     {
         Assert.Equal("rolled {service} back to v#", PracticeAnalysis.Normalise("Rolled checkout-api back to v3.2.1", ["checkout-api"]));
