@@ -54,14 +54,20 @@ public static class Recurrence
     }
 
     /// <summary>Every incident judged against the earlier ones, in order of start (then id).</summary>
-    public static RecurrenceAnalysis Analyse(IEnumerable<Incident> incidents)
+    public static RecurrenceAnalysis Analyse(IEnumerable<Incident> incidents) => Analyse(incidents, byService: true);
+
+    /// <summary>
+    /// As <see cref="Analyse(IEnumerable{Incident})"/>; <paramref name="byService"/> false scans each incident's window
+    /// over every incident of its failure mode (what scanning by service must agree with).
+    /// </summary>
+    internal static RecurrenceAnalysis Analyse(IEnumerable<Incident> incidents, bool byService)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         Parallel.ForEach(ordered, i => RootCauseVector(i)); // analyse the texts on every core; the comparisons below are in order
         var repeatOf = new int[ordered.Count];
         var index = new Dictionary<Incident, int>(ReferenceEqualityComparer.Instance);
-        var byMode = new Dictionary<string, List<Incident>>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
+        var byMode = new Dictionary<string, ModeHistory>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
         for (var i = 0; i < ordered.Count; i++)
         {
             var current = ordered[i];
@@ -74,10 +80,10 @@ public static class Recurrence
 
             if (!byMode.TryGetValue(mode, out var sameMode))
             {
-                byMode[mode] = sameMode = [];
+                byMode[mode] = sameMode = new ModeHistory();
             }
 
-            if (RepeatOf(current, sameMode) is { } earlier)
+            if (sameMode.RepeatOf(current, byService) is { } earlier)
             {
                 repeatOf[i] = index[earlier];
             }
@@ -139,5 +145,69 @@ public static class Recurrence
         }
 
         return RootCauseText(incident) is { } text ? Analysed.GetValue(incident, _ => TermCounts.Of(text)) : null;
+    }
+
+    /// <summary>
+    /// The judgeable incidents of one failure mode so far, in order of start, listed under each of their services: the
+    /// latest repeat is the latest similar incident in the lists of the current incident's services, each scanned back to
+    /// the window's edge or to a later find in another list — a fraction of the mode's window when incidents are spread
+    /// over many services, and the same answer as scanning the mode's whole window.
+    /// </summary>
+    private sealed class ModeHistory
+    {
+        private readonly List<Incident> _incidents = [];
+        private readonly Dictionary<string, List<(int At, DateTimeOffset Started, TermVector Vector)>> _byService = new(StringComparer.OrdinalIgnoreCase);
+
+        public Incident? RepeatOf(Incident current, bool byService)
+        {
+            if (!byService)
+            {
+                return Recurrence.RepeatOf(current, _incidents);
+            }
+
+            if (RootCauseVector(current) is not { } terms)
+            {
+                return null;
+            }
+
+            var from = current.StartedAt.AddDays(-WindowDays);
+            var latest = -1;
+            foreach (var service in current.Services)
+            {
+                if (!_byService.TryGetValue(service, out var list))
+                {
+                    continue;
+                }
+
+                for (var k = list.Count - 1; k >= 0 && list[k].At > latest && list[k].Started >= from; k--)
+                {
+                    if (terms.Cosine(list[k].Vector) >= Similar)
+                    {
+                        latest = list[k].At;
+                        break;
+                    }
+                }
+            }
+
+            return latest >= 0 ? _incidents[latest] : null;
+        }
+
+        public void Add(Incident incident)
+        {
+            _incidents.Add(incident);
+            if (RootCauseVector(incident) is not { } vector)
+            {
+                return; // never a repeat's origin
+            }
+
+            foreach (var service in incident.Services)
+            {
+                var list = _byService.TryGetValue(service, out var l) ? l : _byService[service] = [];
+                if (list.Count == 0 || list[^1].At != _incidents.Count - 1) // a service listed twice in two spellings
+                {
+                    list.Add((_incidents.Count - 1, incident.StartedAt, vector));
+                }
+            }
+        }
     }
 }

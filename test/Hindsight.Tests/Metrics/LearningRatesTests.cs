@@ -99,31 +99,51 @@ public sealed class LearningRatesTests
     [Fact]
     public void PreventionEffect_CountingByIdenticalRootCauses_AgreesWithComparingEachIncident()
     {
-        // Some causes repeat their text word for word (counted class by class), some are written anew each time
-        // (compared one by one), some are similar but not identical, some have no root cause: both ways must agree.
-        var rng = new Random(5);
-        string[] texts = ["Slow ledger queries exhausted the connection pool", "Slow ledger queries exhausted the pool of connections", "A certificate expired on the gateway", "zone update removed a record"];
-        var incidents = Enumerable.Range(0, 2500).Select(k =>
-        {
-            var day = rng.NextDouble() * 900;
-            var cause = rng.Next(5) switch
-            {
-                0 => $"A unique cause number {k} in words {k % 7} {k % 11}",
-                1 => null,
-                _ => texts[rng.Next(texts.Length)],
-            };
-            var item = new ActionItem { Id = $"AI-{k}", Title = "fix", Kind = ActionItemKind.Prevent, Status = ActionItemStatus.Done, CompletedAt = Make.T0.AddDays(day + rng.Next(-5, 40)) };
-            return Make.Incident($"I{k:D4}", day, mode: rng.Next(2) == 0 ? "pool" : "dns", cause: cause, services: [$"svc-{k % 3}"]) with
-            {
-                ActionItems = rng.NextDouble() < 0.3 ? [item] : [],
-            };
-        }).ToList();
-        var analysis = Recurrence.Analyse(incidents);
+        var analysis = Recurrence.Analyse(MixedCauses(2500, seed: 5));
         var byClass = PreventionEffect.Of(analysis, Make.T0.AddDays(1000), byClass: true);
         var oneByOne = PreventionEffect.Of(analysis, Make.T0.AddDays(1000), byClass: false);
         Assert.True(byClass.Items.Count > 300);
         Assert.Equal(oneByOne.Items, byClass.Items);
         Assert.Equal(oneByOne.Rate, byClass.Rate);
+    }
+
+    [Fact]
+    public void Recurrence_ScanningByService_AgreesWithScanningTheWindow()
+    {
+        var incidents = MixedCauses(3000, seed: 8);
+        var byService = Recurrence.Analyse(incidents, byService: true);
+        var scanned = Recurrence.Analyse(incidents, byService: false);
+        Assert.True(byService.RepeatOf.Count(r => r >= 0) > 500);
+        Assert.Equal(scanned.RepeatOf, byService.RepeatOf);
+    }
+
+    /// <summary>
+    /// Incidents whose causes sometimes repeat their text word for word, are sometimes written anew, similar but not
+    /// identical, rare (often farther apart than the window) or missing; modes and services in two spellings, some
+    /// incidents on two services.
+    /// </summary>
+    private static List<Incident> MixedCauses(int count, int seed)
+    {
+        var rng = new Random(seed);
+        string[] texts = ["Slow ledger queries exhausted the connection pool", "Slow ledger queries exhausted the pool of connections", "A certificate expired on the gateway", "zone update removed a record"];
+        string[] rare = ["Disk full on the archive volume", "Leap second stalled the scheduler", "BGP route leak isolated a region", "Clock skew broke token validation"]; // often farther apart than the window
+        return [.. Enumerable.Range(0, count).Select(k =>
+        {
+            var day = rng.NextDouble() * 900;
+            var cause = rng.Next(40) switch
+            {
+                < 8 => $"A unique cause number {k} in words {k % 7} {k % 11}",
+                < 16 => null,
+                < 18 => rare[rng.Next(rare.Length)],
+                _ => texts[rng.Next(texts.Length)],
+            };
+            var item = new ActionItem { Id = $"AI-{k}", Title = "fix", Kind = ActionItemKind.Prevent, Status = ActionItemStatus.Done, CompletedAt = Make.T0.AddDays(day + rng.Next(-5, 40)) };
+            return Make.Incident($"I{k:D4}", day, mode: rng.Next(3) switch { 0 => "pool", 1 => "Pool", _ => "dns" }, cause: cause,
+                services: rng.Next(4) == 0 ? [$"svc-{k % 3}", $"SVC-{(k + 1) % 3}"] : [$"svc-{k % 3}"]) with
+            {
+                ActionItems = rng.NextDouble() < 0.3 ? [item] : [],
+            };
+        })];
     }
 
     [Fact]
