@@ -124,6 +124,7 @@ public static class PreventionEffect
     private sealed class Cause
     {
         private readonly List<(DateTimeOffset At, int Index)> _entries;
+        private readonly List<DateTimeOffset> _starts;
         private readonly TermVector?[] _vectors;
         private readonly Dictionary<int, int> _classOf = []; // incident index → class
         private readonly List<(TermVector Vector, List<DateTimeOffset> Starts)> _classes = [];
@@ -131,7 +132,7 @@ public static class PreventionEffect
 
         public Cause(List<(DateTimeOffset At, int Index)> entries, TermVector?[] vectors)
         {
-            (_entries, _vectors) = (entries, vectors);
+            (_entries, _starts, _vectors) = (entries, entries.ConvertAll(e => e.At), vectors);
             var classes = new Dictionary<TermVector, int>(TermVector.SameContent);
             foreach (var (at, index) in entries)
             {
@@ -159,8 +160,8 @@ public static class PreventionEffect
         {
             var cause = _vectors[origin]!;
             var (from, to, doneFrom, doneTo) = (started - window, started, done, done + window);
-            var (b0, b1) = (LowerBound(_entries, from), LowerBound(_entries, to));
-            var (a0, a1) = (LowerBound(_entries, doneFrom), LowerBound(_entries, doneTo));
+            var (b0, b1) = (LowerBound(_starts, from), LowerBound(_starts, to));
+            var (a0, a1) = (LowerBound(_starts, doneFrom), LowerBound(_starts, doneTo));
             int before = 0, after = 0;
             if (byClass && _classes.Count < (b1 - b0) + (a1 - a0))
             {
@@ -192,18 +193,6 @@ public static class PreventionEffect
             [.. Enumerable.Range(0, _classes.Count).Where(c => cause.Cosine(_classes[c].Vector) >= Recurrence.Similar)];
 
         private bool Same(TermVector origin, int other) => _vectors[other] is { } v && origin.Cosine(v) >= Recurrence.Similar;
-
-        private static int LowerBound(List<(DateTimeOffset At, int Index)> sorted, DateTimeOffset value)
-        {
-            int lo = 0, hi = sorted.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                (lo, hi) = sorted[mid].At < value ? (mid + 1, hi) : (lo, mid);
-            }
-
-            return lo;
-        }
 
         private static int LowerBound(List<DateTimeOffset> sorted, DateTimeOffset value)
         {
