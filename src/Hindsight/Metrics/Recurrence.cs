@@ -22,8 +22,26 @@ public static class Recurrence
     /// <summary>Each incident's root-cause terms, analysed once however often it is compared.</summary>
     private static readonly ConditionalWeakTable<Incident, Dictionary<string, int>> Analysed = [];
 
+    /// <summary>
+    /// One instance of each root-cause term: the cached terms of a million incidents share their strings instead of
+    /// holding a copy each (the vocabulary grows as <see cref="TermVector"/>'s ids do).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Vocabulary = new(StringComparer.Ordinal);
+
     /// <summary>Each incident's root-cause vector, built once for the many comparisons.</summary>
     private static readonly ConditionalWeakTable<Incident, TermVector> Vectors = [];
+
+    /// <summary>The same counts in the same order, each term the vocabulary's instance, the table no larger than it needs.</summary>
+    private static Dictionary<string, int> Shared(Dictionary<string, int> counts)
+    {
+        var shared = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
+        foreach (var (term, count) in counts)
+        {
+            shared.Add(Vocabulary.GetOrAdd(term, term), count);
+        }
+
+        return shared;
+    }
 
     /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
     public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous) => RepeatOf(current, previous) is not null;
@@ -144,7 +162,7 @@ public static class Recurrence
             return terms;
         }
 
-        return RootCauseText(incident) is { } text ? Analysed.GetValue(incident, _ => TermCounts.Of(text)) : null;
+        return RootCauseText(incident) is { } text ? Analysed.GetValue(incident, _ => Shared(TermCounts.Of(text))) : null;
     }
 
     /// <summary>
