@@ -8,6 +8,20 @@ public sealed partial class SimilarityEngine
     private int _unsaved;
     private long _savedAt;
 
+    /// <summary>
+    /// An index opened from its snapshot was checked against the store under the restore mark the snapshot keeps:
+    /// while the store's mark is the same (no restore since) and its revision is not behind the index's (not another
+    /// store in the same place), nothing the index holds was removed, and the first refresh need not count the store's
+    /// records (a scan of the organisation's whole index of records: about a third of a second at a million).
+    /// </summary>
+    private async Task TrustCheckedMarkAsync(CancellationToken cancellationToken)
+    {
+        if (LoadedSnapshot && _index.CheckedMark is { } mark && await _store.RevisionAsync(cancellationToken).ConfigureAwait(false) >= _index.Revision)
+        {
+            _removals.Counted(mark);
+        }
+    }
+
     private void LoadSnapshot()
     {
         if (_options.SnapshotPath is not { } path || !File.Exists(path))
@@ -67,6 +81,7 @@ public sealed partial class SimilarityEngine
         {
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
             {
+                _index.CheckedMark = _removals.Mark; // what the index holds was checked against the store under this mark
                 _index.Save(file);
                 file.Flush(flushToDisk: true);
             }

@@ -84,6 +84,7 @@ public sealed partial class SimilarityEngine : IDisposable
         try
         {
             engine.LoadSnapshot();
+            await engine.TrustCheckedMarkAsync(cancellationToken).ConfigureAwait(false);
             await engine.RefreshAsync(cancellationToken).ConfigureAwait(false);
             engine.LoadVectors();
             return engine;

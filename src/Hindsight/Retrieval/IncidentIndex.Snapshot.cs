@@ -7,7 +7,10 @@ namespace Hindsight.Retrieval;
 
 public sealed partial class IncidentIndex
 {
-    private const int SnapshotVersion = 5;
+    private const int SnapshotVersion = 6;
+
+    /// <summary>The version before the postings were left encoded until used (and checked by a checksum), read still.</summary>
+    private const int WithCompactPostings = 5;
 
     /// <summary>The version before compact postings and sketches (every id, frequency and sketch minimum in full), read still.</summary>
     private const int WithFullPostings = 3;
@@ -27,9 +30,17 @@ public sealed partial class IncidentIndex
         w.Write(Magic);
         w.Write(SnapshotVersion);
         w.Write(Revision);
+        w.Write(CheckedMark ?? -1);
         w.Write(DocumentCount);
         w.Write(_totalLength);
         var n = DocumentCount;
+        var idBytes = 0L;
+        for (var d = 0; d < n; d++)
+        {
+            idBytes += VarintLength(_ids.Utf8Of(d).Length) + _ids.Utf8Of(d).Length;
+        }
+
+        w.Write(idBytes); // the ids' size, for a reader to take them in one read
         for (var d = 0; d < n; d++)
         {
             var id = _ids.Utf8Of(d);
@@ -43,6 +54,13 @@ public sealed partial class IncidentIndex
         Write(w, _resolveMinutes.AsSpan(0, n));
         Write(w, _flags.AsSpan(0, n));
         w.Write(_poolCount); // each document's fields in order, each a count and that many ids: the offsets follow from it
+        var poolBytes = 0;
+        for (var i = 0; i < _poolCount; i++)
+        {
+            poolBytes += VarintLength(_pool[i]);
+        }
+
+        w.Write(poolBytes);
         for (var i = 0; i < _poolCount; i++)
         {
             w.Write7BitEncodedInt(_pool[i]);
@@ -50,24 +68,43 @@ public sealed partial class IncidentIndex
 
         Write(w, (ReadOnlySpan<ushort>)_sketches.AsSpan(0, n * MinHash.Size));
         Write(w, (ReadOnlySpan<uint>)Vectors.Hashes(n));
-        var block = new byte[256];
-        foreach (var index in new[] { Words, Services, Tags, Signatures, Days })
+
+        // The postings, to the end but for their checksum: loading keeps them as they are and decodes a list when a
+        // query first reads it, so the checksum is what finds damage in them.
+        var postings = new ChecksumStream(stream);
+        using (var p = new BinaryWriter(postings, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(index.TermCount);
-            for (var t = 0; t < index.TermCount; t++)
+            var block = new byte[256];
+            foreach (var index in new[] { Words, Services, Tags, Signatures, Days })
             {
-                w.Write(index.Term(t));
-                WriteList(w, index.Postings(t), ref block);
+                p.Write(index.TermCount);
+                for (var t = 0; t < index.TermCount; t++)
+                {
+                    p.Write(index.Term(t));
+                    WriteList(p, index.Postings(t), ref block);
+                }
+            }
+
+            p.Write(NGrams.BucketCount);
+            foreach (var (band, list) in NGrams.Buckets)
+            {
+                p.Write(band);
+                WriteList(p, list, ref block);
             }
         }
 
-        w.Write(NGrams.BucketCount);
-        foreach (var (band, list) in NGrams.Buckets)
-        {
-            w.Write(band);
-            WriteList(w, list, ref block);
-        }
+        w.Write(postings.Checksum);
     }
+
+    private static int VarintLength(int value) => value switch
+    {
+        < 0 => 5,
+        < 1 << 7 => 1,
+        < 1 << 14 => 2,
+        < 1 << 21 => 3,
+        < 1 << 28 => 4,
+        _ => 5,
+    };
 
     /// <summary>Reads an index written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> when the data is not one.</summary>
     public static IncidentIndex Load(Stream stream)
@@ -78,25 +115,38 @@ public sealed partial class IncidentIndex
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             var magic = r.ReadBytes(4).AsSpan().SequenceEqual(Magic);
             var version = magic ? r.ReadInt32() : 0;
-            if (version is not (SnapshotVersion or WithFullPostings or WithoutTextHashes))
+            if (version is not (SnapshotVersion or WithCompactPostings or WithFullPostings or WithoutTextHashes))
             {
                 throw new InvalidDataException("not an index snapshot of this version");
             }
 
             var index = new IncidentIndex();
             index.Advance(r.ReadInt64());
+            if (version == SnapshotVersion)
+            {
+                var mark = r.ReadInt64();
+                index.CheckedMark = mark >= 0 ? mark : null;
+            }
+
             var n = r.ReadInt32();
             Expect(n >= 0 && n <= Remaining(r), "its document count");
             index._totalLength = r.ReadInt64();
             index.Grow(n + 1);
-            var left = Remaining(r); // asked once: each ask is a system call
-            for (var d = 0; d < n; d++)
+            if (version == SnapshotVersion)
             {
-                var length = r.Read7BitEncodedInt();
-                Expect(length >= 0 && length <= Math.Min(left, MaxIdBytes), "an id's length");
-                var id = index._ids.Put(d, length);
-                r.BaseStream.ReadExactly(id);
-                Expect(Utf8.IsValid(id), "an id");
+                index.ReadIds(r, n);
+            }
+            else
+            {
+                var left = Remaining(r); // asked once: each ask is a system call
+                for (var d = 0; d < n; d++)
+                {
+                    var length = r.Read7BitEncodedInt();
+                    Expect(length >= 0 && length <= Math.Min(left, MaxIdBytes), "an id's length");
+                    var id = index._ids.Put(d, length);
+                    r.BaseStream.ReadExactly(id);
+                    Expect(Utf8.IsValid(id), "an id");
+                }
             }
 
             Read(r, index._lengths.AsSpan(0, n));
@@ -104,19 +154,22 @@ public sealed partial class IncidentIndex
             Read(r, index._started.AsSpan(0, n));
             Read(r, index._resolveMinutes.AsSpan(0, n));
             Read(r, index._flags.AsSpan(0, n));
-            if (version == SnapshotVersion)
+            if (version >= WithCompactPostings)
             {
-                index.ReadPool(r, n);
+                index.ReadPool(r, version == SnapshotVersion);
                 Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
             }
             else
             {
-                Read(r, index._forward.AsSpan(0, n + 1));
+                Read(r, index._forward.AsSpan(0, n + 1)); // the same as the pool gives, worked out again below
                 index._poolCount = r.ReadInt32();
+                Expect(index._poolCount >= 0 && index._poolCount <= Remaining(r), "the size of its document fields");
                 index._pool = new int[Math.Max(64, index._poolCount)];
                 Read(r, index._pool.AsSpan(0, index._poolCount));
                 index.ReadFullSketches(r, n);
             }
+
+            var highest = index.WalkPool(n);
 
             if (version == WithoutTextHashes)
             {
@@ -126,35 +179,23 @@ public sealed partial class IncidentIndex
             {
                 Read(r, index.Vectors.Hashes(n));
             }
-            var block = new byte[256];
-            var compact = version == SnapshotVersion;
-            left = Remaining(r);
-            foreach (var postings in new[] { index.Words, index.Services, index.Tags, index.Signatures, index.Days })
+            if (version == SnapshotVersion)
             {
-                var terms = r.ReadInt32();
-                for (var t = 0; t < terms; t++)
-                {
-                    postings.Load(r.ReadString(), compact ? ReadList(r, ref block, n, left) : ReadFullList(r));
-                }
+                index.ReadEncodedPostings(ReadRest(r.BaseStream), n);
+            }
+            else
+            {
+                index.ReadPostings(r, version == WithCompactPostings, n);
             }
 
-            var buckets = r.ReadInt32();
-            for (var b = 0; b < buckets; b++)
+            var fields = new[] { index.Services, index.Tags, index.Signatures };
+            for (var f = 0; f < fields.Length; f++)
             {
-                index.NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block, n, left) : ReadFullList(r));
+                Expect(highest[f] < fields[f].TermCount, "a document's field id");
             }
 
-            index.CheckFieldIds(n);
             index.DocumentCount = n;
-            index._ids.Expect(n);
-            for (var d = 0; d < n; d++)
-            {
-                if (!index.IsDeleted(d))
-                {
-                    index._ids.List(d);
-                }
-            }
-
+            index._ids.ListLater(n, d => !index.IsDeleted(d)); // on the first lookup by id: a search needs none
             index.Vectors.Recount(n, d => !index.IsDeleted(d));
 
             return index;
@@ -181,33 +222,59 @@ public sealed partial class IncidentIndex
     /// <summary>The bytes left to read, or as many as a count could need when the stream cannot say.</summary>
     private static long Remaining(BinaryReader r) => r.BaseStream.CanSeek ? r.BaseStream.Length - r.BaseStream.Position : long.MaxValue;
 
-    /// <summary>Checks that every document's services, tags and signatures name terms the indexes hold.</summary>
-    private void CheckFieldIds(int documents)
+    /// <summary>Reads the documents' ids, taken in one read (their size first), each a length and that many UTF-8 bytes.</summary>
+    private void ReadIds(BinaryReader r, int documents)
     {
-        var fields = new[] { Services, Tags, Signatures };
+        var bytes = r.ReadInt64();
+        Expect(bytes >= documents && bytes <= Math.Min(Remaining(r), Array.MaxLength), "the size of its ids");
+        var block = new byte[bytes]; // not pooled: a pool would keep it for as long as the process runs
+        Read(r, block.AsSpan());
+        var cursor = new SnapshotCursor(block);
         for (var d = 0; d < documents; d++)
         {
-            for (var f = 0; f < fields.Length; f++)
-            {
-                foreach (var id in Field(d, f))
-                {
-                    Expect(id >= 0 && id < fields[f].TermCount, "a document's field id");
-                }
-            }
+            var length = cursor.Read7BitEncodedInt();
+            Expect(length is >= 0 and <= MaxIdBytes, "an id's length");
+            var id = cursor.Take(length);
+            Expect(Utf8.IsValid(id), "an id");
+            id.CopyTo(_ids.Put(d, length));
         }
+
+        Expect(cursor.Remaining == 0, "the size of its ids");
     }
 
-    /// <summary>Reads the per-document fields written as variable-length ids and works out where each document's fields begin.</summary>
-    private void ReadPool(BinaryReader r, int documents)
+    /// <summary>
+    /// Reads the per-document fields written as variable-length ids: one by one as version 5 wrote them, or as one
+    /// block whose size comes first.
+    /// </summary>
+    private void ReadPool(BinaryReader r, bool asBlock)
     {
         _poolCount = r.ReadInt32();
         Expect(_poolCount >= 0 && _poolCount <= Remaining(r), "the size of its document fields");
         _pool = new int[Math.Max(64, _poolCount)];
-        for (var i = 0; i < _poolCount; i++)
+        if (!asBlock)
         {
-            _pool[i] = r.Read7BitEncodedInt();
+            for (var i = 0; i < _poolCount; i++)
+            {
+                _pool[i] = r.Read7BitEncodedInt();
+            }
+
+            return;
         }
 
+        var bytes = r.ReadInt32();
+        Expect(bytes >= _poolCount && bytes <= Remaining(r), "the size of its document fields");
+        var pool = new byte[bytes]; // not pooled, as the ids
+        Read(r, pool.AsSpan());
+        Expect(SnapshotCursor.Read7BitEncodedInts(pool, _pool.AsSpan(0, _poolCount)) == bytes, "the size of its document fields");
+    }
+
+    /// <summary>
+    /// Works out where each document's fields begin in the pool, checking each count and id, and returns the highest
+    /// id of each field (services, tags, signatures), for the caller to check against the terms each index holds.
+    /// </summary>
+    private int[] WalkPool(int documents)
+    {
+        int[] highest = [-1, -1, -1];
         var at = 0;
         for (var d = 0; d < documents; d++)
         {
@@ -215,12 +282,101 @@ public sealed partial class IncidentIndex
             for (var field = 0; field < 3; field++)
             {
                 Expect(at < _poolCount && (uint)_pool[at] < (uint)(_poolCount - at), "a document's field count");
-                at += _pool[at] + 1;
+                var end = at + 1 + _pool[at];
+                for (var i = at + 1; i < end; i++)
+                {
+                    Expect(_pool[i] >= 0, "a document's field id");
+                    highest[field] = Math.Max(highest[field], _pool[i]);
+                }
+
+                at = end;
             }
         }
 
         Expect(at == _poolCount, "the size of its document fields");
         _forward[documents] = at;
+        return highest;
+    }
+
+    /// <summary>The lists as versions before <see cref="SnapshotVersion"/> wrote them, each decoded as it is read.</summary>
+    private void ReadPostings(BinaryReader r, bool compact, int documents)
+    {
+        var block = new byte[256];
+        var left = Remaining(r);
+        foreach (var postings in new[] { Words, Services, Tags, Signatures, Days })
+        {
+            var terms = r.ReadInt32();
+            for (var t = 0; t < terms; t++)
+            {
+                postings.Load(r.ReadString(), compact ? ReadList(r, ref block, documents, left) : ReadFullList(r));
+            }
+        }
+
+        var buckets = r.ReadInt32();
+        for (var b = 0; b < buckets; b++)
+        {
+            NGrams.Load(r.ReadUInt64(), compact ? ReadList(r, ref block, documents, left) : ReadFullList(r));
+        }
+    }
+
+    /// <summary>
+    /// The lists as <see cref="Save"/> writes them, followed by their checksum: checked whole, then each list left
+    /// encoded in <paramref name="rest"/> until a query first reads it.
+    /// </summary>
+    private void ReadEncodedPostings(byte[] rest, int documents)
+    {
+        Expect(rest.Length >= sizeof(ulong), "its postings' size");
+        var length = rest.Length - sizeof(ulong);
+        Expect(ChecksumStream.Of(rest.AsSpan(0, length)) == BitConverter.ToUInt64(rest, length), "its postings' checksum");
+        var cursor = new SnapshotCursor(rest.AsSpan(0, length));
+        foreach (var postings in new[] { Words, Services, Tags, Signatures, Days })
+        {
+            var terms = cursor.ReadInt32();
+            Expect(terms >= 0 && terms <= cursor.Remaining, "a term count");
+            for (var t = 0; t < terms; t++)
+            {
+                postings.Load(cursor.ReadString(), EncodedList(ref cursor, rest, documents));
+            }
+        }
+
+        var buckets = cursor.ReadInt32();
+        Expect(buckets >= 0 && buckets <= cursor.Remaining, "a band count");
+        for (var b = 0; b < buckets; b++)
+        {
+            NGrams.Load(cursor.ReadUInt64(), EncodedList(ref cursor, rest, documents));
+        }
+
+        Expect(cursor.Remaining == 0, "its postings' size");
+    }
+
+    private static PostingList EncodedList(ref SnapshotCursor cursor, byte[] rest, int documents)
+    {
+        var count = cursor.Read7BitEncodedInt();
+        var max = cursor.Read7BitEncodedInt();
+        var bytes = cursor.Read7BitEncodedInt();
+        Expect(ListSizeHolds(count, max, bytes, cursor.Remaining), "a posting list's size");
+        var start = cursor.Position;
+        cursor.Take(bytes);
+        return new PostingList(rest, start, bytes, count, max, documents);
+    }
+
+    /// <summary>Whether a list's header can be right: a gap takes a byte at least, frequencies fit a byte.</summary>
+    private static bool ListSizeHolds(int count, int max, int bytes, long left) =>
+        count >= 0 && bytes >= count && bytes <= left && max is >= 0 and <= 255 && (count == 0 || max >= 1);
+
+    /// <summary>Everything left in the stream.</summary>
+    private static byte[] ReadRest(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            var rest = new byte[stream.Length - stream.Position];
+            stream.ReadExactly(rest);
+            return rest;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Reads sketches as versions before <see cref="SnapshotVersion"/> wrote them (32 bits a minimum) and compacts them.</summary>
@@ -237,6 +393,15 @@ public sealed partial class IncidentIndex
 
     private static void WriteList(BinaryWriter w, PostingList list, ref byte[] block)
     {
+        if (!list.Encoded.IsEmpty)
+        {
+            w.Write7BitEncodedInt(list.Count); // still as the snapshot it was loaded from held it, which encoding it again gives
+            w.Write7BitEncodedInt(list.MaxFrequency);
+            w.Write7BitEncodedInt(list.Encoded.Length);
+            w.Write(list.Encoded);
+            return;
+        }
+
         if (block.Length < PostingCodec.MaxBytes(list))
         {
             block = new byte[Math.Max(PostingCodec.MaxBytes(list), block.Length * 2)];
@@ -255,7 +420,7 @@ public sealed partial class IncidentIndex
         var count = r.Read7BitEncodedInt();
         var max = r.Read7BitEncodedInt();
         var bytes = r.Read7BitEncodedInt();
-        Expect(count >= 0 && bytes >= count && bytes <= left && max is >= 0 and <= 255 && (count == 0 || max >= 1), "a posting list's size"); // a gap takes a byte at least
+        Expect(ListSizeHolds(count, max, bytes, left), "a posting list's size");
 
         if (block.Length < bytes)
         {

@@ -6,12 +6,17 @@ namespace Hindsight.Retrieval;
 /// The incidents' ids by document, in one UTF-8 buffer, and the live id → document map as an open-addressing table
 /// over it (at most three quarters full): about 35 bytes an incident at a million, where a string and a dictionary
 /// entry each took about 90. Documents are numbered in the order their ids are appended; a document is found by its
-/// id only while it is listed.
+/// id only while it is listed. A table loaded from a snapshot may list its documents on the first lookup by id
+/// (<see cref="ListLater"/>) rather than when it is opened.
 /// </summary>
 internal sealed class KeyTable
 {
     private const long Empty = 0;
     private const long Removed = -1;
+
+    private readonly Lock _listing = new();
+    private Func<int, bool>? _listable; // while documents wait to be listed: which of them are
+    private volatile int _unlisted; // documents 0 to this wait to be listed on first use
 
     private byte[] _bytes = new byte[256];
     private int _used;
@@ -39,6 +44,7 @@ internal sealed class KeyTable
     /// <summary>Sets document <paramref name="doc"/>'s id as <paramref name="length"/> UTF-8 bytes, which the caller writes into the span returned.</summary>
     public Span<byte> Put(int doc, int length)
     {
+        ListWaiting();
         if (doc < 0 || doc > _documents)
         {
             throw new ArgumentOutOfRangeException(nameof(doc), doc, "documents are set in order");
@@ -75,6 +81,7 @@ internal sealed class KeyTable
     /// <summary>The listed document with this id, or −1.</summary>
     public int Find(string key)
     {
+        ListWaiting();
         var slot = SlotOf(key);
         return slot >= 0 ? DocOf(_slots[slot]) : -1;
     }
@@ -88,8 +95,66 @@ internal sealed class KeyTable
         }
     }
 
+    /// <summary>
+    /// Lists documents 0 to <paramref name="documents"/> that pass <paramref name="listable"/> when the table is first
+    /// searched or changed (each had its id put, and no two listable ones share an id): opening a large
+    /// index then costs no hashing of every id. <see cref="Count"/> is theirs at once.
+    /// </summary>
+    public void ListLater(int documents, Func<int, bool> listable)
+    {
+        var count = 0;
+        for (var d = 0; d < documents; d++)
+        {
+            count += listable(d) ? 1 : 0;
+        }
+
+        _listable = listable;
+        Count = count;
+        _unlisted = documents;
+    }
+
     /// <summary>Lists a document under its id, in place of any document listed under the same id.</summary>
     public void List(int doc)
+    {
+        ListWaiting();
+        if (Insert(doc))
+        {
+            Count++;
+        }
+    }
+
+    /// <summary>Lists the documents <see cref="ListLater"/> left, once, whichever reader or writer comes first.</summary>
+    private void ListWaiting()
+    {
+        if (_unlisted == 0)
+        {
+            return;
+        }
+
+        lock (_listing)
+        {
+            var documents = _unlisted;
+            if (documents == 0)
+            {
+                return;
+            }
+
+            Expect(Count);
+            for (var d = 0; d < documents; d++)
+            {
+                if (_listable!(d))
+                {
+                    Insert(d); // Count already holds them
+                }
+            }
+
+            _listable = null;
+            _unlisted = 0; // a volatile write: whoever sees it sees the slots filled
+        }
+    }
+
+    /// <summary>Puts a document in the slots; returns whether its id was not listed before.</summary>
+    private bool Insert(int doc)
     {
         if ((_taken + 1) * 4L > _slots.Length * 3L)
         {
@@ -113,8 +178,7 @@ internal sealed class KeyTable
                 }
 
                 _slots[free] = entry;
-                Count++;
-                return;
+                return true;
             }
 
             if (slot == Removed)
@@ -124,7 +188,7 @@ internal sealed class KeyTable
             else if ((int)(slot >> 32) == hash && Utf8Of(DocOf(slot)).SequenceEqual(key))
             {
                 _slots[at] = entry; // the same id listed again: the newer document replaces it
-                return;
+                return false;
             }
         }
     }
@@ -132,6 +196,7 @@ internal sealed class KeyTable
     /// <summary>Unlists the document with this id; returns it, or −1 when none was listed.</summary>
     public int Unlist(string key)
     {
+        ListWaiting();
         var slot = SlotOf(key);
         if (slot < 0)
         {

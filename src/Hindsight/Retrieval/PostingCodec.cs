@@ -37,6 +37,14 @@ internal static class PostingCodec
     /// <exception cref="InvalidDataException">The block does not hold such a list.</exception>
     public static PostingList Decode(ReadOnlySpan<byte> block, int count, int maxFrequency, int documents)
     {
+        var (docs, frequencies) = DecodeArrays(block, count, maxFrequency, documents);
+        return new PostingList(docs, frequencies, count, maxFrequency);
+    }
+
+    /// <summary>As <see cref="Decode"/>: the ids, and the frequencies (null when every one is 1).</summary>
+    /// <exception cref="InvalidDataException">The block does not hold such a list.</exception>
+    public static (int[] Docs, byte[]? Frequencies) DecodeArrays(ReadOnlySpan<byte> block, int count, int maxFrequency, int documents)
+    {
         var docs = new int[count];
         byte[]? frequencies = null;
         var at = 0;
@@ -85,7 +93,7 @@ internal static class PostingCodec
             }
         }
 
-        return new PostingList(docs, frequencies, count, maxFrequency);
+        return (docs, frequencies);
     }
 
     private static int WriteVarint(Span<byte> into, uint value)

@@ -171,6 +171,55 @@ public sealed class SimilarityEngineTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_FromASnapshot_AfterARestoreSinceItWasSaved_ForgetsWhatTheRestoreRemoved(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = NewSnapshotPath();
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"));
+        await Hindsight.Storage.Backup.BackupFile.WriteAsync(test.Store, file, TimeProvider.System);
+        await WriteAsync(test.Store, TestIncidents.Make("B", title: "Certificate expired on the gateway"));
+        using (var first = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot)))
+        {
+            Assert.Equal(2, first.Count);
+        }
+
+        await Hindsight.Storage.Backup.BackupFile.RestoreAsync(test.Store, file);
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot));
+
+        Assert.Equal(1, reopened.Count);
+        Assert.False(reopened.Contains("B"));
+        File.Delete(file);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_FromASnapshotOfAnotherStore_WhoseRevisionIsBehindIt_IndexesOnlyThisStore(string backend)
+    {
+        var snapshot = NewSnapshotPath();
+        await using (var before = await StoreBackends.CreateAsync(backend))
+        {
+            foreach (var id in new[] { "A", "B", "C" })
+            {
+                await WriteAsync(before.Store, TestIncidents.Make(id, title: "Disk full on log hosts " + id));
+            }
+
+            using var engine = await SimilarityEngine.OpenAsync(before.Store, Orgs.Acme, new EngineOptions(snapshot));
+            Assert.Equal(3, engine.Count);
+        }
+
+        await using var test = await StoreBackends.CreateAsync(backend); // a new store where the old one was
+        await WriteAsync(test.Store, TestIncidents.Make("Z", title: "Certificate expired on the gateway"));
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot));
+
+        Assert.Equal(1, reopened.Count);
+        Assert.True(reopened.Contains("Z"));
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);

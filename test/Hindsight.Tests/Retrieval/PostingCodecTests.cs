@@ -64,7 +64,7 @@ public sealed class PostingCodecTests
         Assert.Equal(3, b.MaxFrequency);
         Assert.Equal(7, loaded.Frequencies[^1]);
         Assert.Equal(2_000, loaded.Frequencies.ToArray().Count(f => f == 1));
-        Assert.Equal((a.DocArray.Length * 4L) + 32, a.Bytes); // no frequency array of its own
+        Assert.Equal((a.DocArray.Length * 4L) + PostingList.ObjectBytes, a.Bytes); // no frequency array of its own
     }
 
     [Fact]
