@@ -83,7 +83,18 @@ public sealed partial class SimilarityEngine : IDisposable
         var engine = new SimilarityEngine(store, organisation, options ?? new EngineOptions(), clock ?? TimeProvider.System);
         try
         {
-            engine.LoadSnapshot();
+            // The snapshot is read on another thread while the dependencies are (the first read of the store and of its
+            // records' form costs about as much as reading a million incidents' snapshot).
+            var loading = Task.Run(engine.LoadSnapshot, CancellationToken.None);
+            try
+            {
+                await engine.ReadDependenciesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await loading.ConfigureAwait(false);
+            }
+
             await engine.TrustCheckedMarkAsync(cancellationToken).ConfigureAwait(false);
             await engine.RefreshAsync(cancellationToken).ConfigureAwait(false);
             engine.LoadVectors();

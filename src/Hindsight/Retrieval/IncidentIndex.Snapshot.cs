@@ -34,18 +34,19 @@ public sealed partial class IncidentIndex
         w.Write(DocumentCount);
         w.Write(_totalLength);
         var n = DocumentCount;
-        var idBytes = 0L;
+        var ids = _ids.Utf8(n); // every id's UTF-8 bytes one after another, then each one's length
+        w.Write((long)ids.Length);
+        w.Write(ids);
+        var lengthBytes = 0;
         for (var d = 0; d < n; d++)
         {
-            idBytes += VarintLength(_ids.Utf8Of(d).Length) + _ids.Utf8Of(d).Length;
+            lengthBytes += VarintLength(_ids.Utf8Of(d).Length);
         }
 
-        w.Write(idBytes); // the ids' size, for a reader to take them in one read
+        w.Write(lengthBytes);
         for (var d = 0; d < n; d++)
         {
-            var id = _ids.Utf8Of(d);
-            w.Write7BitEncodedInt(id.Length); // as BinaryWriter writes a string
-            w.Write(id);
+            w.Write7BitEncodedInt(_ids.Utf8Of(d).Length);
         }
 
         Write(w, _lengths.AsSpan(0, n));
@@ -132,9 +133,12 @@ public sealed partial class IncidentIndex
             Expect(n >= 0 && n <= Remaining(r), "its document count");
             index._totalLength = r.ReadInt64();
             index.Grow(n + 1);
-            if (version == SnapshotVersion)
+            var current = version == SnapshotVersion;
+            byte[] ids = [], idLengths = [], pool = [], postings = [];
+            if (current)
             {
-                index.ReadIds(r, n);
+                ids = ReadBlock(r, r.ReadInt64(), 0, "the size of its ids");
+                idLengths = ReadBlock(r, r.ReadInt32(), n, "the size of its ids' lengths");
             }
             else
             {
@@ -156,7 +160,21 @@ public sealed partial class IncidentIndex
             Read(r, index._flags.AsSpan(0, n));
             if (version >= WithCompactPostings)
             {
-                index.ReadPool(r, version == SnapshotVersion);
+                index._poolCount = r.ReadInt32();
+                Expect(index._poolCount >= 0 && index._poolCount <= Remaining(r), "the size of its document fields");
+                index._pool = new int[Math.Max(64, index._poolCount)];
+                if (current)
+                {
+                    pool = ReadBlock(r, r.ReadInt32(), index._poolCount, "the size of its document fields");
+                }
+                else
+                {
+                    for (var i = 0; i < index._poolCount; i++)
+                    {
+                        index._pool[i] = r.Read7BitEncodedInt();
+                    }
+                }
+
                 Read(r, index._sketches.AsSpan(0, n * MinHash.Size));
             }
             else
@@ -169,8 +187,6 @@ public sealed partial class IncidentIndex
                 index.ReadFullSketches(r, n);
             }
 
-            var highest = index.WalkPool(n);
-
             if (version == WithoutTextHashes)
             {
                 index.Vectors.Hashes(n).Fill(VectorTable.Unknown); // learnt from the store when each vector is computed
@@ -179,12 +195,20 @@ public sealed partial class IncidentIndex
             {
                 Read(r, index.Vectors.Hashes(n));
             }
-            if (version == SnapshotVersion)
+
+            int[] highest = [];
+            if (current)
             {
-                index.ReadEncodedPostings(ReadRest(r.BaseStream), n);
+                // Everything is read: the ids, the document fields and the postings are worked out side by side.
+                postings = ReadRest(r.BaseStream);
+                Parallel.Invoke(
+                    () => index.DecodeIds(ids, idLengths, n),
+                    () => highest = index.DecodePool(pool, n),
+                    () => index.ReadEncodedPostings(postings, n));
             }
             else
             {
+                highest = index.WalkPool(n);
                 index.ReadPostings(r, version == WithCompactPostings, n);
             }
 
@@ -200,15 +224,22 @@ public sealed partial class IncidentIndex
 
             return index;
         }
-        catch (EndOfStreamException ex)
+        catch (Exception ex) when (Invalid(ex is AggregateException { InnerExceptions: [var first, ..] } ? first : ex) is { } invalid)
         {
-            throw new InvalidDataException("the index snapshot is truncated", ex);
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
-        {
-            throw new InvalidDataException("the index snapshot is damaged", ex); // a count or an id that no index could hold
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(invalid); // the parts worked out side by side fail as one
+            throw;
         }
     }
+
+    /// <summary>What a failure to read a snapshot means to its caller: invalid data, or null when it is not about the data.</summary>
+    private static InvalidDataException? Invalid(Exception ex) => ex switch
+    {
+        InvalidDataException invalid => invalid,
+        EndOfStreamException => new InvalidDataException("the index snapshot is truncated", ex),
+        FormatException or ArgumentException or OverflowException or IndexOutOfRangeException =>
+            new InvalidDataException("the index snapshot is damaged", ex), // a count or an id that no index could hold
+        _ => null,
+    };
 
     /// <summary>Throws <see cref="InvalidDataException"/> naming <paramref name="what"/> unless <paramref name="holds"/>.</summary>
     private static void Expect(bool holds, string what)
@@ -222,50 +253,43 @@ public sealed partial class IncidentIndex
     /// <summary>The bytes left to read, or as many as a count could need when the stream cannot say.</summary>
     private static long Remaining(BinaryReader r) => r.BaseStream.CanSeek ? r.BaseStream.Length - r.BaseStream.Position : long.MaxValue;
 
-    /// <summary>Reads the documents' ids, taken in one read (their size first), each a length and that many UTF-8 bytes.</summary>
-    private void ReadIds(BinaryReader r, int documents)
+    /// <summary>A block of <paramref name="bytes"/> bytes, at least <paramref name="least"/> (a byte a number).</summary>
+    private static byte[] ReadBlock(BinaryReader r, long bytes, int least, string what)
     {
-        var bytes = r.ReadInt64();
-        Expect(bytes >= documents && bytes <= Math.Min(Remaining(r), Array.MaxLength), "the size of its ids");
+        Expect(bytes >= least && bytes <= Math.Min(Remaining(r), Array.MaxLength), what);
         var block = new byte[bytes]; // not pooled: a pool would keep it for as long as the process runs
         Read(r, block.AsSpan());
-        var cursor = new SnapshotCursor(block);
-        for (var d = 0; d < documents; d++)
-        {
-            var length = cursor.Read7BitEncodedInt();
-            Expect(length is >= 0 and <= MaxIdBytes, "an id's length");
-            var id = cursor.Take(length);
-            Expect(Utf8.IsValid(id), "an id");
-            id.CopyTo(_ids.Put(d, length));
-        }
-
-        Expect(cursor.Remaining == 0, "the size of its ids");
+        return block;
     }
 
     /// <summary>
-    /// Reads the per-document fields written as variable-length ids: one by one as version 5 wrote them, or as one
-    /// block whose size comes first.
+    /// The documents' ids from their blocks: the UTF-8 bytes of all, taken as they are, and each one's length. Every id
+    /// is valid UTF-8 when the whole is and no id begins inside a character (with a continuation byte).
     /// </summary>
-    private void ReadPool(BinaryReader r, bool asBlock)
+    private void DecodeIds(byte[] utf8, byte[] lengths, int documents)
     {
-        _poolCount = r.ReadInt32();
-        Expect(_poolCount >= 0 && _poolCount <= Remaining(r), "the size of its document fields");
-        _pool = new int[Math.Max(64, _poolCount)];
-        if (!asBlock)
+        var ends = new int[Math.Max(16, documents + 1)];
+        Expect(SnapshotCursor.Read7BitEncodedInts(lengths, ends.AsSpan(0, documents)) == lengths.Length, "the size of its ids' lengths");
+        Expect(Utf8.IsValid(utf8), "an id");
+        var end = 0L;
+        for (var d = 0; d < documents; d++)
         {
-            for (var i = 0; i < _poolCount; i++)
-            {
-                _pool[i] = r.Read7BitEncodedInt();
-            }
-
-            return;
+            var length = ends[d];
+            Expect(length is >= 0 and <= MaxIdBytes && end + length <= utf8.Length, "an id's length");
+            Expect(length == 0 || (utf8[end] & 0xC0) != 0x80, "an id");
+            end += length;
+            ends[d] = (int)end;
         }
 
-        var bytes = r.ReadInt32();
-        Expect(bytes >= _poolCount && bytes <= Remaining(r), "the size of its document fields");
-        var pool = new byte[bytes]; // not pooled, as the ids
-        Read(r, pool.AsSpan());
-        Expect(SnapshotCursor.Read7BitEncodedInts(pool, _pool.AsSpan(0, _poolCount)) == bytes, "the size of its document fields");
+        Expect(end == utf8.Length, "the size of its ids");
+        _ids.Adopt(utf8, ends, documents);
+    }
+
+    /// <summary>The per-document fields from their block of variable-length ids; returns what <see cref="WalkPool"/> does.</summary>
+    private int[] DecodePool(byte[] block, int documents)
+    {
+        Expect(SnapshotCursor.Read7BitEncodedInts(block, _pool.AsSpan(0, _poolCount)) == block.Length, "the size of its document fields");
+        return WalkPool(documents);
     }
 
     /// <summary>

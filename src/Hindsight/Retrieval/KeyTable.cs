@@ -68,6 +68,26 @@ internal sealed class KeyTable
         return _bytes.AsSpan(at, length);
     }
 
+    /// <summary>The ids of documents 0 to <paramref name="documents"/>, their UTF-8 bytes one after another.</summary>
+    public ReadOnlySpan<byte> Utf8(int documents) => _bytes.AsSpan(0, documents == 0 ? 0 : _ends[documents - 1]);
+
+    /// <summary>
+    /// Takes as they are the ids of documents 0 to <paramref name="documents"/> (none set before): their UTF-8 bytes
+    /// one after another, and where each one ends. None is listed.
+    /// </summary>
+    public void Adopt(byte[] utf8, int[] ends, int documents)
+    {
+        if (_documents != 0 || ends.Length < documents || (documents > 0 && ends[documents - 1] != utf8.Length))
+        {
+            throw new ArgumentException("ids are adopted into an empty table, with an end for each");
+        }
+
+        _bytes = utf8;
+        _ends = ends;
+        _documents = documents;
+        _used = utf8.Length;
+    }
+
     /// <summary>The id of a document.</summary>
     public string KeyOf(int doc) => Encoding.UTF8.GetString(Utf8Of(doc));
 

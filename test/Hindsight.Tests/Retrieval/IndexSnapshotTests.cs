@@ -115,6 +115,46 @@ public sealed class IndexSnapshotTests
     }
 
     [Fact]
+    public void IdsInAnyScript_AreFoundAfterOpening_AndIdsSplitInsideACharacterAreRefused()
+    {
+        string[] ids = ["障害-001", "é", "INC-1", "🔥-2", "x"];
+        var index = new IncidentIndex();
+        foreach (var id in ids)
+        {
+            index.Add(History[0] with { Id = id });
+        }
+
+        var bytes = Saved(index);
+        var loaded = Loaded(bytes);
+
+        Assert.All(ids, id => Assert.True(loaded.Contains(id), id));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), loaded.Keys.Order(StringComparer.Ordinal));
+
+        // The same bytes with the first two ids' lengths moved by one: "障害-001" loses its last byte to "é", whose
+        // first byte then belongs to the id before it — every byte still valid UTF-8 as a whole.
+        var utf8 = System.Text.Encoding.UTF8;
+        var lengths = ids.Select(id => (byte)utf8.GetByteCount(id)).ToArray();
+        var at = FindLengths(bytes, lengths);
+        bytes[at] += 1;
+        bytes[at + 1] -= 1;
+
+        Assert.Throws<InvalidDataException>(() => Loaded(bytes));
+    }
+
+    private static int FindLengths(byte[] bytes, byte[] lengths)
+    {
+        for (var i = 0; i + lengths.Length <= bytes.Length; i++)
+        {
+            if (bytes.AsSpan(i, lengths.Length).SequenceEqual(lengths))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("the ids' lengths are not in the snapshot");
+    }
+
+    [Fact]
     public void DamagedPostings_AreRefusedWhenTheSnapshotIsOpened()
     {
         var bytes = Saved(Built(200));
