@@ -12,6 +12,7 @@ return command switch
     "index-phases" => await IndexPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default"), Arg("--runs", 1)),
     "micro" => MicroBenchmark.Run(),
     "report" => await ReportBenchmark.RunAsync(incidents, runs),
+    "search-phases" => SearchPhaseBenchmark.Run(Text("--snapshot", "index/default.hsx"), Arg("--queries", 300), Arg("--runs", 3)),
     "report-phases" => await ReportPhaseBenchmark.RunAsync(Text("--store", "."), Text("--org", "default")),
     "http" => await HttpBenchmark.RunAsync(incidents, Arg("--clients", 32), Arg("--seconds", 30)),
     "load" => await ServiceLoad.RunAsync(incidents, Arg("--clients", 200), Arg("--seconds", 60)),
