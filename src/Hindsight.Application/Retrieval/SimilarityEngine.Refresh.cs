@@ -15,9 +15,11 @@ public sealed partial class SimilarityEngine
         var changes = new List<AnalysedChange>();
         var applied = 0;
         var last = -1L;
+        (long Revision, ulong Hash)? lastRead = null;
         await foreach (var change in AnalysedChangesAsync(Revision, cancellationToken).ConfigureAwait(false))
         {
             last = change.Revision;
+            lastRead = lastRead?.Revision == change.Revision ? lastRead : (change.Revision, change.Hash);
             changes.Add(change);
             if (changes.Count == BatchSize)
             {
@@ -58,6 +60,7 @@ public sealed partial class SimilarityEngine
         {
             Apply(_index, changes, complete: true);
             _index.Advance(last); // the feed is read to its end: its last revision is whole, even when a batch published the last of it
+            _lastRead = lastRead ?? _lastRead;
             // Counted after the changes were read, the store holds at least what the index does unless records were removed
             // (a restore), which the change feed cannot say: then start over. More is fine: writes that landed meanwhile.
             rebuild = counts is not null && _index.Count > counts[RecordKind.Incident];
@@ -72,12 +75,14 @@ public sealed partial class SimilarityEngine
 
         if (rebuild)
         {
+            _wholeUnder = null; // the rebuilt index is saved unchecked: the next open counts again
             await RebuildLockedAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (counts is not null)
         {
             _removals.Counted(mark);
+            _wholeUnder = !rebuild && _index.Count == counts[RecordKind.Incident] ? mark : null;
         }
 
         if (rebuild)
@@ -135,8 +140,10 @@ public sealed partial class SimilarityEngine
     {
         var fresh = new IncidentIndex();
         var batch = new List<AnalysedChange>();
+        (long Revision, ulong Hash)? lastRead = null;
         await foreach (var change in AnalysedChangesAsync(0, cancellationToken).ConfigureAwait(false))
         {
+            lastRead = lastRead?.Revision == change.Revision ? lastRead : (change.Revision, change.Hash);
             batch.Add(change);
             if (batch.Count == BatchSize)
             {
@@ -151,6 +158,7 @@ public sealed partial class SimilarityEngine
         try
         {
             _index = fresh;
+            _lastRead = lastRead;
             _cache.Clear();
         }
         finally
@@ -187,9 +195,9 @@ public sealed partial class SimilarityEngine
             Organisation,
             RecordKind.Incident,
             afterRevision,
-            static (revision, document) => new AnalysedChange(revision, AnalysedIncident.Of(IndexedIncident.Read(document))),
+            static (revision, document) => new AnalysedChange(revision, AnalysedIncident.Of(IndexedIncident.Read(document)), StoreCheck.HashOf(document)),
             cancellationToken);
 
-    /// <summary>An incident of the change feed, analysed, with the revision that wrote it.</summary>
-    private readonly record struct AnalysedChange(long Revision, AnalysedIncident Incident);
+    /// <summary>An incident of the change feed, analysed, with the revision that wrote it and its stored document's hash.</summary>
+    private readonly record struct AnalysedChange(long Revision, AnalysedIncident Incident, ulong Hash);
 }

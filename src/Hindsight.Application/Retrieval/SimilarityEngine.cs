@@ -90,12 +90,15 @@ public sealed partial class SimilarityEngine : IDisposable
             {
                 await engine.ReadDependenciesAsync(cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch
             {
-                await loading.ConfigureAwait(false);
+                await loading.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false); // the engine is disposed only once it is loaded
+                throw; // the reading's failure, not the load's
             }
 
-            await engine.TrustCheckedMarkAsync(cancellationToken).ConfigureAwait(false);
+            await loading.ConfigureAwait(false);
+
+            await engine.TrustCheckedStoreAsync(cancellationToken).ConfigureAwait(false);
             await engine.RefreshAsync(cancellationToken).ConfigureAwait(false);
             engine.LoadVectors();
             return engine;

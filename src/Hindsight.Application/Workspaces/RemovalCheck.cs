@@ -10,9 +10,6 @@ internal sealed class RemovalCheck
 {
     private long? _counted;
 
-    /// <summary>The mark of the last count, if any.</summary>
-    public long? Mark => _counted;
-
     /// <summary>Whether a catch-up that read <paramref name="mark"/> (before its changes) must count.</summary>
     public bool Due(long mark) => _counted != mark;
 

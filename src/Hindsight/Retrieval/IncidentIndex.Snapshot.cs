@@ -30,7 +30,10 @@ public sealed partial class IncidentIndex
         w.Write(Magic);
         w.Write(SnapshotVersion);
         w.Write(Revision);
-        w.Write(CheckedMark ?? -1);
+        w.Write(Checked is not null);
+        w.Write(Checked?.RestoreMark ?? 0);
+        w.Write(Checked?.Revision ?? 0);
+        w.Write(Checked?.DocumentHash ?? 0);
         w.Write(DocumentCount);
         w.Write(_totalLength);
         var n = DocumentCount;
@@ -125,8 +128,9 @@ public sealed partial class IncidentIndex
             index.Advance(r.ReadInt64());
             if (version == SnapshotVersion)
             {
-                var mark = r.ReadInt64();
-                index.CheckedMark = mark >= 0 ? mark : null;
+                var known = r.ReadBoolean();
+                var check = new StoreCheck(r.ReadInt64(), r.ReadInt64(), r.ReadUInt64());
+                index.Checked = known ? check : null;
             }
 
             var n = r.ReadInt32();
@@ -224,7 +228,7 @@ public sealed partial class IncidentIndex
 
             return index;
         }
-        catch (Exception ex) when (Invalid(ex is AggregateException { InnerExceptions: [var first, ..] } ? first : ex) is { } invalid)
+        catch (Exception ex) when ((ex is AggregateException all ? all.InnerExceptions.Select(Invalid).FirstOrDefault(e => e is not null) : Invalid(ex)) is { } invalid)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(invalid); // the parts worked out side by side fail as one
             throw;
@@ -417,12 +421,13 @@ public sealed partial class IncidentIndex
 
     private static void WriteList(BinaryWriter w, PostingList list, ref byte[] block)
     {
-        if (!list.Encoded.IsEmpty)
+        var encoded = list.Encoded; // read once: a search may decode the list meanwhile (the bytes stay as they are)
+        if (!encoded.IsEmpty)
         {
             w.Write7BitEncodedInt(list.Count); // still as the snapshot it was loaded from held it, which encoding it again gives
             w.Write7BitEncodedInt(list.MaxFrequency);
-            w.Write7BitEncodedInt(list.Encoded.Length);
-            w.Write(list.Encoded);
+            w.Write7BitEncodedInt(encoded.Length);
+            w.Write(encoded);
             return;
         }
 

@@ -46,12 +46,8 @@ public sealed partial class IncidentIndex
     /// <summary>The store revision the index reflects: every change up to it is in, none after it.</summary>
     public long Revision { get; private set; }
 
-    /// <summary>
-    /// The store's restore mark under which the index was last found to hold nothing the store no longer has (the
-    /// store's own opaque number, kept in the snapshot so that an index opened from it need not count the store
-    /// again while the mark is unchanged); null when unknown.
-    /// </summary>
-    public long? CheckedMark { get; set; }
+    /// <summary>The store as the index last found it whole, kept in the snapshot; null when unknown.</summary>
+    public StoreCheck? Checked { get; set; }
 
     /// <summary>Records that every change up to <paramref name="revision"/> is in (the revision never goes back).</summary>
     public void Advance(long revision) => Revision = Math.Max(Revision, revision);

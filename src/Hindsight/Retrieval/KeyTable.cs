@@ -160,14 +160,16 @@ internal sealed class KeyTable
             }
 
             Expect(Count);
+            var listed = 0;
             for (var d = 0; d < documents; d++)
             {
-                if (_listable!(d))
+                if (_listable!(d) && Insert(d))
                 {
-                    Insert(d); // Count already holds them
+                    listed++;
                 }
             }
 
+            Count = listed; // as counted before, unless two shared an id (only a damaged snapshot has that)
             _listable = null;
             _unlisted = 0; // a volatile write: whoever sees it sees the slots filled
         }

@@ -101,6 +101,12 @@ internal sealed class PostingList
     public void Add(int doc, int frequency)
     {
         Decoded();
+        if (Count > 0 && _docs[Count - 1] >= doc)
+        {
+            // Documents come in order; the same one again is an addition that failed halfway being made again.
+            Count = _docs[Count - 1] == doc ? Count - 1 : throw new ArgumentOutOfRangeException(nameof(doc), doc, "documents are added in order");
+        }
+
         if (Count == _docs.Length)
         {
             var grown = Math.Max(4, Count + (Count >> 1));

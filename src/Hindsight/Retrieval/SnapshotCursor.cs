@@ -48,12 +48,12 @@ internal ref struct SnapshotCursor(ReadOnlySpan<byte> bytes)
                     throw new EndOfStreamException();
                 }
 
-                if (shift > 28)
+                b = bytes[at++];
+                if (shift == 28 && b > 0x0F)
                 {
-                    throw new FormatException("a variable-length number runs over five bytes");
+                    throw new FormatException("a variable-length number runs over 32 bits"); // as BinaryReader refuses it
                 }
 
-                b = bytes[at++];
                 value |= (uint)(b & 0x7F) << shift;
                 shift += 7;
             }

@@ -220,6 +220,69 @@ public sealed class SimilarityEngineTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_FromASnapshotOfAnUnchangedStore_DoesNotCountIt_ButDoesAfterARestore(string backend)
+    {
+        await using var test = await StoreBackends.CreateAsync(backend);
+        var snapshot = NewSnapshotPath();
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".hsbak");
+        await WriteAsync(test.Store, TestIncidents.Make("A", title: "Disk full on log hosts"));
+        await Hindsight.Storage.Backup.BackupFile.WriteAsync(test.Store, file, TimeProvider.System);
+        var (first, firstCalls) = CountingStore.Over(test.Store);
+        using (await SimilarityEngine.OpenAsync(first, Orgs.Acme, new EngineOptions(snapshot)))
+        {
+            Assert.Equal(1, firstCalls.Counts); // no snapshot yet: counted
+        }
+
+        await WriteAsync(test.Store, TestIncidents.Make("B", title: "Certificate expired on the gateway"));
+        var (unchanged, unchangedCalls) = CountingStore.Over(test.Store);
+        using (var engine = await SimilarityEngine.OpenAsync(unchanged, Orgs.Acme, new EngineOptions(snapshot)))
+        {
+            Assert.Equal(0, unchangedCalls.Counts); // found whole before, not restored since: a write is no reason to count
+            Assert.Equal(2, engine.Count);
+        }
+
+        await Hindsight.Storage.Backup.BackupFile.RestoreAsync(test.Store, file);
+        var (restored, restoredCalls) = CountingStore.Over(test.Store);
+        using var reopened = await SimilarityEngine.OpenAsync(restored, Orgs.Acme, new EngineOptions(snapshot));
+
+        Assert.Equal(1, restoredCalls.Counts);
+        Assert.Equal(1, reopened.Count);
+        File.Delete(file);
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Open_FromASnapshotOfAnotherStore_AsFarAlongAsIt_IndexesOnlyThisStore(string backend)
+    {
+        var snapshot = NewSnapshotPath();
+        await using (var before = await StoreBackends.CreateAsync(backend))
+        {
+            foreach (var id in new[] { "A", "B", "C" })
+            {
+                await WriteAsync(before.Store, TestIncidents.Make(id, title: "Disk full on log hosts " + id));
+            }
+
+            using var engine = await SimilarityEngine.OpenAsync(before.Store, Orgs.Acme, new EngineOptions(snapshot));
+            Assert.Equal(3, engine.Count);
+        }
+
+        await using var test = await StoreBackends.CreateAsync(backend); // a new store where the old one was, never restored, at the same revision
+        foreach (var title in new[] { "Certificate expired", "Certificate expired on the gateway", "Certificate expired again" })
+        {
+            await WriteAsync(test.Store, TestIncidents.Make("Z", title: title));
+        }
+
+        using var reopened = await SimilarityEngine.OpenAsync(test.Store, Orgs.Acme, new EngineOptions(snapshot));
+
+        Assert.Equal(1, reopened.Count);
+        Assert.True(reopened.Contains("Z"));
+        Assert.False(reopened.Contains("A"));
+        Directory.Delete(Path.GetDirectoryName(snapshot)!, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Verify_SnapshotOfTheStore_Agrees_AndLaterWritesArePending(string backend)
     {
         await using var test = await StoreBackends.CreateAsync(backend);

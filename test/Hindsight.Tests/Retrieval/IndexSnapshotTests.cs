@@ -53,9 +53,17 @@ public sealed class IndexSnapshotTests
 
         Assert.All(Enumerable.Range(0, loaded.Words.TermCount), t => Assert.False(loaded.Words.Postings(t).Encoded.IsEmpty && loaded.Words.Postings(t).Count > 0));
         Assert.Equal(bytes, Saved(loaded)); // the encoded lists written as they were
-        for (var t = 0; t < loaded.Words.TermCount; t += 2)
+        foreach (var part in new[] { loaded.Words, loaded.Services, loaded.Tags, loaded.Signatures, loaded.Days })
         {
-            _ = loaded.Words.Postings(t).Docs; // half of them decoded
+            for (var t = 0; t < part.TermCount; t += 2)
+            {
+                _ = part.Postings(t).Docs; // half of them decoded
+            }
+        }
+
+        foreach (var (_, list) in loaded.NGrams.Buckets.Where((_, n) => n % 2 == 0))
+        {
+            _ = list.Docs;
         }
 
         Assert.Equal(bytes, Saved(loaded));
@@ -102,6 +110,57 @@ public sealed class IndexSnapshotTests
         Assert.False(loaded.Contains(History[6].Id));
         Assert.All(Queries, q => Assert.Equal(Search(index, Query(q)), Search(loaded, Query(q))));
         Assert.Equal(Saved(index), Saved(loaded));
+    }
+
+    [Fact]
+    public void AnOpenedSnapshot_SavedWhileSearchesDecodeItsLists_SavesTheSameBytesEachTime()
+    {
+        var index = Built(600);
+        var bytes = Saved(index);
+        var queries = History.Skip(100).Take(200).Select(i => SimilarityQuery.For(i)).ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            var loaded = Loaded(bytes);
+            var saves = new List<byte[]>();
+            Parallel.Invoke(
+                () => Parallel.ForEach(queries, q => Search(loaded, q)),
+                () =>
+                {
+                    for (var s = 0; s < 10; s++)
+                    {
+                        saves.Add(Saved(loaded));
+                    }
+                });
+
+            Assert.All(saves, saved => Assert.Equal(bytes, saved));
+        }
+    }
+
+    [Fact]
+    public void AnOpenedSnapshot_WhoseFirstChangeIsARemoval_ForgetsOnlyThatIncident()
+    {
+        var loaded = Loaded(Saved(Built(200)));
+        var gone = History[10].Id;
+
+        Assert.True(loaded.Remove(gone));
+
+        Assert.False(loaded.Contains(gone));
+        Assert.Equal(198, loaded.Count);
+        Assert.All(History.Take(200).Skip(1).Where(i => i.Id != gone), i => Assert.True(loaded.Contains(i.Id), i.Id));
+        Assert.DoesNotContain(Search(loaded, SimilarityQuery.For(History[10]) with { Exclude = null }), r => r.Id == gone);
+    }
+
+    [Fact]
+    public void APostingList_GivenTheSameDocumentAgain_KeepsItOnce_AndRefusesAnEarlierOne()
+    {
+        var list = new PostingList();
+        list.Add(5, 1);
+        list.Add(7, 2); // an addition that failed halfway…
+        list.Add(7, 3); // …made again
+
+        Assert.Equal([5, 7], list.Docs.ToArray());
+        Assert.Equal([1, 3], list.Frequencies.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => list.Add(6, 1));
     }
 
     [Fact]
