@@ -19,7 +19,7 @@ public sealed partial class SimilarityEngine
         await foreach (var change in AnalysedChangesAsync(Revision, cancellationToken).ConfigureAwait(false))
         {
             last = change.Revision;
-            lastRead = lastRead?.Revision == change.Revision ? lastRead : (change.Revision, change.Hash);
+            lastRead = FirstOfItsRevision(lastRead, change);
             changes.Add(change);
             if (changes.Count == BatchSize)
             {
@@ -143,7 +143,7 @@ public sealed partial class SimilarityEngine
         (long Revision, ulong Hash)? lastRead = null;
         await foreach (var change in AnalysedChangesAsync(0, cancellationToken).ConfigureAwait(false))
         {
-            lastRead = lastRead?.Revision == change.Revision ? lastRead : (change.Revision, change.Hash);
+            lastRead = FirstOfItsRevision(lastRead, change);
             batch.Add(change);
             if (batch.Count == BatchSize)
             {
@@ -197,6 +197,10 @@ public sealed partial class SimilarityEngine
             afterRevision,
             static (revision, document) => new AnalysedChange(revision, AnalysedIncident.Of(IndexedIncident.Read(document)), StoreCheck.HashOf(document)),
             cancellationToken);
+
+    /// <summary>The first change of the latest revision read: <paramref name="kept"/> unless <paramref name="change"/> starts a new revision.</summary>
+    private static (long Revision, ulong Hash)? FirstOfItsRevision((long Revision, ulong Hash)? kept, AnalysedChange change) =>
+        kept?.Revision == change.Revision ? kept : (change.Revision, change.Hash);
 
     /// <summary>An incident of the change feed, analysed, with the revision that wrote it and its stored document's hash.</summary>
     private readonly record struct AnalysedChange(long Revision, AnalysedIncident Incident, ulong Hash);

@@ -10,9 +10,6 @@ internal sealed class ChecksumStream(Stream inner) : Stream
     /// <summary>The checksum of the bytes written so far.</summary>
     public ulong Checksum => _hash.GetCurrentHashAsUInt64();
 
-    /// <summary>The checksum of <paramref name="bytes"/>, as a stream that wrote them would give it.</summary>
-    public static ulong Of(ReadOnlySpan<byte> bytes) => XxHash3.HashToUInt64(bytes);
-
     public override bool CanRead => false;
 
     public override bool CanSeek => false;

@@ -355,7 +355,7 @@ public sealed partial class IncidentIndex
     {
         Expect(rest.Length >= sizeof(ulong), "its postings' size");
         var length = rest.Length - sizeof(ulong);
-        Expect(ChecksumStream.Of(rest.AsSpan(0, length)) == BitConverter.ToUInt64(rest, length), "its postings' checksum");
+        Expect(StoreCheck.HashOf(rest.AsSpan(0, length)) == BitConverter.ToUInt64(rest, length), "its postings' checksum");
         var cursor = new SnapshotCursor(rest.AsSpan(0, length));
         foreach (var postings in new[] { Words, Services, Tags, Signatures, Days })
         {

@@ -11,6 +11,9 @@ namespace Hindsight.Retrieval;
 /// <param name="DocumentHash">The XXH3 hash of the change's stored document.</param>
 public sealed record StoreCheck(long RestoreMark, long Revision, ulong DocumentHash)
 {
-    /// <summary>The hash <see cref="DocumentHash"/> holds, of a stored document's bytes.</summary>
+    /// <summary>
+    /// The hash <see cref="DocumentHash"/> holds, of a stored document's bytes (XXH3, as the snapshot's checksum of its
+    /// postings).
+    /// </summary>
     public static ulong HashOf(ReadOnlySpan<byte> document) => System.IO.Hashing.XxHash3.HashToUInt64(document);
 }
