@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hindsight.Canonical;
 using Hindsight.Drills;
 using Hindsight.Forecasting;
 using Hindsight.Graphs;
@@ -25,13 +26,14 @@ internal static class ReportPhaseBenchmark
         var clock = Stopwatch.StartNew();
         var org = Organisation.Parse(organisation);
         var records = new List<HistoryRecord>();
+        using var strings = new StringPool(); // as the history view reads
         await using (var store = SqliteHistoryStore.Open(storeFolder))
         {
             foreach (var kind in new[] { RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency })
             {
-                await foreach (var change in store.ChangesAsync(org, kind, 0))
+                await foreach (var record in store.ChangesAsync(org, kind, 0, (_, document) => CanonicalJson.Deserialize(kind, document, strings)))
                 {
-                    records.Add(change.Record!);
+                    records.Add(record);
                 }
             }
         }

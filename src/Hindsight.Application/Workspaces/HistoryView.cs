@@ -1,3 +1,4 @@
+using Hindsight.Canonical;
 using Hindsight.History;
 using Hindsight.Organisations;
 using Hindsight.Storage;
@@ -40,10 +41,12 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
         var latest = after;
         var changed = 0;
         var incidents = new List<Hindsight.Incidents.Incident>();
+        using var strings = new StringPool(); // the records read together share their repeated strings (names, roles, phrases)
         foreach (var kind in Kinds)
         {
             var records = _records[kind];
-            await foreach (var change in store.ChangesAsync(organisation, kind, after, cancellationToken).ConfigureAwait(false))
+            var changes = store.ChangesAsync(organisation, kind, after, (revision, document) => new RecordChange(revision, CanonicalJson.Deserialize(kind, document, strings)), cancellationToken);
+            await foreach (var change in changes.ConfigureAwait(false))
             {
                 records[change.Record.Key] = change.Record;
                 latest = Math.Max(latest, change.Revision);

@@ -63,6 +63,17 @@ public static class CanonicalJson
             : RecordNormaliser.Normalise(record);
     }
 
+    /// <summary>
+    /// Reads a record of a known kind, sharing its short strings through <paramref name="pool"/> with the other records
+    /// read through it; throws <see cref="JsonException"/> on malformed input.
+    /// </summary>
+    public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json, StringPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        using var scope = pool.Use();
+        return Deserialize(kind, utf8Json);
+    }
+
     private static JsonTypeInfo Info(RecordKind kind) =>
         (int)kind >= 0 && (int)kind < Infos.Length
             ? Infos[(int)kind] ??= Options.GetTypeInfo(Types[kind]) // a race makes it twice; the options cache gives the same one

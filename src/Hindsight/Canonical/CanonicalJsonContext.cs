@@ -16,7 +16,8 @@ namespace Hindsight.Canonical;
     Converters = [
         typeof(TimestampConverter), typeof(SeverityConverter), typeof(RootCauseKindConverter), typeof(HypothesisOutcomeConverter),
         typeof(ActionItemKindConverter), typeof(ActionItemStatusConverter), typeof(LinkKindConverter),
-        typeof(RiskBandConverter), typeof(RiskStatusConverter), typeof(ReviewCycleConverter), typeof(SiloLevelConverter), typeof(SiloStatusConverter)])]
+        typeof(RiskBandConverter), typeof(RiskStatusConverter), typeof(ReviewCycleConverter), typeof(SiloLevelConverter), typeof(SiloStatusConverter),
+        typeof(PooledStringConverter)])]
 [JsonSerializable(typeof(Incident))]
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ServiceDependency))]

@@ -37,14 +37,28 @@ public static class RecordNormaliser
     public static Incident Normalise(Incident i)
     {
         ArgumentNullException.ThrowIfNull(i);
+        var id = Trim(i.Id);
+        var title = Trim(i.Title);
+        var team = NullIfBlank(i.Team);
+        var failureMode = NullIfBlank(i.FailureMode);
+        var services = Distinct(i.Services);
+        var tags = Distinct(i.Tags);
+        if (ReferenceEquals(id, i.Id) && ReferenceEquals(title, i.Title) && ReferenceEquals(team, i.Team) && ReferenceEquals(failureMode, i.FailureMode)
+            && ReferenceEquals(services, i.Services) && ReferenceEquals(tags, i.Tags)
+            && i.RootCauses is not null && i.Responders is not null && i.Actions is not null && i.Hypotheses is not null && i.ActionItems is not null
+            && i.Deployments is not null && i.Links is not null && i.Consulted is not null && i.Risks is not null && i.Timeline is not null)
+        {
+            return i; // already canonical (every stored incident is): no copy
+        }
+
         return i with
         {
-            Id = Trim(i.Id),
-            Title = Trim(i.Title),
-            Team = NullIfBlank(i.Team),
-            FailureMode = NullIfBlank(i.FailureMode),
-            Services = Distinct(i.Services),
-            Tags = Distinct(i.Tags),
+            Id = id,
+            Title = title,
+            Team = team,
+            FailureMode = failureMode,
+            Services = services,
+            Tags = tags,
             RootCauses = i.RootCauses ?? [],
             Responders = i.Responders ?? [],
             Actions = i.Actions ?? [],
@@ -62,11 +76,16 @@ public static class RecordNormaliser
 
     internal static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    internal static List<string> Distinct(IReadOnlyList<string>? items)
+    internal static IReadOnlyList<string> Distinct(IReadOnlyList<string>? items)
     {
         if (items is null || items.Count == 0)
         {
-            return [];
+            return items ?? [];
+        }
+
+        if (IsDistinct(items))
+        {
+            return items; // the usual case: nothing to trim or drop, no copy
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -81,5 +100,33 @@ public static class RecordNormaliser
         }
 
         return result;
+    }
+
+    /// <summary>Whether every item is trimmed, not empty, and unlike the others ignoring case (short lists: compared pairwise).</summary>
+    private static bool IsDistinct(IReadOnlyList<string> items)
+    {
+        if (items.Count > 8)
+        {
+            return false; // a long list is checked by rebuilding it
+        }
+
+        for (var n = 0; n < items.Count; n++)
+        {
+            var item = items[n];
+            if (string.IsNullOrEmpty(item) || char.IsWhiteSpace(item[0]) || char.IsWhiteSpace(item[^1]))
+            {
+                return false;
+            }
+
+            for (var m = 0; m < n; m++)
+            {
+                if (string.Equals(item, items[m], StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }
