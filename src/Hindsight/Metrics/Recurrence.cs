@@ -19,29 +19,11 @@ public static class Recurrence
     /// <summary>The similarity at which two root-cause descriptions say the same thing.</summary>
     public const double Similar = 0.5;
 
-    /// <summary>Each incident's root-cause terms, analysed once however often it is compared.</summary>
-    private static readonly ConditionalWeakTable<Incident, Dictionary<string, int>> Analysed = [];
-
     /// <summary>
-    /// One instance of each root-cause term: the cached terms of a million incidents share their strings instead of
-    /// holding a copy each (the vocabulary grows as <see cref="TermVector"/>'s ids do).
+    /// Each incident's root-cause vector, analysed once however often it is compared (the compact form: term ids and
+    /// weights, about 200 bytes for ten terms; the themes read its counts back).
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Vocabulary = new(StringComparer.Ordinal);
-
-    /// <summary>Each incident's root-cause vector, built once for the many comparisons.</summary>
     private static readonly ConditionalWeakTable<Incident, TermVector> Vectors = [];
-
-    /// <summary>The same counts in the same order, each term the vocabulary's instance, the table no larger than it needs.</summary>
-    private static Dictionary<string, int> Shared(Dictionary<string, int> counts)
-    {
-        var shared = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
-        foreach (var (term, count) in counts)
-        {
-            shared.Add(Vocabulary.GetOrAdd(term, term), count);
-        }
-
-        return shared;
-    }
 
     /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
     public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous) => RepeatOf(current, previous) is not null;
@@ -132,7 +114,7 @@ public static class Recurrence
     public static bool CanJudge(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return incident.FailureMode is { Length: > 0 } && RootCauseTerms(incident) is not null; // the terms are cached; the text is not
+        return incident.FailureMode is { Length: > 0 } && RootCauseVector(incident) is not null; // the vector is cached; the text is not
     }
 
     /// <summary>The root-cause descriptions of an incident as one text, or null when it has none.</summary>
@@ -151,18 +133,7 @@ public static class Recurrence
             return vector;
         }
 
-        return RootCauseTerms(incident) is { } terms ? Vectors.GetValue(incident, _ => TermVector.Of(terms)) : null;
-    }
-
-    /// <summary>The analysed terms of an incident's root causes (cached per incident), or null when it has none.</summary>
-    internal static Dictionary<string, int>? RootCauseTerms(Incident incident)
-    {
-        if (Analysed.TryGetValue(incident, out var terms))
-        {
-            return terms;
-        }
-
-        return RootCauseText(incident) is { } text ? Analysed.GetValue(incident, _ => Shared(TermCounts.Of(text))) : null;
+        return RootCauseText(incident) is { } text ? Vectors.GetValue(incident, _ => TermVector.Of(TermCounts.Of(text))) : null;
     }
 
     /// <summary>

@@ -114,28 +114,36 @@ public static class ThemeFinder
         return new ThemeAnalysis(themes, ordered.Count, sample.Length, Math.Round(modularity, 4), assigned.Count(a => a < 0));
     }
 
-    private static Dictionary<string, int> Terms(Incident i)
+    private static (string Term, int Count)[] Terms(Incident i)
     {
-        var causes = Recurrence.RootCauseTerms(i); // analysed once, shared with the recurrence rule
-        var terms = causes is null ? TermCounts.Of(i.Title) : new Dictionary<string, int>(causes, StringComparer.Ordinal);
-        if (i.FailureMode is { Length: > 0 } mode)
+        var causes = Recurrence.RootCauseVector(i); // analysed once, shared with the recurrence rule
+        var terms = causes is null ? [.. TermCounts.Of(i.Title).Select(c => (c.Key, c.Value))] : causes.Counts();
+        if (i.FailureMode is not { Length: > 0 } mode)
         {
-            terms["mode:" + mode.ToLowerInvariant()] = 1;
+            return terms;
         }
 
-        return terms;
+        var modeTerm = "mode:" + mode.ToLowerInvariant();
+        var at = Array.FindIndex(terms, t => t.Term == modeTerm);
+        if (at >= 0)
+        {
+            terms[at] = (modeTerm, 1);
+            return terms;
+        }
+
+        return [.. terms, (modeTerm, 1)];
     }
 
     private static Vectors Vectorise(List<Incident> ordered)
     {
-        var counts = new Dictionary<string, int>[ordered.Count];
+        var counts = new (string Term, int Count)[ordered.Count][];
         Parallel.For(0, ordered.Count, d => counts[d] = Terms(ordered[d]));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
         var df = new List<int>();
         foreach (var c in counts)
         {
-            foreach (var term in c.Keys)
+            foreach (var (term, _) in c)
             {
                 if (!ids.TryGetValue(term, out var id))
                 {
@@ -152,7 +160,7 @@ public static class ThemeFinder
         var docs = new (int Term, float Weight)[n][];
         Parallel.For(0, n, d =>
         {
-            var v = counts[d].Select(kv => (Term: ids[kv.Key], Weight: (float)((1 + Math.Log(kv.Value)) * Math.Log((double)(n + 1) / (df[ids[kv.Key]] + 1))))).ToArray();
+            var v = counts[d].Select(c => (Term: ids[c.Term], Weight: (float)((1 + Math.Log(c.Count)) * Math.Log((double)(n + 1) / (df[ids[c.Term]] + 1))))).ToArray();
             var norm = Math.Sqrt(v.Sum(x => (double)x.Weight * x.Weight));
             docs[d] = norm == 0 ? [] : [.. v.Select(x => (x.Term, (float)(x.Weight / norm))).OrderBy(x => x.Item1)];
         });

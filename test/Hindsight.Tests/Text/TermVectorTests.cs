@@ -27,4 +27,15 @@ public sealed class TermVectorTests
             Assert.Equal(TermCounts.Cosine(TermCounts.Of(texts[k]), TermCounts.Of(texts[k + 97])), vectors[k].Cosine(vectors[k + 97]), 12);
         }
     }
+
+    [Fact]
+    public void Counts_AreTheCountsItWasMadeOf_InTheirOrder_WithSharedTerms()
+    {
+        var counts = TermCounts.Of("TLS certificate expired; the certificate renewal failed");
+        var vector = TermVector.Of(counts);
+
+        Assert.Equal(counts.Select(c => (c.Key, c.Value)), vector.Counts());
+        var again = TermVector.Of(TermCounts.Of("certificate renewal"));
+        Assert.Same(vector.Counts().Single(c => c.Term == again.Counts()[0].Term).Term, again.Counts()[0].Term);
+    }
 }
