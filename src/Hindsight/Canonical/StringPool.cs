@@ -16,12 +16,12 @@ public sealed class StringPool : IDisposable
     public const int MaxStrings = 1 << 21;
 
     [ThreadStatic]
-    private static Table? t_current;
+    private static Table? _current;
 
     private readonly ThreadLocal<Table> _tables = new(() => new Table());
 
     /// <summary>The table the canonical reader on this thread shares strings through, if any.</summary>
-    internal static Table? Current => t_current;
+    internal static Table? Current => _current;
 
     /// <summary>Makes this the pool of the calling thread until the returned scope is disposed (scopes nest).</summary>
     internal Scope Use() => new(_tables.Value!);
@@ -67,10 +67,10 @@ public sealed class StringPool : IDisposable
 
         public Scope(Table table)
         {
-            _previous = t_current;
-            t_current = table;
+            _previous = _current;
+            _current = table;
         }
 
-        public void Dispose() => t_current = _previous;
+        public void Dispose() => _current = _previous;
     }
 }
