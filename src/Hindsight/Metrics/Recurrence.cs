@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Hindsight.Incidents;
 using Hindsight.Text;
@@ -64,7 +65,7 @@ public static class Recurrence
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-        Parallel.ForEach(ordered, i => RootCauseVector(i)); // analyse the texts on every core; the comparisons below are in order
+        AnalyseRootCauses(ordered); // the comparisons below are in order
         var repeatOf = new int[ordered.Count];
         var index = new Dictionary<Incident, int>(ReferenceEqualityComparer.Instance);
         var byMode = new Dictionary<string, ModeHistory>(StringComparer.OrdinalIgnoreCase); // earlier incidents by failure mode
@@ -92,6 +93,18 @@ public static class Recurrence
         }
 
         return new RecurrenceAnalysis(ordered, repeatOf);
+    }
+
+    /// <summary>
+    /// Analyses the root causes of <paramref name="incidents"/> on every core, incidents with the same root-cause text
+    /// sharing one vector (templated causes, "unknown", a cause copied from an earlier incident); the analyses that
+    /// compare root causes (recurrence, prevention, themes) then find them cached.
+    /// </summary>
+    public static void AnalyseRootCauses(IEnumerable<Incident> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var byText = new ConcurrentDictionary<string, TermVector>(StringComparer.Ordinal);
+        Parallel.ForEach(incidents, i => RootCauseVector(i, byText));
     }
 
     private static bool ShareAService(Incident a, Incident b)
@@ -134,6 +147,22 @@ public static class Recurrence
         }
 
         return RootCauseText(incident) is { } text ? Vectors.GetValue(incident, _ => TermVector.Of(TermCounts.Of(text))) : null;
+    }
+
+    /// <summary>
+    /// As <see cref="RootCauseVector(Incident)"/>, incidents with the same root-cause text sharing one vector, analysed
+    /// once (templated causes, "unknown", a cause copied from the incident before).
+    /// </summary>
+    private static TermVector? RootCauseVector(Incident incident, ConcurrentDictionary<string, TermVector> byText)
+    {
+        if (Vectors.TryGetValue(incident, out var vector))
+        {
+            return vector;
+        }
+
+        return RootCauseText(incident) is { } text
+            ? Vectors.GetValue(incident, _ => byText.GetOrAdd(text, t => TermVector.Of(TermCounts.Of(t))))
+            : null;
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(input);
         var incidents = input.Incidents;
+        Recurrence.AnalyseRootCauses(incidents); // once, on every core, before the analyses that compare them start side by side
         var recurrence = Task.Run(() => Recurrence.Analyse(incidents)); // the longest chain first
         var themes = Task.Run(() => ThemeFinder.Find(incidents));
         var practices = Task.Run(() => PracticeAnalysis.Analyse(incidents));

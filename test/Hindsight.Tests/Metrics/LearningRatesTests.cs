@@ -1,5 +1,6 @@
 using Hindsight.Incidents;
 using Hindsight.Metrics;
+using Hindsight.Themes;
 
 namespace Hindsight.Tests.Metrics;
 
@@ -115,6 +116,31 @@ public sealed class LearningRatesTests
         var scanned = Recurrence.Analyse(incidents, byService: false);
         Assert.True(byService.RepeatOf.Count(r => r >= 0) > 500);
         Assert.Equal(scanned.RepeatOf, byService.RepeatOf);
+    }
+
+    [Fact]
+    public void RootCauses_AnalysedTogether_ShareOneVectorPerText_AndJudgeAsAnalysedApart()
+    {
+        var together = MixedCauses(600, seed: 9);
+        var apart = MixedCauses(600, seed: 9);
+
+        Recurrence.AnalyseRootCauses(together);
+        foreach (var i in apart)
+        {
+            _ = Recurrence.RootCauseVector(i); // each analysed alone
+        }
+
+        var first = together.Where(i => Recurrence.RootCauseText(i) is not null).GroupBy(i => Recurrence.RootCauseText(i)).First(g => g.Count() > 1).ToList();
+        Assert.Same(Recurrence.RootCauseVector(first[0]), Recurrence.RootCauseVector(first[1]));
+        Assert.NotSame(Recurrence.RootCauseVector(apart[together.IndexOf(first[0])]), Recurrence.RootCauseVector(apart[together.IndexOf(first[1])]));
+        Assert.Equal(Recurrence.Analyse(apart).RepeatOf, Recurrence.Analyse(together).RepeatOf);
+        Assert.Equal(ThemeFinder.Find(apart).Themes.Select(t => t.Members), ThemeFinder.Find(together).Themes.Select(t => t.Members));
+
+        var copied = Make.Incident("X1", 0, cause: string.Concat("Disk full on ", "the archive volume"));
+        var written = Make.Incident("X2", 1, cause: "Disk full on the archive volume");
+        Recurrence.AnalyseRootCauses([copied, written]);
+        Assert.NotSame(copied.RootCauses[0].Description, written.RootCauses[0].Description); // equal texts, not one string
+        Assert.Same(Recurrence.RootCauseVector(copied), Recurrence.RootCauseVector(written));
     }
 
     /// <summary>
