@@ -26,7 +26,7 @@ internal static class ReportPhaseBenchmark
         var clock = Stopwatch.StartNew();
         var org = Organisation.Parse(organisation);
         var records = new List<HistoryRecord>();
-        using var strings = new StringPool(); // as the history view reads
+        using (var strings = new StringPool()) // as the history view reads (and dropped after the read, as there)
         await using (var store = SqliteHistoryStore.Open(storeFolder))
         {
             foreach (var kind in new[] { RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency })

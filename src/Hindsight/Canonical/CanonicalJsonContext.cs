@@ -17,7 +17,7 @@ namespace Hindsight.Canonical;
         typeof(TimestampConverter), typeof(SeverityConverter), typeof(RootCauseKindConverter), typeof(HypothesisOutcomeConverter),
         typeof(ActionItemKindConverter), typeof(ActionItemStatusConverter), typeof(LinkKindConverter),
         typeof(RiskBandConverter), typeof(RiskStatusConverter), typeof(ReviewCycleConverter), typeof(SiloLevelConverter), typeof(SiloStatusConverter),
-        typeof(PooledStringConverter)])]
+        typeof(PooledStringConverter), typeof(StringListConverter)])]
 [JsonSerializable(typeof(Incident))]
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ServiceDependency))]

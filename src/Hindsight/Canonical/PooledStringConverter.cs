@@ -21,7 +21,8 @@ internal sealed class PooledStringConverter : JsonConverter<string>
     /// <inheritdoc />
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
 
-    private static string? Text(ref Utf8JsonReader reader)
+    /// <summary>The string at the reader, shared through the thread's pool when one is in use.</summary>
+    internal static string? Text(ref Utf8JsonReader reader)
     {
         // A UTF-8 string never unescapes to more UTF-16 units than it has bytes.
         if (StringPool.Current is not { } strings || reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)

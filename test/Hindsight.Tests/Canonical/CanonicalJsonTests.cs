@@ -49,6 +49,7 @@ public sealed class CanonicalJsonTests
     [InlineData("""{"id":"A","title":"t","started_at":"yesterday"}""", "started_at", "ISO-8601")]
     [InlineData("""{"id":"A","title":"t","started_at":"2024-01-01T00:00:00Z","sevrity":"SEV1"}""", "sevrity", "unknown field")]
     [InlineData("""{"id":"A","title":"t","started_at":"2024-01-01T00:00:00Z","services":"api"}""", "services", "array")]
+    [InlineData("""{"id":"A","title":"t","started_at":"2024-01-01T00:00:00Z","tags":["a",{"b":1}]}""", "tags", "array of strings")]
     [InlineData("""{"id":"A","title":"t","started_at":"2024-01-01T00:00:00Z","action_items":[{"title":"x","kind":"blame"}]}""", "action_items[0].kind", "regression_test")]
     [InlineData("""{"id":"A","title":"t",""", "", "malformed JSON")]
     public void Deserialize_BadInput_NamesFieldAndExpectation(string json, string field, string expected)
