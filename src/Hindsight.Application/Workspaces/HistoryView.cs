@@ -41,19 +41,21 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
         var latest = after;
         var changed = 0;
         var incidents = new List<Hindsight.Incidents.Incident>();
-        using var strings = new StringPool(); // the records read together share their repeated strings (names, roles, phrases)
-        foreach (var kind in Kinds)
+        using (var strings = new StringPool()) // the records read together share their repeated strings; dropped before any reload
         {
-            var records = _records[kind];
-            var changes = store.ChangesAsync(organisation, kind, after, (revision, document) => new RecordChange(revision, CanonicalJson.Deserialize(kind, document, strings)), cancellationToken);
-            await foreach (var change in changes.ConfigureAwait(false))
+            foreach (var kind in Kinds)
             {
-                records[change.Record.Key] = change.Record;
-                latest = Math.Max(latest, change.Revision);
-                changed++;
-                if (change.Record is Hindsight.Incidents.Incident incident)
+                var records = _records[kind];
+                var changes = store.ChangesAsync(organisation, kind, after, (revision, document) => Decode(kind, revision, document, strings), cancellationToken);
+                await foreach (var change in changes.ConfigureAwait(false))
                 {
-                    incidents.Add(incident);
+                    records[change.Record.Key] = change.Record;
+                    latest = Math.Max(latest, change.Revision);
+                    changed++;
+                    if (change.Record is Hindsight.Incidents.Incident incident)
+                    {
+                        incidents.Add(incident);
+                    }
                 }
             }
         }
@@ -95,6 +97,9 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
 
         return _snapshot;
     }
+
+    private static RecordChange Decode(RecordKind kind, long revision, byte[] document, StringPool strings) =>
+        new(revision, CanonicalJson.Deserialize(kind, document, strings));
 
     private async Task<int> ReloadAsync(CancellationToken cancellationToken)
     {

@@ -24,9 +24,14 @@ internal sealed class PooledStringConverter : JsonConverter<string>
     /// <summary>The string at the reader, shared through the thread's pool when one is in use.</summary>
     internal static string? Text(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            // worded for the field itself (the serializer's own text would name the record that holds it)
+            throw new JsonException("The JSON value could not be converted to System.String.");
+        }
+
         // A UTF-8 string never unescapes to more UTF-16 units than it has bytes.
-        if (StringPool.Current is not { } strings || reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)
-            || reader.HasValueSequence || reader.ValueSpan.Length > StringPool.MaxLength)
+        if (StringPool.Current is not { } strings || reader.HasValueSequence || reader.ValueSpan.Length > StringPool.MaxLength)
         {
             return reader.GetString();
         }

@@ -33,7 +33,7 @@ public static class RecordNormaliser
         _ => record,
     };
 
-    /// <summary>Returns the incident in canonical shape.</summary>
+    /// <summary>Returns the incident in canonical shape: the same instance, with the same lists, when it already is (as every stored incident is).</summary>
     public static Incident Normalise(Incident i)
     {
         ArgumentNullException.ThrowIfNull(i);

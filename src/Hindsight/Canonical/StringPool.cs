@@ -9,7 +9,10 @@ namespace Hindsight.Canonical;
 /// </summary>
 public sealed class StringPool : IDisposable
 {
-    /// <summary>Strings longer than this (in UTF-16 units) are not pooled: long texts rarely repeat whole.</summary>
+    /// <summary>
+    /// Strings longer than this are not pooled (long texts rarely repeat whole): measured in the bytes of the JSON
+    /// string as stored (its UTF-8, escapes included), which its characters never exceed.
+    /// </summary>
     public const int MaxLength = 256;
 
     /// <summary>The most distinct strings a thread's table remembers.</summary>

@@ -37,8 +37,8 @@ public sealed class TermVector
     }
 
     /// <summary>
-    /// The term counts the vector was made of, in the order they were given (for an analysed text, the order the terms
-    /// first appear in it), each term the one instance every vector shares.
+    /// The positive term counts the vector was made of, in the order they were given (for an analysed text, the order
+    /// the terms first appear in it), each term the one instance every vector shares; a new array the caller may change.
     /// </summary>
     public (string Term, int Count)[] Counts()
     {

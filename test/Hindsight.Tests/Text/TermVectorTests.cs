@@ -31,10 +31,12 @@ public sealed class TermVectorTests
     [Fact]
     public void Counts_AreTheCountsItWasMadeOf_InTheirOrder_WithSharedTerms()
     {
-        var counts = TermCounts.Of("TLS certificate expired; the certificate renewal failed");
+        _ = TermVector.Of(TermCounts.Of("qzvy qzvx qzvw")); // ids given in the reverse of the order below
+        var counts = TermCounts.Of("qzvw qzvx qzvy qzvx; TLS certificate expired; the certificate renewal failed");
         var vector = TermVector.Of(counts);
 
         Assert.Equal(counts.Select(c => (c.Key, c.Value)), vector.Counts());
+        Assert.Equal(2, vector.Counts()[1].Count);
         var again = TermVector.Of(TermCounts.Of("certificate renewal"));
         Assert.Same(vector.Counts().Single(c => c.Term == again.Counts()[0].Term).Term, again.Counts()[0].Term);
     }
