@@ -22,35 +22,42 @@ public static class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(input);
         var incidents = input.Incidents;
+
+        // At most one analysis per core at a time (their own parallel loops still use every core): side by side, each
+        // analysis's working set is held at once with the others', which at a million incidents doubled the peak.
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Environment.ProcessorCount).ConcurrentScheduler;
+        Task<T> Start<T>(Func<T> analysis) =>
+            Task.Factory.StartNew(analysis, CancellationToken.None, TaskCreationOptions.HideScheduler | TaskCreationOptions.DenyChildAttach, scheduler);
+
         Recurrence.AnalyseRootCauses(incidents); // once, on every core, before the analyses that compare them start side by side
-        var recurrence = Task.Run(() => Recurrence.Analyse(incidents)); // the longest chain first
-        var themes = Task.Run(() => ThemeFinder.Find(incidents));
-        var practices = Task.Run(() => PracticeAnalysis.Analyse(incidents));
-        var deploys = Task.Run(() => DeployCorrelation.Analyse(input.Deployments, incidents, input.Dependencies));
-        var time = Task.Run(() => TimeMetrics.Of(incidents));
-        var timeBy = Task.Run(() => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>)new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>
+        var recurrence = Start(() => Recurrence.Analyse(incidents)); // the longest chain first
+        var themes = Start(() => ThemeFinder.Find(incidents));
+        var practices = Start(() => PracticeAnalysis.Analyse(incidents));
+        var deploys = Start(() => DeployCorrelation.Analyse(input.Deployments, incidents, input.Dependencies));
+        var time = Start(() => TimeMetrics.Of(incidents));
+        var timeBy = Start(() => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>)new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Distribution>>>
         {
             ["severity"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("severity")),
             ["team"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("team")),
             ["service"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("service")),
         });
-        var hygiene = Task.Run(() => HygieneCheck.Check(incidents, input.Now));
-        var seasonality = Task.Run(() => (Seasonality.Profiles(incidents), Seasonality.HourByWeekday(incidents)));
+        var hygiene = Start(() => HygieneCheck.Check(incidents, input.Now));
+        var seasonality = Start(() => (Seasonality.Profiles(incidents), Seasonality.HourByWeekday(incidents)));
         var graph = new DependencyGraph(input.Dependencies);
-        var propagation = Task.Run(() => Propagation.ThroughServices(incidents, graph));
+        var propagation = Start(() => Propagation.ThroughServices(incidents, graph));
         var busiest = incidents.SelectMany(i => i.Services).GroupBy(s => s, StringComparer.Ordinal)
             .Select(g => (Service: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Service, StringComparer.Ordinal).ToList();
-        var forecasts = Task.Run(() => Forecasts(input, busiest.Take(ForecastServices).Select(b => b.Service)));
-        var anomalies = Task.Run(() => CountAnomalies.Detect(incidents, input.Now));
-        var measures = Task.Run(() => LearningMeasures.Of(incidents, input.Alerts, input.Confirmations, input.Surveys, input.Now, input.ReuseIncidents));
-        var knowledge = Task.Run(() => (KnowledgeUtilisation.Of(incidents), KnowledgeUtilisation.Application(incidents),
+        var forecasts = Start(() => Forecasts(input, busiest.Take(ForecastServices).Select(b => b.Service)));
+        var anomalies = Start(() => CountAnomalies.Detect(incidents, input.Now));
+        var measures = Start(() => LearningMeasures.Of(incidents, input.Alerts, input.Confirmations, input.Surveys, input.Now, input.ReuseIncidents));
+        var knowledge = Start(() => (KnowledgeUtilisation.Of(incidents), KnowledgeUtilisation.Application(incidents),
             Improvement.ImplementationRate(incidents, input.Now), Improvement.Effectiveness(incidents), CoverageExpansion.ByQuarter(incidents, input.Drills)));
 
         var analysis = recurrence.Result;
         var ordered = analysis.Ordered;
         var (utilisation, application, implementation, effectiveness, coverage) = knowledge.Result;
-        var maturity = Task.Run(() => Maturity(input, analysis, utilisation, implementation));
-        var efficiency = Task.Run(() => ResponseEfficiency.Ratios(ordered));
+        var maturity = Start(() => Maturity(input, analysis, utilisation, implementation));
+        var efficiency = Start(() => ResponseEfficiency.Ratios(ordered));
         var (velocity, terms) = LearningVelocity.Compute(analysis);
         var (prevention, preventionItems) = PreventionEffect.Of(analysis, input.Now);
         var repeats = ordered.Select((i, k) => (Incident: i, Repeat: analysis.RepeatOf[k] >= 0, Judged: analysis.Judgeable[k])).Where(x => x.Judged).ToList();
