@@ -139,21 +139,13 @@ public static class Recurrence
     }
 
     /// <summary>The root-cause vector of an incident (cached), or null when it has no root cause.</summary>
-    internal static TermVector? RootCauseVector(Incident incident)
-    {
-        if (Vectors.TryGetValue(incident, out var vector))
-        {
-            return vector;
-        }
-
-        return RootCauseText(incident) is { } text ? Vectors.GetValue(incident, _ => TermVector.Of(TermCounts.Of(text))) : null;
-    }
+    internal static TermVector? RootCauseVector(Incident incident) => RootCauseVector(incident, byText: null);
 
     /// <summary>
-    /// As <see cref="RootCauseVector(Incident)"/>, incidents with the same root-cause text sharing one vector, analysed
-    /// once (templated causes, "unknown", a cause copied from the incident before).
+    /// As <see cref="RootCauseVector(Incident)"/>; with <paramref name="byText"/>, incidents with the same root-cause
+    /// text share one vector, analysed once (templated causes, "unknown", a cause copied from the incident before).
     /// </summary>
-    private static TermVector? RootCauseVector(Incident incident, ConcurrentDictionary<string, TermVector> byText)
+    private static TermVector? RootCauseVector(Incident incident, ConcurrentDictionary<string, TermVector>? byText)
     {
         if (Vectors.TryGetValue(incident, out var vector))
         {
@@ -161,8 +153,10 @@ public static class Recurrence
         }
 
         return RootCauseText(incident) is { } text
-            ? Vectors.GetValue(incident, _ => byText.GetOrAdd(text, t => TermVector.Of(TermCounts.Of(t))))
+            ? Vectors.GetValue(incident, _ => byText is null ? Analyse(text) : byText.GetOrAdd(text, Analyse))
             : null;
+
+        static TermVector Analyse(string text) => TermVector.Of(TermCounts.Of(text));
     }
 
     /// <summary>
