@@ -12,7 +12,7 @@ namespace Hindsight.Canonical;
 /// <summary>The canonical JSON form of history records: one object per record, snake_case fields, empty lists omitted.</summary>
 public static class CanonicalJson
 {
-    private static readonly JsonSerializerOptions Options = new(CanonicalJsonContext.Default.Options)
+    internal static readonly JsonSerializerOptions Options = new(CanonicalJsonContext.Default.Options)
     {
         TypeInfoResolver = CanonicalJsonContext.Default.WithAddedModifier(OmitEmptyLists),
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep Japanese text readable and compact
@@ -57,11 +57,14 @@ public static class CanonicalJson
     /// <summary>Reads a record of a known kind; throws <see cref="JsonException"/> on malformed input.</summary>
     public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json)
     {
-        var record = (HistoryRecord?)JsonSerializer.Deserialize(utf8Json, Info(kind));
-        return record is null
-            ? throw new JsonException("expected a JSON object, got null")
-            : RecordNormaliser.Normalise(record);
+        var record = (kind == RecordKind.Incident ? IncidentReader.TryRead(utf8Json, Options) : null) // the common form, read directly
+            ?? BySerializer(kind, utf8Json); // anything else, with the serializer's precise errors
+        return RecordNormaliser.Normalise(record);
     }
+
+    /// <summary>Reads a record with the serializer alone (not normalised).</summary>
+    internal static HistoryRecord BySerializer(RecordKind kind, ReadOnlySpan<byte> utf8Json) =>
+        (HistoryRecord?)JsonSerializer.Deserialize(utf8Json, Info(kind)) ?? throw new JsonException("expected a JSON object, got null");
 
     /// <summary>
     /// Reads a record of a known kind, sharing its short strings through <paramref name="pool"/> with the other records

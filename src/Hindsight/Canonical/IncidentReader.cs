@@ -1,0 +1,544 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Hindsight.Incidents;
+using Hindsight.Vocabulary;
+
+namespace Hindsight.Canonical;
+
+/// <summary>
+/// Reads an incident in its plain canonical form (every stored incident) straight into the record: each list as an
+/// array of exactly its length, each entry built once (the serializer builds records with init-only properties through
+/// an array of boxed arguments, and lists with spare room). Anything else — an unknown field, a null, a value of the
+/// wrong type, text after the object — gives up with <see langword="null"/>, and the caller reads the document with
+/// the serializer, which accepts the same documents into the same records and words the precise error with its path.
+/// </summary>
+internal static class IncidentReader
+{
+    private static readonly TimestampConverter Timestamps = new();
+    private static readonly SeverityConverter Severities = new();
+    private static readonly RootCauseKindConverter CauseKinds = new();
+    private static readonly HypothesisOutcomeConverter Outcomes = new();
+    private static readonly ActionItemKindConverter ItemKinds = new();
+    private static readonly ActionItemStatusConverter ItemStatuses = new();
+
+    /// <summary>The last source read on this thread: incidents of one import share one (records are immutable).</summary>
+    [ThreadStatic]
+    private static Provenance? _lastSource;
+
+    private delegate T Entry<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    /// <summary>The incident, or null when the document is not in the plain canonical form.</summary>
+    public static Incident? TryRead(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            var incident = Incident(ref reader, options);
+            return reader.Read() ? null : incident; // text after the object: the serializer words that error
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static Incident Incident(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        var f = new IncidentFields();
+        while (Property(ref reader))
+        {
+            Field(ref reader, options, ref f);
+        }
+
+        return f.Incident();
+    }
+
+    /// <summary>One field of the incident; the fields in the order the canonical form writes them, so most tests hit early.</summary>
+    private static void Field(ref Utf8JsonReader reader, JsonSerializerOptions options, ref IncidentFields f)
+    {
+        if (Is(ref reader, "type"u8))
+        {
+            Expect(reader.ValueTextEquals("incident"u8));
+        }
+        else if (Is(ref reader, "org"u8))
+        {
+            f.Org = Text(ref reader);
+        }
+        else if (Is(ref reader, "id"u8))
+        {
+            f.Id = Text(ref reader);
+        }
+        else if (Is(ref reader, "title"u8))
+        {
+            f.Title = Text(ref reader);
+        }
+        else if (Is(ref reader, "summary"u8))
+        {
+            f.Summary = Text(ref reader);
+        }
+        else if (Is(ref reader, "severity"u8))
+        {
+            f.Severity = Severities.Read(ref reader, typeof(Severity), options);
+        }
+        else if (Is(ref reader, "team"u8))
+        {
+            f.Team = Text(ref reader);
+        }
+        else if (Is(ref reader, "services"u8))
+        {
+            f.Services = Texts(ref reader);
+        }
+        else if (Is(ref reader, "tags"u8))
+        {
+            f.Tags = Texts(ref reader);
+        }
+        else if (Is(ref reader, "failure_mode"u8))
+        {
+            f.FailureMode = Text(ref reader);
+        }
+        else if (Is(ref reader, "root_causes"u8))
+        {
+            f.RootCauses = List(ref reader, options, RootCause);
+        }
+        else if (Is(ref reader, "started_at"u8))
+        {
+            f.StartedAt = Time(ref reader, options);
+        }
+        else if (Is(ref reader, "undated"u8))
+        {
+            f.Undated = Bool(ref reader);
+        }
+        else
+        {
+            MoreField(ref reader, options, ref f);
+        }
+    }
+
+    private static void MoreField(ref Utf8JsonReader reader, JsonSerializerOptions options, ref IncidentFields f)
+    {
+        if (Is(ref reader, "detected_at"u8))
+        {
+            f.DetectedAt = Time(ref reader, options);
+        }
+        else if (Is(ref reader, "acknowledged_at"u8))
+        {
+            f.AcknowledgedAt = Time(ref reader, options);
+        }
+        else if (Is(ref reader, "mitigated_at"u8))
+        {
+            f.MitigatedAt = Time(ref reader, options);
+        }
+        else if (Is(ref reader, "resolved_at"u8))
+        {
+            f.ResolvedAt = Time(ref reader, options);
+        }
+        else if (Is(ref reader, "responders"u8))
+        {
+            f.Responders = List(ref reader, options, Responder);
+        }
+        else if (Is(ref reader, "actions"u8))
+        {
+            f.Actions = List(ref reader, options, Action);
+        }
+        else if (Is(ref reader, "hypotheses"u8))
+        {
+            f.Hypotheses = List(ref reader, options, Hypothesis);
+        }
+        else if (Is(ref reader, "action_items"u8))
+        {
+            f.ActionItems = List(ref reader, options, ActionItem);
+        }
+        else if (Is(ref reader, "deployments"u8))
+        {
+            f.Deployments = Texts(ref reader);
+        }
+        else if (Is(ref reader, "links"u8))
+        {
+            f.Links = Serialized<IReadOnlyList<IncidentLink>>(ref reader, options);
+        }
+        else if (Is(ref reader, "consulted"u8))
+        {
+            f.Consulted = Serialized<IReadOnlyList<KnowledgeReference>>(ref reader, options);
+        }
+        else if (Is(ref reader, "risks"u8))
+        {
+            f.Risks = Texts(ref reader);
+        }
+        else if (Is(ref reader, "timeline"u8))
+        {
+            f.Timeline = List(ref reader, options, Timeline);
+        }
+        else if (Is(ref reader, "source"u8))
+        {
+            f.Source = Source(ref reader);
+        }
+        else
+        {
+            throw Unusual();
+        }
+    }
+
+    private static RootCause RootCause(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (kind, description) = (default(RootCauseKind), "");
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "kind"u8))
+            {
+                kind = CauseKinds.Read(ref reader, typeof(RootCauseKind), options);
+            }
+            else if (Is(ref reader, "description"u8))
+            {
+                description = Text(ref reader);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        return new RootCause(kind, description);
+    }
+
+    private static Responder Responder(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (name, role) = ("", default(string));
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "name"u8))
+            {
+                name = Text(ref reader);
+            }
+            else if (Is(ref reader, "role"u8))
+            {
+                role = Text(ref reader);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        return new Responder(name, role);
+    }
+
+    private static ActionTaken Action(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (description, helped, at, by) = ("", default(bool?), default(DateTimeOffset?), default(string));
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "description"u8))
+            {
+                description = Text(ref reader);
+            }
+            else if (Is(ref reader, "helped"u8))
+            {
+                helped = Bool(ref reader);
+            }
+            else if (Is(ref reader, "at"u8))
+            {
+                at = Time(ref reader, options);
+            }
+            else if (Is(ref reader, "by"u8))
+            {
+                by = Text(ref reader);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        return new ActionTaken(description, helped, at, by);
+    }
+
+    private static Hypothesis Hypothesis(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (description, test, outcome) = ("", default(string), HypothesisOutcome.Untested);
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "description"u8))
+            {
+                description = Text(ref reader);
+            }
+            else if (Is(ref reader, "test"u8))
+            {
+                test = Text(ref reader);
+            }
+            else if (Is(ref reader, "outcome"u8))
+            {
+                outcome = Outcomes.Read(ref reader, typeof(HypothesisOutcome), options);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        return new Hypothesis(description, test, outcome);
+    }
+
+    private static ActionItem ActionItem(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (id, title, kind, owner, status) = (default(string), "", ActionItemKind.Prevent, default(string), ActionItemStatus.Open);
+        var (created, due, completed) = (default(DateTimeOffset?), default(DateTimeOffset?), default(DateTimeOffset?));
+        var (expected, measured) = (default(double?), default(double?));
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "id"u8))
+            {
+                id = Text(ref reader);
+            }
+            else if (Is(ref reader, "title"u8))
+            {
+                title = Text(ref reader);
+            }
+            else if (Is(ref reader, "kind"u8))
+            {
+                kind = ItemKinds.Read(ref reader, typeof(ActionItemKind), options);
+            }
+            else if (Is(ref reader, "owner"u8))
+            {
+                owner = Text(ref reader);
+            }
+            else if (Is(ref reader, "status"u8))
+            {
+                status = ItemStatuses.Read(ref reader, typeof(ActionItemStatus), options);
+            }
+            else if (Is(ref reader, "created_at"u8))
+            {
+                created = Time(ref reader, options);
+            }
+            else if (Is(ref reader, "due_at"u8))
+            {
+                due = Time(ref reader, options);
+            }
+            else if (Is(ref reader, "completed_at"u8))
+            {
+                completed = Time(ref reader, options);
+            }
+            else if (Is(ref reader, "expected_effect"u8))
+            {
+                expected = Number(ref reader);
+            }
+            else if (Is(ref reader, "measured_effect"u8))
+            {
+                measured = Number(ref reader);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        return new ActionItem
+        {
+            Id = id, Title = title, Kind = kind, Owner = owner, Status = status,
+            CreatedAt = created, DueAt = due, CompletedAt = completed, ExpectedEffect = expected, MeasuredEffect = measured,
+        };
+    }
+
+    private static TimelineEntry Timeline(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (at, text) = (default(DateTimeOffset), "");
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "at"u8))
+            {
+                at = Time(ref reader, options);
+            }
+            else if (Is(ref reader, "text"u8))
+            {
+                text = Text(ref reader);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        return new TimelineEntry(at, text);
+    }
+
+    private static Provenance Source(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject);
+        var (format, uri) = ("", default(string));
+        while (Property(ref reader))
+        {
+            if (Is(ref reader, "format"u8))
+            {
+                format = Text(ref reader);
+            }
+            else if (Is(ref reader, "uri"u8))
+            {
+                uri = Text(ref reader);
+            }
+            else
+            {
+                throw Unusual();
+            }
+        }
+
+        var last = _lastSource;
+        return last is not null && last.Format == format && last.Uri == uri ? last : _lastSource = new Provenance(format, uri);
+    }
+
+    /// <summary>A JSON array of entries as an array of exactly its length.</summary>
+    private static T[] List<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, Entry<T> entry)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartArray);
+        T[] items = [];
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, Math.Max(4, count * 2));
+            }
+
+            items[count++] = entry(ref reader, options);
+        }
+
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return items;
+    }
+
+    private static IReadOnlyList<string> Texts(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartArray);
+        string[] items = [];
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, Math.Max(4, count * 2));
+            }
+
+            items[count++] = Text(ref reader);
+        }
+
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return items;
+    }
+
+    /// <summary>A value the serializer reads (rare fields: links, consulted knowledge).</summary>
+    private static T Serialized<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : class =>
+        JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))) ?? throw Unusual();
+
+    /// <summary>Moves to the next property's name; false at the end of the object.</summary>
+    private static bool Property(ref Utf8JsonReader reader)
+    {
+        Expect(reader.Read());
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        Expect(reader.TokenType == JsonTokenType.PropertyName);
+        return true;
+    }
+
+    /// <summary>Whether the current property is <paramref name="name"/>; if so, moves to its value.</summary>
+    private static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(name))
+        {
+            return false;
+        }
+
+        Value(ref reader);
+        return true;
+    }
+
+    private static void Value(ref Utf8JsonReader reader) => Expect(reader.Read() && reader.TokenType != JsonTokenType.Null);
+
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.String);
+        return PooledStringConverter.Text(ref reader)!;
+    }
+
+    private static bool Bool(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Unusual(),
+    };
+
+    private static double Number(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.Number);
+        return reader.GetDouble();
+    }
+
+    private static DateTimeOffset Time(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        Timestamps.Read(ref reader, typeof(DateTimeOffset), options);
+
+    private static void Expect(bool condition)
+    {
+        if (!condition)
+        {
+            throw Unusual();
+        }
+    }
+
+    private static JsonException Unusual() => new("not in the plain canonical form");
+
+    /// <summary>The incident's fields as read so far (defaults as the record's own).</summary>
+    private struct IncidentFields()
+    {
+        public string? Org;
+        public string Id = "";
+        public string Title = "";
+        public string? Summary;
+        public Severity? Severity;
+        public string? Team;
+        public IReadOnlyList<string> Services = [];
+        public IReadOnlyList<string> Tags = [];
+        public string? FailureMode;
+        public IReadOnlyList<RootCause> RootCauses = [];
+        public DateTimeOffset StartedAt;
+        public bool Undated;
+        public DateTimeOffset? DetectedAt;
+        public DateTimeOffset? AcknowledgedAt;
+        public DateTimeOffset? MitigatedAt;
+        public DateTimeOffset? ResolvedAt;
+        public IReadOnlyList<Responder> Responders = [];
+        public IReadOnlyList<ActionTaken> Actions = [];
+        public IReadOnlyList<Hypothesis> Hypotheses = [];
+        public IReadOnlyList<ActionItem> ActionItems = [];
+        public IReadOnlyList<string> Deployments = [];
+        public IReadOnlyList<IncidentLink> Links = [];
+        public IReadOnlyList<KnowledgeReference> Consulted = [];
+        public IReadOnlyList<string> Risks = [];
+        public IReadOnlyList<TimelineEntry> Timeline = [];
+        public Provenance? Source;
+
+        public readonly Incident Incident() => new()
+        {
+            Org = Org, Id = Id, Title = Title, Summary = Summary, Severity = Severity, Team = Team, Services = Services, Tags = Tags,
+            FailureMode = FailureMode, RootCauses = RootCauses, StartedAt = StartedAt, Undated = Undated, DetectedAt = DetectedAt,
+            AcknowledgedAt = AcknowledgedAt, MitigatedAt = MitigatedAt, ResolvedAt = ResolvedAt, Responders = Responders, Actions = Actions,
+            Hypotheses = Hypotheses, ActionItems = ActionItems, Deployments = Deployments, Links = Links, Consulted = Consulted, Risks = Risks,
+            Timeline = Timeline, Source = Source,
+        };
+    }
+}
