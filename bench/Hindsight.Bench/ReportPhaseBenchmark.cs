@@ -17,7 +17,7 @@ namespace Hindsight.Bench;
 
 /// <summary>
 /// Times each analysis of the learning report one after another on a store's history, with the managed heap after
-/// reading it and after each analysis: where a report's time and memory go.
+/// reading it and after each analysis, and what each allocated: where a report's time and memory go.
 /// </summary>
 internal static class ReportPhaseBenchmark
 {
@@ -40,7 +40,7 @@ internal static class ReportPhaseBenchmark
 
         var incidents = records.OfType<Incident>().Where(i => !i.Undated && !TimeMetrics.IsMaintenance(i)).ToList();
         var input = new ReportInput(org.Name, incidents, [.. records.OfType<Deployment>()], [.. records.OfType<ServiceDependency>()], [], DateTimeOffset.UtcNow);
-        Report("read the history", clock, $"{incidents.Count:N0} incidents");
+        Report("read the history", clock, $"{incidents.Count:N0} incidents, allocated {GC.GetTotalAllocatedBytes(precise: true) / 1048576.0:N0} MB");
 
         Time("recurrence", () => Recurrence.Analyse(incidents), out var recurrence);
         Time("prevention effect", () => PreventionEffect.Of(recurrence, input.Now), out _);
@@ -63,9 +63,10 @@ internal static class ReportPhaseBenchmark
 
         void Time<T>(string name, Func<T> analysis, out T result)
         {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             clock.Restart();
             result = analysis();
-            Report(name, clock, "");
+            Report(name, clock, $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:N0} MB");
         }
     }
 

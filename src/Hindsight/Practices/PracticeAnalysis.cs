@@ -37,7 +37,23 @@ public static class PracticeAnalysis
         var modeIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var mode = resolved.ConvertAll(i => modeIds.TryGetValue(i.FailureMode!, out var id) ? id : modeIds[i.FailureMode!] = modeIds.Count).ToArray();
         var keys = new string[resolved.Count][];
-        Parallel.For(0, resolved.Count, i => keys[i] = [.. resolved[i].Actions.Select(a => Normalise(a.Description, resolved[i].Services))]);
+        Parallel.For(0, resolved.Count, () => new Dictionary<(string, IReadOnlyList<string>), string>(SameAction.Instance), (i, _, normalised) =>
+        {
+            var (actions, services) = (resolved[i].Actions, resolved[i].Services);
+            var key = keys[i] = new string[actions.Count];
+            for (var k = 0; k < key.Length; k++)
+            {
+                var description = actions[k].Description;
+                if (!normalised.TryGetValue((description, services), out var text))
+                {
+                    normalised[(description, services)] = text = Normalise(description, services); // the same action on the same services: once per thread
+                }
+
+                key[k] = text;
+            }
+
+            return normalised;
+        }, _ => { });
         var uses = new Dictionary<string, (List<int> Incidents, int Helped, int Judged)>(StringComparer.Ordinal);
         for (var i = 0; i < resolved.Count; i++)
         {
@@ -160,6 +176,42 @@ public static class PracticeAnalysis
         }
 
         return folded.ToString().TrimEnd();
+    }
+
+    /// <summary>An action's description and the services of its incident (by their texts): the same, the same normalised text.</summary>
+    private sealed class SameAction : IEqualityComparer<(string Description, IReadOnlyList<string> Services)>
+    {
+        public static readonly SameAction Instance = new();
+
+        public bool Equals((string Description, IReadOnlyList<string> Services) x, (string Description, IReadOnlyList<string> Services) y)
+        {
+            if (!string.Equals(x.Description, y.Description, StringComparison.Ordinal) || x.Services.Count != y.Services.Count)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < x.Services.Count; k++)
+            {
+                if (!string.Equals(x.Services[k], y.Services[k], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode((string Description, IReadOnlyList<string> Services) obj)
+        {
+            var hash = new HashCode();
+            hash.Add(obj.Description, StringComparer.Ordinal);
+            foreach (var service in obj.Services)
+            {
+                hash.Add(service, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>

@@ -134,16 +134,41 @@ public static class ThemeFinder
         return [.. terms, (modeTerm, 1)];
     }
 
+    /// <summary>
+    /// The incidents' TF-IDF vectors. Incidents with the same root causes (one vector, shared by text) or, without any,
+    /// the same title, and the same failure mode have the same terms: each such shape is weighed once and its vector
+    /// shared by its incidents.
+    /// </summary>
     private static Vectors Vectorise(List<Incident> ordered)
     {
-        var counts = new (string Term, int Count)[ordered.Count][];
-        Parallel.For(0, ordered.Count, d => counts[d] = Terms(ordered[d]));
+        var n = ordered.Count;
+        var shapeOf = new int[n];
+        var shapes = new Dictionary<(object Terms, string? Mode), int>(SameShape.Instance);
+        var first = new List<int>();
+        var sizes = new List<int>();
+        for (var d = 0; d < n; d++)
+        {
+            var i = ordered[d];
+            var key = ((object?)Recurrence.RootCauseVector(i) ?? i.Title, i.FailureMode);
+            if (!shapes.TryGetValue(key, out var shape))
+            {
+                shapes[key] = shape = first.Count;
+                first.Add(d);
+                sizes.Add(0);
+            }
+
+            sizes[shape]++;
+            shapeOf[d] = shape;
+        }
+
+        var counts = new (string Term, int Count)[first.Count][];
+        Parallel.For(0, first.Count, s => counts[s] = Terms(ordered[first[s]]));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
         var df = new List<int>();
-        foreach (var c in counts)
+        for (var s = 0; s < counts.Length; s++) // shapes in the order of their first incident: terms numbered as they first appear
         {
-            foreach (var (term, _) in c)
+            foreach (var (term, _) in counts[s])
             {
                 if (!ids.TryGetValue(term, out var id))
                 {
@@ -152,18 +177,46 @@ public static class ThemeFinder
                     df.Add(0);
                 }
 
-                df[id]++;
+                df[id] += sizes[s];
             }
         }
 
-        var n = ordered.Count;
-        var docs = new (int Term, float Weight)[n][];
-        Parallel.For(0, n, d =>
+        var vectors = new (int Term, float Weight)[first.Count][];
+        Parallel.For(0, first.Count, s =>
         {
-            var v = counts[d].Select(c => (Term: ids[c.Term], Weight: (float)((1 + Math.Log(c.Count)) * Math.Log((double)(n + 1) / (df[ids[c.Term]] + 1))))).ToArray();
-            var norm = Math.Sqrt(v.Sum(x => (double)x.Weight * x.Weight));
-            docs[d] = norm == 0 ? [] : [.. v.Select(x => (x.Term, (float)(x.Weight / norm))).OrderBy(x => x.Item1)];
+            var c = counts[s];
+            var v = new (int Term, float Weight)[c.Length];
+            double sum = 0;
+            for (var k = 0; k < c.Length; k++)
+            {
+                var id = ids[c[k].Term];
+                var weight = (float)((1 + Math.Log(c[k].Count)) * Math.Log((double)(n + 1) / (df[id] + 1)));
+                v[k] = (id, weight);
+                sum += (double)weight * weight;
+            }
+
+            var norm = Math.Sqrt(sum);
+            if (norm == 0)
+            {
+                vectors[s] = [];
+                return;
+            }
+
+            for (var k = 0; k < v.Length; k++)
+            {
+                v[k].Weight = (float)(v[k].Weight / norm);
+            }
+
+            Array.Sort(v, static (a, b) => a.Term.CompareTo(b.Term)); // term ids are distinct: any sort gives the one order
+            vectors[s] = v;
         });
+
+        var docs = new (int Term, float Weight)[n][];
+        for (var d = 0; d < n; d++)
+        {
+            docs[d] = vectors[shapeOf[d]];
+        }
+
         return new Vectors(docs, terms, df);
     }
 
@@ -259,6 +312,20 @@ public static class ThemeFinder
 
             return hash.ToHashCode();
         }
+    }
+
+    /// <summary>Root causes (their shared vector) or title, and failure mode: the same shape, the same terms.</summary>
+    private sealed class SameShape : IEqualityComparer<(object Terms, string? Mode)>
+    {
+        public static readonly SameShape Instance = new();
+
+        public bool Equals((object Terms, string? Mode) x, (object Terms, string? Mode) y) =>
+            string.Equals(x.Mode, y.Mode, StringComparison.Ordinal)
+            && (ReferenceEquals(x.Terms, y.Terms) || (x.Terms is string a && y.Terms is string b && string.Equals(a, b, StringComparison.Ordinal)));
+
+        public int GetHashCode((object Terms, string? Mode) obj) => HashCode.Combine(
+            obj.Terms is string text ? StringComparer.Ordinal.GetHashCode(text) : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Terms),
+            obj.Mode is null ? 0 : StringComparer.Ordinal.GetHashCode(obj.Mode));
     }
 
     private sealed record Vectors((int Term, float Weight)[][] Docs, List<string> Terms, List<int> Df);

@@ -30,5 +30,20 @@ public sealed class ThemeFinderTests
     }
 
     [Fact]
+    public void IncidentsSharingRootCauseVectors_GetTheSameThemesAsWithAVectorEach()
+    {
+        var generated = Hindsight.Generation.HistoryGenerator.Generate(new Hindsight.Generation.GeneratorOptions(6_000, Seed: 9)).OfType<Incident>().ToList();
+        var copies = generated.ConvertAll(i => i with { }); // new objects: no cached vector, each analysed on its own below
+        Hindsight.Metrics.Recurrence.AnalyseRootCauses(generated); // incidents with the same root-cause text share one vector
+
+        var shared = ThemeFinder.Find(generated);
+        var own = ThemeFinder.Find(copies);
+
+        Assert.True(shared.Themes.Count >= 3);
+        Assert.Equal(own.Themes.Select(t => (t.Label, string.Join(' ', t.Members))), shared.Themes.Select(t => (t.Label, string.Join(' ', t.Members))));
+        Assert.Equal((own.Sampled, own.Modularity, own.Unthemed), (shared.Sampled, shared.Modularity, shared.Unthemed));
+    }
+
+    [Fact]
     public void TooFewIncidents_HaveNoThemes() => Assert.Empty(ThemeFinder.Find([Make.Incident("A", 0)]).Themes);
 }
