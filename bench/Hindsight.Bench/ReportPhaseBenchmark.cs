@@ -26,12 +26,12 @@ internal static class ReportPhaseBenchmark
         var clock = Stopwatch.StartNew();
         var org = Organisation.Parse(organisation);
         var records = new List<HistoryRecord>();
-        using (var strings = new StringPool()) // as the history view reads (and dropped after the read, as there)
+        using (var strings = new StringPool()) // as the report's history view reads (and dropped after the read, as there)
         await using (var store = SqliteHistoryStore.Open(storeFolder))
         {
             foreach (var kind in new[] { RecordKind.Incident, RecordKind.Deployment, RecordKind.Dependency })
             {
-                await foreach (var record in store.ChangesAsync(org, kind, 0, (_, document) => CanonicalJson.Deserialize(kind, document, strings)))
+                await foreach (var record in store.ChangesAsync(org, kind, 0, (_, document) => CanonicalJson.Deserialize(kind, document, strings, IncidentDetail.Analysis)))
                 {
                     records.Add(record);
                 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hindsight.Application.Workspaces;
+using Hindsight.Canonical;
 using Hindsight.Organisations;
 using Hindsight.Semantic;
 using Hindsight.Semantics;
@@ -39,13 +40,14 @@ internal sealed class CliHost : IAsyncDisposable
 
     /// <summary>
     /// Opens the store the command line names for a command that only reads: it must exist already (nothing is
-    /// created; a missing one is an error of its own exit code) and an embedded store's file is opened read-only.
+    /// created; a missing one is an error of its own exit code) and an embedded store's file is opened read-only. A command
+    /// that only analyses (the report, the metrics) holds its incidents in <see cref="IncidentDetail.Analysis"/>.
     /// </summary>
-    public static async Task<CliHost> OpenForReadingAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
+    public static async Task<CliHost> OpenForReadingAsync(ParseResult result, CliContext context, CancellationToken cancellationToken, IncidentDetail detail = IncidentDetail.Full)
     {
         var organisation = Organisation.Parse(result.GetValue(GlobalOptions.Org));
         var store = StoreOf(result, context) with { ReadOnly = true };
-        var engine = await HindsightEngine.OpenAsync(store, OptionsOf(context), context.Clock, cancellationToken: cancellationToken);
+        var engine = await HindsightEngine.OpenAsync(store, OptionsOf(context) with { IncidentDetail = detail }, context.Clock, cancellationToken: cancellationToken);
         return new CliHost(engine, organisation);
     }
 

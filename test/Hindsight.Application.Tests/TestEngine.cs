@@ -19,11 +19,11 @@ internal sealed class TestEngine : IAsyncDisposable
 
     public Workspace Acme => Engine.For(Orgs.Acme);
 
-    public static TestEngine Create(TimeProvider? clock = null, string? folder = null)
+    public static TestEngine Create(TimeProvider? clock = null, string? folder = null, WorkspaceOptions? options = null)
     {
         folder ??= Path.Combine(Path.GetTempPath(), "hindsight-app-" + Guid.NewGuid().ToString("N"));
         var store = SqliteHistoryStore.Open(folder);
-        return new TestEngine(folder, HindsightEngine.Over(store, new WorkspaceOptions(), clock ?? new FixedClock(TestIncidents.T0.AddDays(30))));
+        return new TestEngine(folder, HindsightEngine.Over(store, options ?? new WorkspaceOptions(), clock ?? new FixedClock(TestIncidents.T0.AddDays(30))));
     }
 
     public async ValueTask DisposeAsync()

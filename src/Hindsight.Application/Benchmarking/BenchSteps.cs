@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hindsight.Application.Learning;
 using Hindsight.Application.Retrieval;
 using Hindsight.Application.Workspaces;
+using Hindsight.Canonical;
 using Hindsight.Organisations;
 using Hindsight.Retrieval;
 using Hindsight.Storage;
@@ -21,7 +22,8 @@ public static class BenchSteps
     {
         var store = new StoreOptions(storeFolder, null);
         var timer = Stopwatch.StartNew();
-        await using var engine = await HindsightEngine.OpenAsync(store, new WorkspaceOptions(), clock, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var options = new WorkspaceOptions { IncidentDetail = step == BenchStep.Report ? IncidentDetail.Analysis : IncidentDetail.Full }; // as `hindsight report` reads
+        await using var engine = await HindsightEngine.OpenAsync(store, options, clock, cancellationToken: cancellationToken).ConfigureAwait(false);
         var workspace = engine.For(Organisation.Default);
         switch (step)
         {

@@ -8,9 +8,9 @@ namespace Hindsight.Application.Workspaces;
 /// <summary>
 /// The records analyses read, held in memory for one organisation and kept current from the store's change feed:
 /// loaded once, then each catch-up reads only what changed. Not thread-safe: the workspace runs one catch-up at a time
-/// and hands out immutable <see cref="HistorySnapshot"/>s.
+/// and hands out immutable <see cref="HistorySnapshot"/>s. Incidents are kept in the <paramref name="detail"/> asked for.
 /// </summary>
-internal sealed class HistoryView(IHistoryStore store, Organisation organisation)
+internal sealed class HistoryView(IHistoryStore store, Organisation organisation, IncidentDetail detail = IncidentDetail.Full)
 {
     private readonly RemovalCheck _removals = new();
     /// <summary>The kinds held (feedback and weights belong to the search engine).</summary>
@@ -46,7 +46,7 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
             foreach (var kind in Kinds)
             {
                 var records = _records[kind];
-                var changes = store.ChangesAsync(organisation, kind, after, (revision, document) => Decode(kind, revision, document, strings), cancellationToken);
+                var changes = store.ChangesAsync(organisation, kind, after, (revision, document) => new RecordChange(revision, CanonicalJson.Deserialize(kind, document, strings, detail)), cancellationToken);
                 await foreach (var change in changes.ConfigureAwait(false))
                 {
                     records[change.Record.Key] = change.Record;
@@ -97,9 +97,6 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
 
         return _snapshot;
     }
-
-    private static RecordChange Decode(RecordKind kind, long revision, byte[] document, StringPool strings) =>
-        new(revision, CanonicalJson.Deserialize(kind, document, strings));
 
     private async Task<int> ReloadAsync(CancellationToken cancellationToken)
     {

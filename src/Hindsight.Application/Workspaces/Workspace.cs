@@ -48,7 +48,7 @@ public sealed partial class Workspace : IAsyncDisposable
         Clock = clock;
         Telemetry = telemetry;
         Logger = loggers.CreateLogger<Workspace>();
-        _view = new HistoryView(store, organisation);
+        _view = new HistoryView(store, organisation, options.IncidentDetail);
         _analyses = new AnalysisCache(options.CacheTtl, clock);
         _observed = telemetry.Observe(Observed);
         Incidents = new IncidentUseCases(this);

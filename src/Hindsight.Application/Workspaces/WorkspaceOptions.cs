@@ -18,6 +18,13 @@ public sealed record WorkspaceOptions
     /// <summary>The most search results cached per organisation.</summary>
     public int CacheCapacity { get; init; } = 1000;
 
+    /// <summary>
+    /// How much of each incident the history held in memory keeps: <see cref="Canonical.IncidentDetail.Analysis"/> for a
+    /// process that only computes the learning report or the metrics (writes and the search index read the store itself,
+    /// whole, either way).
+    /// </summary>
+    public Canonical.IncidentDetail IncidentDetail { get; init; } = Canonical.IncidentDetail.Full;
+
     /// <summary>The sentence model of the semantic feature, or null to search without it.</summary>
     public Hindsight.Semantics.ITextEmbedder? Embedder { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class MetricsCommand
         var command = new Command("metrics", "Time to detect/acknowledge/mitigate/resolve (median, p90, mean), recurrence and the learning-velocity score") { by, maintenance, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct, Canonical.IncidentDetail.Analysis);
             var m = await host.Workspace.Learning.MetricsAsync(new MetricsRequest { By = result.GetValue(by) ?? [], IncludeMaintenance = result.GetValue(maintenance) }, ct);
             if (result.GetValue(json))
             {

@@ -22,7 +22,7 @@ internal static class ReportCommand
         var command = new Command("report", "The learning report: time metrics, learning metrics, maturity, patterns, themes, practices, hygiene and forecasts") { html, since, team, maintenance, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.OpenForReadingAsync(result, context, ct);
+            await using var host = await CliHost.OpenForReadingAsync(result, context, ct, Canonical.IncidentDetail.Analysis);
             var report = await host.Workspace.Learning.ReportAsync(new ReportRequest
             {
                 Since = result.GetValue(since),

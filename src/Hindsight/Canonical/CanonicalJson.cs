@@ -57,7 +57,7 @@ public static class CanonicalJson
     /// <summary>Reads a record of a known kind; throws <see cref="JsonException"/> on malformed input.</summary>
     public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json)
     {
-        var record = (kind == RecordKind.Incident ? IncidentReader.TryRead(utf8Json, Options) : null) // the common form, read directly
+        var record = (kind == RecordKind.Incident ? IncidentReader.TryRead(utf8Json, Options, narrative: true) : null) // the common form, read directly
             ?? BySerializer(kind, utf8Json); // anything else, with the serializer's precise errors
         return RecordNormaliser.Normalise(record);
     }
@@ -70,11 +70,25 @@ public static class CanonicalJson
     /// Reads a record of a known kind, sharing its short strings through <paramref name="pool"/> with the other records
     /// read through it; throws <see cref="JsonException"/> on malformed input.
     /// </summary>
-    public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json, StringPool pool)
+    public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json, StringPool pool) =>
+        Deserialize(kind, utf8Json, pool, IncidentDetail.Full);
+
+    /// <summary>
+    /// As <see cref="Deserialize(RecordKind, ReadOnlySpan{byte}, StringPool)"/>, keeping of an incident only what
+    /// <paramref name="detail"/> says.
+    /// </summary>
+    public static HistoryRecord Deserialize(RecordKind kind, ReadOnlySpan<byte> utf8Json, StringPool pool, IncidentDetail detail)
     {
         ArgumentNullException.ThrowIfNull(pool);
         using var scope = pool.Use();
-        return Deserialize(kind, utf8Json);
+        if (kind != RecordKind.Incident || detail == IncidentDetail.Full)
+        {
+            return Deserialize(kind, utf8Json);
+        }
+
+        var incident = IncidentReader.TryRead(utf8Json, Options, narrative: false)
+            ?? (Incident)BySerializer(kind, utf8Json) with { Summary = null, Timeline = [] };
+        return RecordNormaliser.Normalise(incident);
     }
 
     private static JsonTypeInfo Info(RecordKind kind) =>

@@ -27,13 +27,16 @@ internal static class IncidentReader
 
     private delegate T Entry<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
-    /// <summary>The incident, or null when the document is not in the plain canonical form.</summary>
-    public static Incident? TryRead(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
+    /// <summary>
+    /// The incident, or null when the document is not in the plain canonical form; without its summary and timeline
+    /// unless <paramref name="narrative"/> (<see cref="IncidentDetail.Analysis"/>).
+    /// </summary>
+    public static Incident? TryRead(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options, bool narrative)
     {
         try
         {
             var reader = new Utf8JsonReader(utf8Json);
-            var incident = Incident(ref reader, options);
+            var incident = Incident(ref reader, options, narrative);
             return reader.Read() ? null : incident; // text after the object: the serializer words that error
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
@@ -42,10 +45,10 @@ internal static class IncidentReader
         }
     }
 
-    private static Incident Incident(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    private static Incident Incident(ref Utf8JsonReader reader, JsonSerializerOptions options, bool narrative)
     {
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
-        var f = new IncidentFields();
+        var f = new IncidentFields { Narrative = narrative };
         while (Property(ref reader))
         {
             Field(ref reader, options, ref f);
@@ -75,7 +78,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "summary"u8))
         {
-            f.Summary = Text(ref reader);
+            f.Summary = f.Narrative ? Text(ref reader) : Skipped<string>(ref reader);
         }
         else if (Is(ref reader, "severity"u8))
         {
@@ -167,7 +170,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "timeline"u8))
         {
-            f.Timeline = List(ref reader, options, Timeline);
+            f.Timeline = f.Narrative ? List(ref reader, options, Timeline) : Skipped<TimelineEntry[]>(ref reader) ?? [];
         }
         else if (Is(ref reader, "source"u8))
         {
@@ -339,8 +342,16 @@ internal static class IncidentReader
 
         return new ActionItem
         {
-            Id = id, Title = title, Kind = kind, Owner = owner, Status = status,
-            CreatedAt = created, DueAt = due, CompletedAt = completed, ExpectedEffect = expected, MeasuredEffect = measured,
+            Id = id,
+            Title = title,
+            Kind = kind,
+            Owner = owner,
+            Status = status,
+            CreatedAt = created,
+            DueAt = due,
+            CompletedAt = completed,
+            ExpectedEffect = expected,
+            MeasuredEffect = measured,
         };
     }
 
@@ -470,6 +481,14 @@ internal static class IncidentReader
 
     private static void Value(ref Utf8JsonReader reader) => Expect(reader.Read() && reader.TokenType != JsonTokenType.Null);
 
+    /// <summary>Passes over a value not kept (<see cref="IncidentDetail.Analysis"/>).</summary>
+    private static T? Skipped<T>(ref Utf8JsonReader reader)
+        where T : class
+    {
+        reader.Skip();
+        return null;
+    }
+
     private static string Text(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.String);
@@ -505,6 +524,8 @@ internal static class IncidentReader
     /// <summary>The incident's fields as read so far (defaults as the record's own).</summary>
     private struct IncidentFields()
     {
+        /// <summary>Whether the summary and timeline are kept.</summary>
+        public bool Narrative = true;
         public string? Org;
         public string Id = "";
         public string Title = "";
@@ -534,11 +555,32 @@ internal static class IncidentReader
 
         public readonly Incident Incident() => new()
         {
-            Org = Org, Id = Id, Title = Title, Summary = Summary, Severity = Severity, Team = Team, Services = Services, Tags = Tags,
-            FailureMode = FailureMode, RootCauses = RootCauses, StartedAt = StartedAt, Undated = Undated, DetectedAt = DetectedAt,
-            AcknowledgedAt = AcknowledgedAt, MitigatedAt = MitigatedAt, ResolvedAt = ResolvedAt, Responders = Responders, Actions = Actions,
-            Hypotheses = Hypotheses, ActionItems = ActionItems, Deployments = Deployments, Links = Links, Consulted = Consulted, Risks = Risks,
-            Timeline = Timeline, Source = Source,
+            Org = Org,
+            Id = Id,
+            Title = Title,
+            Summary = Summary,
+            Severity = Severity,
+            Team = Team,
+            Services = Services,
+            Tags = Tags,
+            FailureMode = FailureMode,
+            RootCauses = RootCauses,
+            StartedAt = StartedAt,
+            Undated = Undated,
+            DetectedAt = DetectedAt,
+            AcknowledgedAt = AcknowledgedAt,
+            MitigatedAt = MitigatedAt,
+            ResolvedAt = ResolvedAt,
+            Responders = Responders,
+            Actions = Actions,
+            Hypotheses = Hypotheses,
+            ActionItems = ActionItems,
+            Deployments = Deployments,
+            Links = Links,
+            Consulted = Consulted,
+            Risks = Risks,
+            Timeline = Timeline,
+            Source = Source,
         };
     }
 }

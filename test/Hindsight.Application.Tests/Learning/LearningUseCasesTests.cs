@@ -1,4 +1,5 @@
 using Hindsight.Application.Learning;
+using Hindsight.Application.Workspaces;
 using Hindsight.Errors;
 using Hindsight.Incidents;
 
@@ -21,6 +22,28 @@ public sealed class LearningUseCasesTests
         Severity = Severity.Sev2,
         Responders = [new Responder("ann", "incident_commander")],
     };
+
+    [Fact]
+    public async Task ReportAndMetrics_FromIncidentsWithoutTheirNarrative_AreTheSame()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        var history = Hindsight.Generation.HistoryGenerator.Generate(new Hindsight.Generation.GeneratorOptions(3_000, Seed: 12)).ToList();
+        Assert.True(history.OfType<Incident>().Count(i => i.Timeline.Count > 0 && i.Summary is not null) > 2_500); // there is narrative to leave out
+        await using var full = TestEngine.Create(clock);
+        await full.Acme.Incidents.RecordAsync(history);
+        var analysis = new WorkspaceOptions { IncidentDetail = Hindsight.Canonical.IncidentDetail.Analysis };
+        await using var store = Hindsight.Storage.Sqlite.SqliteHistoryStore.Open(full.Folder);
+        await using var lean = HindsightEngine.Over(store, analysis, clock);
+
+        var (a, b) = (await full.Acme.Learning.ReportAsync(new ReportRequest()), await lean.For(Orgs.Acme).Learning.ReportAsync(new ReportRequest()));
+        var (m, n) = (await full.Acme.Learning.MetricsAsync(new MetricsRequest { By = ["service"] }), await lean.For(Orgs.Acme).Learning.MetricsAsync(new MetricsRequest { By = ["service"] }));
+
+        Assert.Equal(Hindsight.Reports.ReportHtml.Render(a.Report), Hindsight.Reports.ReportHtml.Render(b.Report));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(a.Document), System.Text.Json.JsonSerializer.Serialize(b.Document));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(m), System.Text.Json.JsonSerializer.Serialize(n));
+        var held = (await lean.For(Orgs.Acme).HistoryAsync(CancellationToken.None)).AllIncidents;
+        Assert.All(held, i => Assert.True(i.Summary is null && i.Timeline.Count == 0));
+    }
 
     [Fact]
     public async Task Metrics_AssembleTimesRecurrenceAndRates_FromTheHistory()

@@ -51,7 +51,7 @@ public sealed class IncidentReaderTests
 
     private static string Canonical(HistoryRecord record) => Encoding.UTF8.GetString(CanonicalJson.Serialize(record));
 
-    private static Incident? Direct(string json) => IncidentReader.TryRead(Encoding.UTF8.GetBytes(json), CanonicalJson.Options);
+    private static Incident? Direct(string json) => IncidentReader.TryRead(Encoding.UTF8.GetBytes(json), CanonicalJson.Options, narrative: true);
 
     private static Incident Serializer(string json) =>
         RecordNormaliser.Normalise((Incident)CanonicalJson.BySerializer(RecordKind.Incident, Encoding.UTF8.GetBytes(json)));
@@ -82,6 +82,22 @@ public sealed class IncidentReaderTests
             Assert.NotNull(direct);
             Assert.Equal(Canonical(Serializer(json)), Canonical(direct));
         }
+    }
+
+    [Fact]
+    public void ForAnalysis_TheNarrativeIsLeftOut_AndTheRestKept()
+    {
+        var json = Canonical(Full);
+        using var strings = new StringPool();
+        var unusual = json.Replace("\"org\":\"acme\",", "\"org\":\"acme\",\"tags\":null,", StringComparison.Ordinal); // read by the serializer
+
+        var lean = (Incident)CanonicalJson.Deserialize(RecordKind.Incident, Encoding.UTF8.GetBytes(json), strings, IncidentDetail.Analysis);
+        var leanToo = (Incident)CanonicalJson.Deserialize(RecordKind.Incident, Encoding.UTF8.GetBytes(unusual), strings, IncidentDetail.Analysis);
+
+        Assert.Null(IncidentReader.TryRead(Encoding.UTF8.GetBytes(unusual), CanonicalJson.Options, narrative: false));
+        var expected = Canonical(Full with { Summary = null, Timeline = [] });
+        Assert.Equal(expected, Canonical(lean));
+        Assert.Equal(expected, Canonical(leanToo with { Tags = Full.Tags }));
     }
 
     [Fact]
