@@ -54,6 +54,9 @@ internal static class ReportPhaseBenchmark
         Time("propagation", () => Propagation.ThroughServices(incidents, new DependencyGraph(input.Dependencies)), out _);
         Time("count anomalies", () => CountAnomalies.Detect(incidents, input.Now), out _);
         Time("learning measures", () => LearningMeasures.Of(incidents, [], [], [], input.Now, null), out _);
+        Time("  knowledge freshness", () => Hindsight.Knowledge.KnowledgeFreshness.Of(incidents, input.Now), out _);
+        Time("  knowledge reuse", () => Hindsight.Knowledge.KnowledgeReuse.Of(incidents), out _);
+        Time("  capability", () => CapabilityImprovement.Of(incidents), out _);
         Time("knowledge", () => (KnowledgeUtilisation.Of(incidents), KnowledgeUtilisation.Application(incidents),
             Improvement.ImplementationRate(incidents, input.Now), Improvement.Effectiveness(incidents), CoverageExpansion.ByQuarter(incidents, [])), out _);
         Time("response efficiency", () => ResponseEfficiency.Ratios(recurrence.Ordered), out _);

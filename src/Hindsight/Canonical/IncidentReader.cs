@@ -21,9 +21,25 @@ internal static class IncidentReader
     private static readonly ActionItemKindConverter ItemKinds = new();
     private static readonly ActionItemStatusConverter ItemStatuses = new();
 
+    /// <summary>The most entries of one kind <see cref="Shared"/> remembers per thread (then it starts again).</summary>
+    private const int SharedEntries = 16_384;
+
     /// <summary>The last source read on this thread: incidents of one import share one (records are immutable).</summary>
     [ThreadStatic]
     private static Provenance? _lastSource;
+
+    /// <summary>The string table of the read the entries below were shared in (another read starts them again).</summary>
+    [ThreadStatic]
+    private static StringPool.Table? _sharedIn;
+
+    [ThreadStatic]
+    private static Dictionary<RootCause, RootCause>? _rootCauses;
+
+    [ThreadStatic]
+    private static Dictionary<Responder, Responder>? _responders;
+
+    [ThreadStatic]
+    private static Dictionary<Hypothesis, Hypothesis>? _hypotheses;
 
     private delegate T Entry<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
@@ -202,7 +218,7 @@ internal static class IncidentReader
             }
         }
 
-        return new RootCause(kind, description);
+        return Shared(new RootCause(kind, description), ref _rootCauses);
     }
 
     private static Responder Responder(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -225,7 +241,7 @@ internal static class IncidentReader
             }
         }
 
-        return new Responder(name, role);
+        return Shared(new Responder(name, role), ref _responders);
     }
 
     private static ActionTaken Action(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -283,7 +299,7 @@ internal static class IncidentReader
             }
         }
 
-        return new Hypothesis(description, test, outcome);
+        return Shared(new Hypothesis(description, test, outcome), ref _hypotheses);
     }
 
     private static ActionItem ActionItem(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -400,6 +416,39 @@ internal static class IncidentReader
 
         var last = _lastSource;
         return last is not null && last.Format == format && last.Uri == uri ? last : _lastSource = new Provenance(format, uri);
+    }
+
+    /// <summary>
+    /// While records are read together through a <see cref="StringPool"/>, an entry equal to one read shortly before on
+    /// this thread in the same read is that one (records are immutable): the same responder in the same role, the same hypothesis
+    /// rejected again, a templated root cause — held once instead of once per incident.
+    /// </summary>
+    private static T Shared<T>(T entry, ref Dictionary<T, T>? cache)
+        where T : notnull
+    {
+        if (StringPool.Current is not { } strings)
+        {
+            return entry;
+        }
+
+        if (!ReferenceEquals(strings, _sharedIn))
+        {
+            (_sharedIn, _rootCauses, _responders, _hypotheses) = (strings, null, null, null); // entries of this read only
+        }
+
+        cache ??= [];
+        if (cache.TryGetValue(entry, out var known))
+        {
+            return known;
+        }
+
+        if (cache.Count == SharedEntries)
+        {
+            cache.Clear();
+        }
+
+        cache[entry] = entry;
+        return entry;
     }
 
     /// <summary>A JSON array of entries as an array of exactly its length.</summary>

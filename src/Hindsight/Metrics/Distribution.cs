@@ -13,6 +13,13 @@ public sealed record Distribution(int Count, double? Median, double? P90, double
     public static Distribution Of(IReadOnlyCollection<double> minutes)
     {
         ArgumentNullException.ThrowIfNull(minutes);
-        return new Distribution(minutes.Count, Quantiles.Median(minutes), Quantiles.Of(minutes, 0.9), minutes.Count == 0 ? null : minutes.Average());
+        if (minutes.Count == 0)
+        {
+            return new Distribution(0, null, null, null);
+        }
+
+        var sorted = minutes.ToArray(); // sorted once for both quantiles
+        Array.Sort(sorted);
+        return new Distribution(minutes.Count, Quantiles.OfSorted(sorted, 0.5), Quantiles.OfSorted(sorted, 0.9), minutes.Average());
     }
 }

@@ -22,7 +22,7 @@ public static class TimeMetrics
     public static IReadOnlyDictionary<string, Distribution> Of(IEnumerable<Incident> incidents)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        var list = incidents.ToList();
+        var list = incidents as List<Incident> ?? incidents.ToList();
         return new Dictionary<string, Distribution>
         {
             ["time_to_detect"] = Distribution.Of(Minutes(list, d => d.TimeToDetect)),
@@ -37,10 +37,21 @@ public static class TimeMetrics
     {
         ArgumentNullException.ThrowIfNull(incidents);
         ArgumentNullException.ThrowIfNull(groups);
-        return incidents.SelectMany(i => groups(i).Select(g => (Group: g, Incident: i)))
-            .GroupBy(x => x.Group, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Of(g.Select(x => x.Incident)), StringComparer.Ordinal);
+        var members = new Dictionary<string, List<Incident>>(StringComparer.Ordinal);
+        foreach (var incident in incidents)
+        {
+            foreach (var group in groups(incident))
+            {
+                if (!members.TryGetValue(group, out var list))
+                {
+                    members[group] = list = [];
+                }
+
+                list.Add(incident);
+            }
+        }
+
+        return members.OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Of(g.Value), StringComparer.Ordinal);
     }
 
     /// <summary>The dimensions incidents are grouped by.</summary>
@@ -70,6 +81,17 @@ public static class TimeMetrics
         return $"{utc.Year}-Q{((utc.Month - 1) / 3) + 1}";
     }
 
-    private static List<double> Minutes(List<Incident> incidents, Func<IncidentDurations, TimeSpan?> pick) =>
-        [.. incidents.Select(i => pick(i.Durations)).OfType<TimeSpan>().Where(t => t >= TimeSpan.Zero).Select(t => t.TotalMinutes)];
+    private static List<double> Minutes(List<Incident> incidents, Func<IncidentDurations, TimeSpan?> pick)
+    {
+        var minutes = new List<double>(incidents.Count);
+        foreach (var incident in incidents)
+        {
+            if (pick(incident.Durations) is { } t && t >= TimeSpan.Zero)
+            {
+                minutes.Add(t.TotalMinutes);
+            }
+        }
+
+        return minutes;
+    }
 }

@@ -19,6 +19,12 @@ public static class Quantiles
 
         var sorted = samples.ToArray();
         Array.Sort(sorted);
+        return OfSorted(sorted, q);
+    }
+
+    /// <summary>As <see cref="Of"/>, of samples already in ascending order (at least one).</summary>
+    internal static double OfSorted(double[] sorted, double q)
+    {
         var position = q * (sorted.Length - 1);
         var lower = (int)Math.Floor(position);
         var upper = Math.Min(lower + 1, sorted.Length - 1);

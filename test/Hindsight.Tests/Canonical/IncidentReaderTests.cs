@@ -122,6 +122,27 @@ public sealed class IncidentReaderTests
         Assert.Equal(new Provenance("csv", "x.csv"), c.Source);
     }
 
+    [Fact]
+    public void ReadTogether_EqualEntriesAreOneInstance_ReadAloneEachItsOwn()
+    {
+        const string a = """{"id":"A","title":"a","responders":[{"name":"Ann","role":"resolver"}],"root_causes":[{"kind":"technical","description":"disk full"}],"hypotheses":[{"description":"leak","outcome":"rejected"}]}""";
+        const string b = """{"id":"B","title":"b","responders":[{"name":"Ann","role":"resolver"},{"name":"Ann","role":"scribe"}],"root_causes":[{"kind":"technical","description":"disk full"}],"hypotheses":[{"description":"leak","outcome":"confirmed"}]}""";
+        Incident Read(string json) => (Incident)CanonicalJson.Deserialize(RecordKind.Incident, Encoding.UTF8.GetBytes(json));
+
+        var (alone1, alone2) = (Read(a), Read(b));
+        using var strings = new StringPool();
+        Incident Pooled(string json) => (Incident)CanonicalJson.Deserialize(RecordKind.Incident, Encoding.UTF8.GetBytes(json), strings);
+        var (first, second) = (Pooled(a), Pooled(b));
+
+        Assert.NotSame(alone1.Responders[0], alone2.Responders[0]);
+        Assert.Same(first.Responders[0], second.Responders[0]);
+        Assert.Same(first.RootCauses[0], second.RootCauses[0]);
+        Assert.NotSame(first.Responders[0], second.Responders[1]); // another role
+        Assert.NotSame(first.Hypotheses[0], second.Hypotheses[0]); // another outcome
+        Assert.Equal(new Responder("Ann", "scribe"), second.Responders[1]);
+        Assert.Equal(HypothesisOutcome.Confirmed, second.Hypotheses[0].Outcome);
+    }
+
     [Theory]
     [InlineData("""{"id":"A","title":"t","sevrity":"SEV1"}""")] // unknown field
     [InlineData("""{"id":"A","title":"t","summary":null}""")] // null
