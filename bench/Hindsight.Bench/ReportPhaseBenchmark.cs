@@ -60,8 +60,10 @@ internal static class ReportPhaseBenchmark
         Time("knowledge", () => (KnowledgeUtilisation.Of(incidents), KnowledgeUtilisation.Application(incidents),
             Improvement.ImplementationRate(incidents, input.Now), Improvement.Effectiveness(incidents), CoverageExpansion.ByQuarter(incidents, [])), out _);
         Time("response efficiency", () => ResponseEfficiency.Ratios(recurrence.Ordered), out _);
-        Time("whole report", () => ReportBuilder.Build(input), out _);
+        Time("whole report", () => ReportBuilder.Build(input), out var report);
+        Thread.Sleep(TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("REPORT_PHASES_HOLD_S"), out var hold) ? hold : 0)); // time to take a heap dump
         GC.KeepAlive(records);
+        GC.KeepAlive(report);
         return 0;
 
         void Time<T>(string name, Func<T> analysis, out T result)

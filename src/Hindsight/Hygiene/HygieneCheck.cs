@@ -25,7 +25,7 @@ public static class HygieneCheck
     public static IReadOnlyList<HygieneFinding> Check(IEnumerable<Incident> incidents, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var ordered = TimeOrder.ByStartThenId(incidents);
         var findings = new List<HygieneFinding>();
         var postmortems = RecordsActionItems(ordered);
         findings.AddRange(ordered

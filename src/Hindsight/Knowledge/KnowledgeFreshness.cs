@@ -32,7 +32,7 @@ public static class KnowledgeFreshness
         var items = new Dictionary<(string Kind, string Ref), Item>();
         var services = new Dictionary<string, (int All, int Stale, int Unhelpful, int Poor)>(StringComparer.OrdinalIgnoreCase);
         int judged = 0, stale = 0;
-        foreach (var i in incidents.Where(i => i.Consulted.Count > 0).OrderBy(i => i.StartedAt))
+        foreach (var i in TimeOrder.ByStart(incidents.Where(i => i.Consulted.Count > 0)))
         {
             foreach (var c in i.Consulted)
             {

@@ -124,7 +124,7 @@ public static class KnowledgeReuse
 
         public Facts(IReadOnlyList<Incident> incidents)
         {
-            Ordered = [.. incidents.OrderBy(i => i.StartedAt)];
+            Ordered = TimeOrder.ByStart(incidents);
             _team = new string[Count];
             _services = new string[Count][];
             _signature = new string[Count];

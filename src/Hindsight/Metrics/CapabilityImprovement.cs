@@ -21,7 +21,7 @@ public static class CapabilityImprovement
         var modes = incidents
             .Where(i => !string.IsNullOrWhiteSpace(i.FailureMode))
             .GroupBy(i => Confirmations.Confirmation.Fold(i.FailureMode!), StringComparer.Ordinal)
-            .Select(g => Mode(g.First().FailureMode!.Trim(), [.. g.OrderBy(i => i.StartedAt)]))
+            .Select(g => Mode(g.First().FailureMode!.Trim(), TimeOrder.ByStart(g)))
             .Where(m => m.ResolveChange is not null || m.DetectChange is not null)
             .OrderByDescending(m => m.Incidents).ThenBy(m => m.FailureMode, StringComparer.Ordinal)
             .ToList();

@@ -21,7 +21,7 @@ public static class KnowledgeUtilisation
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int available = 0, used = 0;
-        foreach (var i in incidents.OrderBy(i => i.StartedAt))
+        foreach (var i in TimeOrder.ByStart(incidents))
         {
             var known = i.FailureMode is { Length: > 0 } mode && !seen.Add(mode);
             if (known || i.Consulted.Count > 0)

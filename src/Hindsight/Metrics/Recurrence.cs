@@ -64,7 +64,7 @@ public static class Recurrence
     internal static RecurrenceAnalysis Analyse(IEnumerable<Incident> incidents, bool byService)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var ordered = TimeOrder.ByStartThenId(incidents);
         AnalyseRootCauses(ordered); // the comparisons below are in order
         var repeatOf = new int[ordered.Count];
         var index = new Dictionary<Incident, int>(ReferenceEqualityComparer.Instance);

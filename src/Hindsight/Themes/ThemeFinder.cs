@@ -34,7 +34,7 @@ public static class ThemeFinder
     public static ThemeAnalysis Find(IReadOnlyList<Incident> incidents)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        var ordered = incidents.OrderBy(i => i.StartedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var ordered = TimeOrder.ByStartThenId(incidents);
         if (ordered.Count < 3)
         {
             return new ThemeAnalysis([], ordered.Count, 0, 0, ordered.Count);
