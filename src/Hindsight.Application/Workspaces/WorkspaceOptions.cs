@@ -21,7 +21,8 @@ public sealed record WorkspaceOptions
     /// <summary>
     /// How much of each incident the history held in memory keeps: <see cref="Canonical.IncidentDetail.Analysis"/> for a
     /// process that only computes the learning report or the metrics (writes and the search index read the store itself,
-    /// whole, either way).
+    /// whole, either way). Not for a workspace that does more: the incident list's word filter and the failure-mode
+    /// classifier read the summary, which such a workspace does not hold.
     /// </summary>
     public Canonical.IncidentDetail IncidentDetail { get; init; } = Canonical.IncidentDetail.Full;
 

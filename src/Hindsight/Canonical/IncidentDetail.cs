@@ -8,7 +8,7 @@ public enum IncidentDetail
 
     /// <summary>
     /// Every field but the narrative — the summary and the timeline — which no analysis of the learning report or the
-    /// metrics reads (at a million incidents, about a third of the history's memory). For a process that only analyses.
+    /// metrics reads (at a million incidents, about a quarter of the history's memory). For a process that only analyses.
     /// </summary>
     Analysis,
 }

@@ -11,6 +11,8 @@ namespace Hindsight.Canonical;
 /// an array of boxed arguments, and lists with spare room). Anything else — an unknown field, a null, a value of the
 /// wrong type, text after the object — gives up with <see langword="null"/>, and the caller reads the document with
 /// the serializer, which accepts the same documents into the same records and words the precise error with its path.
+/// Without the narrative (<see cref="IncidentDetail.Analysis"/>) the summary and timeline are checked the same way but
+/// not kept.
 /// </summary>
 internal static class IncidentReader
 {
@@ -21,31 +23,19 @@ internal static class IncidentReader
     private static readonly ActionItemKindConverter ItemKinds = new();
     private static readonly ActionItemStatusConverter ItemStatuses = new();
 
-    /// <summary>The most entries of one kind <see cref="Shared"/> remembers per thread (then it starts again).</summary>
-    private const int SharedEntries = 16_384;
+    /// <summary>The most entries <see cref="Shared"/> remembers per thread and read (then it starts again).</summary>
+    private const int SharedEntries = 65_536;
 
     /// <summary>The last source read on this thread: incidents of one import share one (records are immutable).</summary>
     [ThreadStatic]
     private static Provenance? _lastSource;
 
-    /// <summary>The string table of the read the entries below were shared in (another read starts them again).</summary>
-    [ThreadStatic]
-    private static StringPool.Table? _sharedIn;
-
-    [ThreadStatic]
-    private static Dictionary<RootCause, RootCause>? _rootCauses;
-
-    [ThreadStatic]
-    private static Dictionary<Responder, Responder>? _responders;
-
-    [ThreadStatic]
-    private static Dictionary<Hypothesis, Hypothesis>? _hypotheses;
 
     private delegate T Entry<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
     /// <summary>
-    /// The incident, or null when the document is not in the plain canonical form; without its summary and timeline
-    /// unless <paramref name="narrative"/> (<see cref="IncidentDetail.Analysis"/>).
+    /// The incident, or null when the document is not in the plain canonical form; with <paramref name="narrative"/>
+    /// false (<see cref="IncidentDetail.Analysis"/>), without its summary and timeline.
     /// </summary>
     public static Incident? TryRead(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options, bool narrative)
     {
@@ -94,7 +84,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "summary"u8))
         {
-            f.Summary = f.Narrative ? Text(ref reader) : Skipped<string>(ref reader);
+            f.Summary = f.Narrative ? Text(ref reader) : Checked(ref reader);
         }
         else if (Is(ref reader, "severity"u8))
         {
@@ -186,7 +176,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "timeline"u8))
         {
-            f.Timeline = f.Narrative ? List(ref reader, options, Timeline) : Skipped<TimelineEntry[]>(ref reader) ?? [];
+            f.Timeline = f.Narrative ? List(ref reader, options, Timeline) : CheckedTimeline(ref reader, options);
         }
         else if (Is(ref reader, "source"u8))
         {
@@ -218,7 +208,7 @@ internal static class IncidentReader
             }
         }
 
-        return Shared(new RootCause(kind, description), ref _rootCauses);
+        return Shared(new RootCause(kind, description));
     }
 
     private static Responder Responder(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -241,7 +231,7 @@ internal static class IncidentReader
             }
         }
 
-        return Shared(new Responder(name, role), ref _responders);
+        return Shared(new Responder(name, role));
     }
 
     private static ActionTaken Action(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -299,7 +289,7 @@ internal static class IncidentReader
             }
         }
 
-        return Shared(new Hypothesis(description, test, outcome), ref _hypotheses);
+        return Shared(new Hypothesis(description, test, outcome));
     }
 
     private static ActionItem ActionItem(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -420,26 +410,21 @@ internal static class IncidentReader
 
     /// <summary>
     /// While records are read together through a <see cref="StringPool"/>, an entry equal to one read shortly before on
-    /// this thread in the same read is that one (records are immutable): the same responder in the same role, the same hypothesis
+    /// this thread in the same read is that one (kept in the pool's table of the thread, dropped with the pool) (records are immutable): the same responder in the same role, the same hypothesis
     /// rejected again, a templated root cause — held once instead of once per incident.
     /// </summary>
-    private static T Shared<T>(T entry, ref Dictionary<T, T>? cache)
-        where T : notnull
+    private static T Shared<T>(T entry)
+        where T : class
     {
         if (StringPool.Current is not { } strings)
         {
             return entry;
         }
 
-        if (!ReferenceEquals(strings, _sharedIn))
-        {
-            (_sharedIn, _rootCauses, _responders, _hypotheses) = (strings, null, null, null); // entries of this read only
-        }
-
-        cache ??= [];
+        var cache = strings.Entries ??= [];
         if (cache.TryGetValue(entry, out var known))
         {
-            return known;
+            return (T)known; // equal records are of one type
         }
 
         if (cache.Count == SharedEntries)
@@ -530,12 +515,41 @@ internal static class IncidentReader
 
     private static void Value(ref Utf8JsonReader reader) => Expect(reader.Read() && reader.TokenType != JsonTokenType.Null);
 
-    /// <summary>Passes over a value not kept (<see cref="IncidentDetail.Analysis"/>).</summary>
-    private static T? Skipped<T>(ref Utf8JsonReader reader)
-        where T : class
+    /// <summary>A summary not kept (<see cref="IncidentDetail.Analysis"/>): checked as <see cref="Text"/> would, no string made.</summary>
+    private static string? Checked(ref Utf8JsonReader reader)
     {
-        reader.Skip();
+        Expect(reader.TokenType == JsonTokenType.String);
         return null;
+    }
+
+    /// <summary>
+    /// A timeline not kept (<see cref="IncidentDetail.Analysis"/>): every entry checked as <see cref="Timeline"/> would
+    /// read it (an unusual one leaves the incident to the serializer), no entry made.
+    /// </summary>
+    private static TimelineEntry[] CheckedTimeline(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartArray);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Expect(reader.TokenType == JsonTokenType.StartObject);
+            while (Property(ref reader))
+            {
+                if (Is(ref reader, "at"u8))
+                {
+                    Time(ref reader, options);
+                }
+                else if (Is(ref reader, "text"u8))
+                {
+                    Checked(ref reader);
+                }
+                else
+                {
+                    throw Unusual();
+                }
+            }
+        }
+
+        return [];
     }
 
     private static string Text(ref Utf8JsonReader reader)

@@ -61,6 +61,12 @@ public sealed class StringPool : IDisposable
 
             return made;
         }
+
+        /// <summary>
+        /// The small immutable entries (responders, root causes, hypotheses) shared by the records of this read on this
+        /// thread, each its own key; dropped with the pool.
+        /// </summary>
+        public Dictionary<object, object>? Entries { get; set; }
     }
 
     /// <summary>The calling thread's table, restored to the one before when disposed.</summary>

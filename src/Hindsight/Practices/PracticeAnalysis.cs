@@ -28,6 +28,9 @@ public static class PracticeAnalysis
 
     private const int MaxTested = 120;
 
+    /// <summary>The most normalised action texts remembered per thread.</summary>
+    private const int MaxNormalised = 65_536;
+
     /// <summary>Every action tested, most significant first.</summary>
     public static IReadOnlyList<PracticeFinding> Analyse(IEnumerable<Incident> incidents)
     {
@@ -46,6 +49,11 @@ public static class PracticeAnalysis
                 var description = actions[k].Description;
                 if (!normalised.TryGetValue((description, services), out var text))
                 {
+                    if (normalised.Count == MaxNormalised)
+                    {
+                        normalised.Clear(); // mostly unique texts: remember only the recent ones
+                    }
+
                     normalised[(description, services)] = text = Normalise(description, services); // the same action on the same services: once per thread
                 }
 

@@ -142,6 +142,7 @@ public static class ThemeFinder
     private static Vectors Vectorise(List<Incident> ordered)
     {
         var n = ordered.Count;
+        Parallel.ForEach(ordered, i => Recurrence.RootCauseVector(i)); // analysed on every core (found cached when the report has done it)
         var shapeOf = new int[n];
         var shapes = new Dictionary<(object Terms, string? Mode), int>(SameShape.Instance);
         var first = new List<int>();

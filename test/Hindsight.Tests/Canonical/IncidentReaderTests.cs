@@ -79,8 +79,11 @@ public sealed class IncidentReaderTests
         {
             var json = Canonical(incident);
             var direct = Direct(json);
+            var lean = IncidentReader.TryRead(Encoding.UTF8.GetBytes(json), CanonicalJson.Options, narrative: false);
             Assert.NotNull(direct);
+            Assert.NotNull(lean);
             Assert.Equal(Canonical(Serializer(json)), Canonical(direct));
+            Assert.Equal(Canonical(Serializer(json) with { Summary = null, Timeline = [] }), Canonical(lean));
         }
     }
 
@@ -155,7 +158,15 @@ public sealed class IncidentReaderTests
     [InlineData("""{"id":"A","title":"t"} {"id":"B"}""")] // text after the object
     [InlineData("""{"id":"A","title":"t",""")] // cut short
     [InlineData("""[{"id":"A"}]""")]
-    public void AnythingButThePlainForm_IsLeftToTheSerializer(string json) => Assert.Null(Direct(json));
+    [InlineData("""{"id":"A","title":"t","summary":42}""")]
+    [InlineData("""{"id":"A","title":"t","timeline":"x"}""")]
+    [InlineData("""{"id":"A","title":"t","timeline":[{"at":"garbage","text":"x"}]}""")]
+    [InlineData("""{"id":"A","title":"t","timeline":[{"at":"2024-01-01T00:00:00Z","text":7}]}""")]
+    public void AnythingButThePlainForm_IsLeftToTheSerializer(string json)
+    {
+        Assert.Null(Direct(json));
+        Assert.Null(IncidentReader.TryRead(Encoding.UTF8.GetBytes(json), CanonicalJson.Options, narrative: false)); // checked even when not kept
+    }
 
     [Fact]
     public void LeftToTheSerializer_TheRecordIsTheSerializers()
