@@ -115,11 +115,20 @@ internal sealed class HistoryView(IHistoryStore store, Organisation organisation
     {
         var array = records.ToArray();
         var keys = array.Select(r => (r.At?.UtcTicks ?? long.MinValue, r.Key)).ToArray();
-        Array.Sort(keys, array, Comparer<(long, string)>.Create((a, b) =>
+        var order = Comparer<(long, string)>.Create(static (a, b) =>
         {
             var byTime = a.Item1.CompareTo(b.Item1);
             return byTime != 0 ? byTime : string.CompareOrdinal(a.Item2, b.Item2);
-        }));
+        });
+        for (var k = 1; k < keys.Length; k++)
+        {
+            if (order.Compare(keys[k - 1], keys[k]) > 0)
+            {
+                Array.Sort(keys, array, order);
+                break; // records written in time order (the usual case) are not sorted again
+            }
+        }
+
         return array;
     }
 }
