@@ -33,6 +33,11 @@ internal static class IncidentReader
 
     private delegate T Entry<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
+    private static readonly Entry<string> TextEntry = static (ref reader, _) => Text(ref reader);
+    private static readonly Entry<string?> CheckedEntry = static (ref reader, _) => Checked(ref reader);
+    private static readonly Entry<DateTimeOffset> TimeEntry = Time;
+    private static readonly Entry<RootCauseKind> CauseKind = static (ref reader, options) => CauseKinds.Read(ref reader, typeof(RootCauseKind), options);
+
     /// <summary>
     /// The incident, or null when the document is not in the plain canonical form; with <paramref name="narrative"/>
     /// false (<see cref="IncidentDetail.Analysis"/>), without its summary and timeline.
@@ -180,7 +185,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "source"u8))
         {
-            f.Source = Source(ref reader);
+            f.Source = Source(ref reader, options);
         }
         else
         {
@@ -190,47 +195,13 @@ internal static class IncidentReader
 
     private static RootCause RootCause(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        Expect(reader.TokenType == JsonTokenType.StartObject);
-        var (kind, description) = (default(RootCauseKind), "");
-        while (Property(ref reader))
-        {
-            if (Is(ref reader, "kind"u8))
-            {
-                kind = CauseKinds.Read(ref reader, typeof(RootCauseKind), options);
-            }
-            else if (Is(ref reader, "description"u8))
-            {
-                description = Text(ref reader);
-            }
-            else
-            {
-                throw Unusual();
-            }
-        }
-
+        var (kind, description) = Pair(ref reader, options, "kind"u8, CauseKind, default, "description"u8, TextEntry, "");
         return Shared(new RootCause(kind, description));
     }
 
     private static Responder Responder(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        Expect(reader.TokenType == JsonTokenType.StartObject);
-        var (name, role) = ("", default(string));
-        while (Property(ref reader))
-        {
-            if (Is(ref reader, "name"u8))
-            {
-                name = Text(ref reader);
-            }
-            else if (Is(ref reader, "role"u8))
-            {
-                role = Text(ref reader);
-            }
-            else
-            {
-                throw Unusual();
-            }
-        }
-
+        var (name, role) = Pair<string, string?>(ref reader, options, "name"u8, TextEntry, "", "role"u8, TextEntry, null);
         return Shared(new Responder(name, role));
     }
 
@@ -363,40 +334,32 @@ internal static class IncidentReader
 
     private static TimelineEntry Timeline(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        Expect(reader.TokenType == JsonTokenType.StartObject);
-        var (at, text) = (default(DateTimeOffset), "");
-        while (Property(ref reader))
-        {
-            if (Is(ref reader, "at"u8))
-            {
-                at = Time(ref reader, options);
-            }
-            else if (Is(ref reader, "text"u8))
-            {
-                text = Text(ref reader);
-            }
-            else
-            {
-                throw Unusual();
-            }
-        }
-
+        var (at, text) = Pair(ref reader, options, "at"u8, TimeEntry, default, "text"u8, TextEntry, "");
         return new TimelineEntry(at, text);
     }
 
-    private static Provenance Source(ref Utf8JsonReader reader)
+    private static Provenance Source(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var (format, uri) = Pair<string, string?>(ref reader, options, "format"u8, TextEntry, "", "uri"u8, TextEntry, null);
+        var last = _lastSource;
+        return last is not null && last.Format == format && last.Uri == uri ? last : _lastSource = new Provenance(format, uri);
+    }
+
+    /// <summary>An object of two fields, each read by its own reader (a missing one is <paramref name="missingA"/> or <paramref name="missingB"/>).</summary>
+    private static (TA A, TB B) Pair<TA, TB>(
+        ref Utf8JsonReader reader, JsonSerializerOptions options, ReadOnlySpan<byte> a, Entry<TA> readA, TA missingA, ReadOnlySpan<byte> b, Entry<TB> readB, TB missingB)
     {
         Expect(reader.TokenType == JsonTokenType.StartObject);
-        var (format, uri) = ("", default(string));
+        var (first, second) = (missingA, missingB);
         while (Property(ref reader))
         {
-            if (Is(ref reader, "format"u8))
+            if (Is(ref reader, a))
             {
-                format = Text(ref reader);
+                first = readA(ref reader, options);
             }
-            else if (Is(ref reader, "uri"u8))
+            else if (Is(ref reader, b))
             {
-                uri = Text(ref reader);
+                second = readB(ref reader, options);
             }
             else
             {
@@ -404,8 +367,7 @@ internal static class IncidentReader
             }
         }
 
-        var last = _lastSource;
-        return last is not null && last.Format == format && last.Uri == uri ? last : _lastSource = new Provenance(format, uri);
+        return (first, second);
     }
 
     /// <summary>
@@ -531,22 +493,7 @@ internal static class IncidentReader
         Expect(reader.TokenType == JsonTokenType.StartArray);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            Expect(reader.TokenType == JsonTokenType.StartObject);
-            while (Property(ref reader))
-            {
-                if (Is(ref reader, "at"u8))
-                {
-                    Time(ref reader, options);
-                }
-                else if (Is(ref reader, "text"u8))
-                {
-                    Checked(ref reader);
-                }
-                else
-                {
-                    throw Unusual();
-                }
-            }
+            Pair(ref reader, options, "at"u8, TimeEntry, default, "text"u8, CheckedEntry, null);
         }
 
         return [];
