@@ -35,6 +35,7 @@ internal static class SearchPhaseBenchmark
         for (var run = 0; run < runs; run++)
         {
             var latencies = new List<double>(set.Count);
+            var (allocated, pause, collections) = (GC.GetTotalAllocatedBytes(true), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
             foreach (var query in set)
             {
                 clock.Restart();
@@ -43,9 +44,65 @@ internal static class SearchPhaseBenchmark
             }
 
             latencies.Sort();
-            Console.WriteLine($"search run {run + 1}  p50 {latencies[latencies.Count / 2],7:F3} ms   p99 {latencies[(int)(latencies.Count * 0.99)],7:F3} ms");
+            var perQuery = (GC.GetTotalAllocatedBytes(true) - allocated) / set.Count;
+            Console.WriteLine(
+                $"search run {run + 1}  p50 {latencies[latencies.Count / 2],7:F3} ms   p99 {latencies[(int)(latencies.Count * 0.99)],7:F3} ms   " +
+                $"{perQuery / 1024.0,8:F1} KB/query   {GC.CollectionCount(0) - collections} collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused");
         }
 
+        Breakdown(index, set, now);
         return 0;
+    }
+
+    /// <summary>The median time of each part of a search, and how much work each did, over the same queries.</summary>
+    private static void Breakdown(IncidentIndex index, List<SimilarityQuery> queries, DateTimeOffset now)
+    {
+        var parts = new Dictionary<string, List<double>>();
+        var clock = new Stopwatch();
+        void Time(string part, Action action)
+        {
+            clock.Restart();
+            action();
+            (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var (candidates, scored, postings, terms) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        foreach (var query in queries)
+        {
+            CandidateSet set = null!;
+            Time("analyse query", () => set = new CandidateSet(index, query, DependencyGraph.Empty, now));
+            var depth = Math.Max(50, query.Top * 5);
+            var count = 0;
+            Time("lexical (MaxScore)", () => count = MaxScoreSearch.Run(index, set.Terms, new TopK(depth)));
+            Time("lexical, one core", () => MaxScoreSearch.Run(index, set.Terms, new TopK(depth), parts: 1));
+            CandidateSet gathered = null!;
+            Time("gather (all indexes)", () => gathered = index.Gather(query, DependencyGraph.Empty, now, depth, []));
+            Time("features", () =>
+            {
+                Span<float> features = stackalloc float[SimilarityFeatures.Count];
+                for (var c = 0; c < gathered.Docs.Count; c++)
+                {
+                    gathered.FeaturesOf(c, features);
+                }
+            });
+            Time("search (whole)", () => index.Search(query, SimilarityWeights.Default, DependencyGraph.Empty, now));
+            candidates.Add(gathered.Docs.Count);
+            scored.Add(count);
+            postings.Add(new MaxScorePlan(index, set.Terms).Postings);
+            terms.Add(set.Terms.Length);
+        }
+
+        foreach (var (part, times) in parts)
+        {
+            Console.WriteLine($"  {part,-22} p50 {Median(times),7:F3} ms   mean {times.Average(),7:F3} ms");
+        }
+
+        Console.WriteLine($"  per query: {Median(terms):F0} terms, {Median(postings):N0} postings, {Median(scored):N0} scored, {Median(candidates):N0} candidates (medians)");
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
     }
 }

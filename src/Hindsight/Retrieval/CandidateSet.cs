@@ -15,8 +15,10 @@ internal sealed class CandidateSet
     private const double GraphReach = 4;
 
     private readonly IncidentIndex _index;
-    private readonly Dictionary<int, int> _positionOf = [];
-    private readonly List<float> _lexical = [];
+    private const int ExpectedCandidates = 1024; // a query at a million gathers about 500
+
+    private readonly Dictionary<int, int> _positionOf = new(ExpectedCandidates);
+    private readonly List<float> _lexical = new(ExpectedCandidates);
     private readonly List<int> _unscored = [];
     private readonly Dictionary<int, double> _graphDistance = [];
     private readonly Dictionary<int, int> _graphNodeOfService = [];
@@ -34,7 +36,7 @@ internal sealed class CandidateSet
         var signatures = new List<int>();
         Sketch = new uint[MinHash.Size];
         index.Analyze(query.Text, frequencies, signatures, Sketch);
-        SignatureIds = signatures;
+        SignatureIds = [.. signatures];
         Terms = TermsOf(index, frequencies);
         ServiceIds = Ids(index.Services, IncidentIndex.Normalised(query.Services));
         TagIds = Ids(index.Tags, IncidentIndex.Normalised(query.Tags));
@@ -61,25 +63,24 @@ internal sealed class CandidateSet
 
     public uint[] Sketch { get; }
 
-    public IReadOnlyList<int> SignatureIds { get; }
+    public int[] SignatureIds { get; }
 
-    public IReadOnlyList<int> ServiceIds { get; }
+    public int[] ServiceIds { get; }
 
-    public IReadOnlyList<int> TagIds { get; }
+    public int[] TagIds { get; }
 
     public int QueryMinutes { get; }
 
-    public List<int> Docs { get; } = [];
+    public List<int> Docs { get; } = new(ExpectedCandidates);
 
     /// <summary>Adds a candidate with its BM25 score; without one, the score is computed by <see cref="ScorePending"/>.</summary>
     public void Add(int doc, float? lexical = null)
     {
-        if (_positionOf.ContainsKey(doc))
+        if (!_positionOf.TryAdd(doc, Docs.Count))
         {
             return;
         }
 
-        _positionOf[doc] = Docs.Count;
         Docs.Add(doc);
         _lexical.Add(lexical ?? 0);
         _maxLexical = Math.Max(_maxLexical, lexical ?? 0);
@@ -91,7 +92,8 @@ internal sealed class CandidateSet
 
     /// <summary>
     /// Computes the BM25 scores of the candidates added without one, all at once: the candidates in document order,
-    /// each term's postings walked forward once (galloping), instead of a binary search per candidate and term.
+    /// each term's postings walked forward once (galloping), instead of a binary search per candidate and term; a dense
+    /// list is asked through its bitmap.
     /// </summary>
     public void ScorePending()
     {
@@ -114,6 +116,19 @@ internal sealed class CandidateSet
         {
             var docs = term.Postings.Docs;
             var frequencies = term.Postings.Frequencies;
+            if (term.Postings.Dense() is { } dense)
+            {
+                for (var k = 0; k < pending.Length; k++)
+                {
+                    if (dense.PositionOf(Docs[pending[k]]) is var position and >= 0)
+                    {
+                        scores[k] += Bm25.Term(term.Weight, frequencies[position], norms[k]);
+                    }
+                }
+
+                continue;
+            }
+
             var at = 0;
             for (var k = 0; k < pending.Length && at < docs.Length; k++)
             {
@@ -161,7 +176,7 @@ internal sealed class CandidateSet
         var shared = new List<(string Term, float Score)>();
         foreach (var term in Terms)
         {
-            var at = term.Postings.Docs.BinarySearch(doc);
+            var at = term.Postings.Dense() is { } dense ? dense.PositionOf(doc) : term.Postings.Docs.BinarySearch(doc);
             if (at >= 0)
             {
                 shared.Add((_index.Words.Term(term.Id), Bm25.Term(term.Weight, term.Postings.Frequencies[at], norm)));
@@ -173,7 +188,7 @@ internal sealed class CandidateSet
 
     private float Proximity(ReadOnlySpan<int> services)
     {
-        if ((_graphDistance.Count == 0 && ServiceIds.Count == 0) || services.IsEmpty)
+        if ((_graphDistance.Count == 0 && ServiceIds.Length == 0) || services.IsEmpty)
         {
             return 0;
         }
@@ -200,9 +215,9 @@ internal sealed class CandidateSet
         return best == double.MaxValue ? 0 : (float)(1 / (1 + best));
     }
 
-    private static float Jaccard(IReadOnlyList<int> query, ReadOnlySpan<int> doc)
+    private static float Jaccard(int[] query, ReadOnlySpan<int> doc)
     {
-        if (query.Count == 0 || doc.IsEmpty)
+        if (query.Length == 0 || doc.IsEmpty)
         {
             return 0;
         }
@@ -213,7 +228,7 @@ internal sealed class CandidateSet
             shared += query.Contains(id) ? 1 : 0;
         }
 
-        return shared / (float)(query.Count + doc.Length - shared);
+        return shared / (float)(query.Length + doc.Length - shared);
     }
 
     private static int[] Ids(PostingIndex index, IEnumerable<string> values) =>

@@ -127,7 +127,7 @@ public sealed partial class IncidentIndex
         return new SimilarMatch(KeyOf(doc), Math.Round(score, 6), features, why);
     }
 
-    private static List<int> Shared(IReadOnlyList<int> query, ReadOnlySpan<int> doc)
+    private static List<int> Shared(int[] query, ReadOnlySpan<int> doc)
     {
         var shared = new List<int>();
         foreach (var id in doc)

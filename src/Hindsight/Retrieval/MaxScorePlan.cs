@@ -16,6 +16,7 @@ internal sealed class MaxScorePlan
         Counts = new int[Terms];
         Weights = new float[Terms];
         Prefix = new float[Terms];
+        Dense = new DenseRank?[Terms];
         for (var i = 0; i < Terms; i++)
         {
             var postings = terms[i].Postings;
@@ -23,6 +24,7 @@ internal sealed class MaxScorePlan
             Frequencies[i] = postings.FrequencyArray;
             Counts[i] = postings.Count;
             Weights[i] = terms[i].Weight;
+            Dense[i] = postings.Dense();
             Prefix[i] = terms[i].UpperBound + (i > 0 ? Prefix[i - 1] : 0);
             Postings += postings.Count;
         }
@@ -41,6 +43,9 @@ internal sealed class MaxScorePlan
     public int[] Counts { get; }
 
     public float[] Weights { get; }
+
+    /// <summary>Each term's list as a bitmap where it is dense (probed in constant time), else null.</summary>
+    public DenseRank?[] Dense { get; }
 
     /// <summary>The sum of the upper bounds of terms 0..i.</summary>
     public float[] Prefix { get; }

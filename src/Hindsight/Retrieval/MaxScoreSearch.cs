@@ -63,7 +63,7 @@ internal static class MaxScoreSearch
     private static int Scan(MaxScorePlan plan, int from, int to, TopK top, int exclude, SharedThreshold? shared)
     {
         var m = plan.Terms;
-        var (docs, freqs, counts, weights, prefix) = (plan.Docs, plan.Frequencies, plan.Counts, plan.Weights, plan.Prefix);
+        var (docs, freqs, counts, weights, prefix, dense) = (plan.Docs, plan.Frequencies, plan.Counts, plan.Weights, plan.Prefix, plan.Dense);
         var cursor = new int[m];
         var current = new int[m]; // the document under each cursor, int.MaxValue once a list is done
         for (var i = 0; i < m; i++)
@@ -108,6 +108,17 @@ internal static class MaxScoreSearch
 
             for (var i = essential - 1; i >= 0 && score + prefix[i] > threshold; i--)
             {
+                if (dense[i] is { } bitmap)
+                {
+                    var at = bitmap.PositionOf(doc);
+                    if (at >= 0)
+                    {
+                        score += Bm25.Term(weights[i], freqs[i][at], norm);
+                    }
+
+                    continue;
+                }
+
                 if (current[i] < doc)
                 {
                     var at = SeekFrom(docs[i].AsSpan(0, counts[i]), cursor[i], doc);

@@ -18,6 +18,7 @@ internal sealed class PostingList
     private byte[] _freqs;
     private bool _freqsShared; // every frequency so far is 1: _freqs is the shared array of ones, never written
     private volatile LengthFrontier? _frontier;
+    private volatile DenseRank? _dense;
     private volatile byte[]? _encoded; // the snapshot's bytes holding the list until it is decoded; null once decoded
     private int _encodedStart;
     private int _encodedLength;
@@ -92,8 +93,29 @@ internal sealed class PostingList
         return frontier.Bound(weight, Bm25.NormSlope(index.AverageLength));
     }
 
-    /// <summary>The bytes the list occupies in memory (its arrays' capacity).</summary>
-    public long Bytes => _encoded is not null ? _encodedLength + ObjectBytes : (_docs.Length * 4L) + (_freqsShared ? 0 : _freqs.Length) + ObjectBytes;
+    /// <summary>
+    /// The list as a bitmap with running counts when it holds a large share of the documents (built on first use and
+    /// extended as the list grows, like the bounds), else null.
+    /// </summary>
+    internal DenseRank? Dense()
+    {
+        var dense = _dense;
+        if (dense is not null && dense.Covered == Count)
+        {
+            return dense;
+        }
+
+        var docs = Docs;
+        if (docs.IsEmpty || !DenseRank.IsWorthIt(docs.Length, docs[^1]))
+        {
+            return null;
+        }
+
+        return _dense = DenseRank.Extend(dense, docs);
+    }
+
+    /// <summary>The bytes the list occupies in memory (its arrays' capacity, and its bitmap once built).</summary>
+    public long Bytes => (_encoded is not null ? _encodedLength + ObjectBytes : (_docs.Length * 4L) + (_freqsShared ? 0 : _freqs.Length) + ObjectBytes) + (_dense?.Bytes ?? 0);
 
     /// <summary>About what the list object itself takes, its arrays apart.</summary>
     internal const int ObjectBytes = 64;
