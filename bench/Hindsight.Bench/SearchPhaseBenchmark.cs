@@ -98,6 +98,8 @@ internal static class SearchPhaseBenchmark
         }
 
         Console.WriteLine($"  per query: {Median(terms):F0} terms, {Median(postings):N0} postings, {Median(scored):N0} scored, {Median(candidates):N0} candidates (medians)");
+        var dense = Enumerable.Range(0, index.Words.TermCount).Select(t => index.Words.Postings(t).Dense()).OfType<DenseRank>().ToList();
+        Console.WriteLine($"  word lists dense enough for a bitmap: {dense.Count:N0}, {dense.Sum(d => d.Bytes) / 1048576.0:N1} MB if all were built");
     }
 
     private static double Median(List<double> values)
