@@ -13,10 +13,9 @@ internal sealed class CandidateSet
     /// </summary>
     private const float SemanticFloor = 0.3f;
     private const double GraphReach = 4;
+    private const int ExpectedCandidates = 1024; // a query at a million incidents gathers about 500
 
     private readonly IncidentIndex _index;
-    private const int ExpectedCandidates = 1024; // a query at a million gathers about 500
-
     private readonly Dictionary<int, int> _positionOf = new(ExpectedCandidates);
     private readonly List<float> _lexical = new(ExpectedCandidates);
     private readonly List<int> _unscored = [];
