@@ -98,6 +98,9 @@ public sealed record Incident : HistoryRecord
     [JsonIgnore]
     public override DateTimeOffset? At => Undated ? null : StartedAt;
 
+    /// <summary>What analyses derived from the incident once (not part of its value).</summary>
+    internal AnalysisMemo Memo;
+
     /// <summary>The durations derived from the timestamps.</summary>
     [JsonIgnore]
     public IncidentDurations Durations => IncidentDurations.Of(this);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hindsight.Incidents;
 using Hindsight.Text;
 
@@ -124,15 +125,15 @@ public static class PreventionEffect
     private sealed class Cause
     {
         private readonly List<(DateTimeOffset At, int Index)> _entries;
-        private readonly List<DateTimeOffset> _starts;
+        private readonly long[] _starts; // UTC ticks: compared as integers in the binary searches
         private readonly TermVector?[] _vectors;
         private readonly Dictionary<int, int> _classOf = []; // incident index → class
-        private readonly List<(TermVector Vector, List<DateTimeOffset> Starts)> _classes = [];
+        private readonly List<(TermVector Vector, List<long> Starts)> _classes = [];
         private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> _similar = new();
 
         public Cause(List<(DateTimeOffset At, int Index)> entries, TermVector?[] vectors)
         {
-            (_entries, _starts, _vectors) = (entries, entries.ConvertAll(e => e.At), vectors);
+            (_entries, _starts, _vectors) = (entries, [.. entries.Select(e => e.At.UtcTicks)], vectors);
             var classes = new Dictionary<TermVector, int>(TermVector.SameContent);
             foreach (var (at, index) in entries)
             {
@@ -148,7 +149,7 @@ public static class PreventionEffect
                 }
 
                 _classOf[index] = c;
-                _classes[c].Starts.Add(at); // entries are in order of start
+                _classes[c].Starts.Add(at.UtcTicks); // entries are in order of start
             }
         }
 
@@ -159,7 +160,7 @@ public static class PreventionEffect
         public (int Before, int After) Count(int origin, DateTimeOffset started, DateTimeOffset done, TimeSpan window, bool byClass)
         {
             var cause = _vectors[origin]!;
-            var (from, to, doneFrom, doneTo) = (started - window, started, done, done + window);
+            var (from, to, doneFrom, doneTo) = ((started - window).UtcTicks, started.UtcTicks, done.UtcTicks, (done + window).UtcTicks);
             var (b0, b1) = (LowerBound(_starts, from), LowerBound(_starts, to));
             var (a0, a1) = (LowerBound(_starts, doneFrom), LowerBound(_starts, doneTo));
             int before = 0, after = 0;
@@ -167,12 +168,12 @@ public static class PreventionEffect
             {
                 foreach (var c in _similar.GetOrAdd(_classOf[origin], _ => Similar(cause)))
                 {
-                    var starts = _classes[c].Starts;
+                    var starts = CollectionsMarshal.AsSpan(_classes[c].Starts);
                     before += LowerBound(starts, to) - LowerBound(starts, from);
                     after += LowerBound(starts, doneTo) - LowerBound(starts, doneFrom);
                 }
 
-                after -= started >= doneFrom && started < doneTo && Same(cause, origin) ? 1 : 0; // counted in its own class: an item can be recorded done before its incident's postmortem
+                after -= to >= doneFrom && to < doneTo && Same(cause, origin) ? 1 : 0; // counted in its own class: an item can be recorded done before its incident's postmortem
                 return (before, after);
             }
 
@@ -194,9 +195,9 @@ public static class PreventionEffect
 
         private bool Same(TermVector origin, int other) => _vectors[other] is { } v && origin.Cosine(v) >= Recurrence.Similar;
 
-        private static int LowerBound(List<DateTimeOffset> sorted, DateTimeOffset value)
+        private static int LowerBound(ReadOnlySpan<long> sorted, long value)
         {
-            int lo = 0, hi = sorted.Count;
+            int lo = 0, hi = sorted.Length;
             while (lo < hi)
             {
                 var mid = (lo + hi) >>> 1;

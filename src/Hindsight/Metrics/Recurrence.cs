@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Hindsight.Incidents;
 using Hindsight.Text;
 
@@ -19,12 +18,6 @@ public static class Recurrence
 
     /// <summary>The similarity at which two root-cause descriptions say the same thing.</summary>
     public const double Similar = 0.5;
-
-    /// <summary>
-    /// Each incident's root-cause vector, analysed once however often it is compared (the compact form: term ids and
-    /// weights, about 200 bytes for ten terms; the themes read its counts back).
-    /// </summary>
-    private static readonly ConditionalWeakTable<Incident, TermVector> Vectors = [];
 
     /// <summary>Whether <paramref name="current"/> repeats the root cause of one of <paramref name="previous"/> (in order of start).</summary>
     public static bool IsRepeat(Incident current, IReadOnlyList<Incident> previous) => RepeatOf(current, previous) is not null;
@@ -147,17 +140,28 @@ public static class Recurrence
     /// </summary>
     private static TermVector? RootCauseVector(Incident incident, ConcurrentDictionary<string, TermVector>? byText)
     {
-        if (Vectors.TryGetValue(incident, out var vector))
+        if (incident.RootCauses.Count == 0)
         {
-            return vector;
+            return null;
         }
 
-        return RootCauseText(incident) is { } text
-            ? Vectors.GetValue(incident, _ => byText is null ? Analyse(text) : byText.GetOrAdd(text, Analyse))
-            : null;
+        if (Volatile.Read(ref incident.Memo.RootCause) is RootCauseMemo memo && ReferenceEquals(memo.Source, incident.RootCauses))
+        {
+            return memo.Vector;
+        }
+
+        var vector = RootCauseText(incident) is { } text ? (byText is null ? Analyse(text) : byText.GetOrAdd(text, Analyse)) : null;
+        Volatile.Write(ref incident.Memo.RootCause, new RootCauseMemo(incident.RootCauses, vector));
+        return vector;
 
         static TermVector Analyse(string text) => TermVector.Of(TermCounts.Of(text));
     }
+
+    /// <summary>
+    /// An incident's root-cause vector (the compact form: term ids and weights, about 200 bytes for ten terms; the
+    /// themes read its counts back), analysed once however often it is compared, with the list it was analysed from.
+    /// </summary>
+    private sealed record RootCauseMemo(IReadOnlyList<RootCause> Source, TermVector? Vector);
 
     /// <summary>
     /// The judgeable incidents of one failure mode so far, in order of start, listed under each of their services: the

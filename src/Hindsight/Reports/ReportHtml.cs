@@ -254,7 +254,7 @@ public static partial class ReportHtml
 
             if (found.Count > HygieneShown)
             {
-                html.Append(Invariant, $"<div class=\"missing\">and {found.Count - HygieneShown:N0} more (hindsight report --json lists them all)</div>");
+                html.Append(Invariant, $"<div class=\"missing\">and {found.Count - HygieneShown:N0} more (hindsight report --json lists more of them)</div>");
             }
 
             html.Append("</td></tr>");

@@ -66,6 +66,33 @@ public sealed class LearningVelocityTests
     }
 
     [Fact]
+    public void Repeat_ReadsTheRootCauseOfACopyNotTheOriginalsCachedOne()
+    {
+        const string cause = "Certificate renewal failed silently";
+        var earlier = Make("A", 0, 5, "certificate-expiry", cause);
+        var current = Make("B", 10, 5, "certificate-expiry", cause);
+        Assert.True(Recurrence.IsRepeat(current, [earlier])); // both root causes analysed and kept beside the incidents
+
+        var rewritten = current with { RootCauses = [new RootCause(RootCauseKind.Technical, "A bad deploy broke routing")] };
+        Assert.False(Recurrence.IsRepeat(rewritten, [earlier]));
+        Assert.False(Recurrence.IsRepeat(current, [earlier with { RootCauses = [] }]));
+        Assert.True(Recurrence.IsRepeat(current, [earlier]));
+    }
+
+    [Fact]
+    public void Repeat_WhatItKeepsBesideAnIncidentIsNotPartOfItsValue()
+    {
+        IReadOnlyList<RootCause> causes = [new RootCause(RootCauseKind.Technical, "Certificate renewal failed silently")];
+        IReadOnlyList<string> services = ["checkout"];
+        Incident Bare(string id, int day) => new() { Id = id, Title = id, StartedAt = T0.AddDays(day), FailureMode = "certificate-expiry", Services = services, RootCauses = causes };
+
+        var current = Bare("B", 10);
+        Assert.True(Recurrence.IsRepeat(current, [Bare("A", 0)]));
+        Assert.Equal(Bare("B", 10), current);
+        Assert.Equal(Bare("B", 10).GetHashCode(), current.GetHashCode());
+    }
+
+    [Fact]
     public void ByQuarter_GroupsTheTermsOfEachQuartersIncidents()
     {
         var quarters = LearningVelocity.ByQuarter(LearningVelocity.Compute([Make("A", 0, 10), Make("B", 1, 5), Make("C", 100, 50)]).Terms);
