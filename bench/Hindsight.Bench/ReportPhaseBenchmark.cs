@@ -79,8 +79,11 @@ internal static class ReportPhaseBenchmark
     {
         var seconds = clock.Elapsed.TotalSeconds;
         var heap = GC.GetTotalMemory(forceFullCollection: true);
-        var committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes; // the collector's own, after the full collection
+        var gc = GC.GetGCMemoryInfo(GCKind.Any); // the collector's own view, after the full collection
+        var large = gc.GenerationInfo[3]; // the large-object heap
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"{name,-22} {seconds,8:F2} s   heap {heap / 1048576.0,8:N0} MB   committed {committed / 1048576.0,8:N0} MB   RSS {process.WorkingSet64 / 1048576.0,8:N0} MB   peak RSS {process.PeakWorkingSet64 / 1048576.0,8:N0} MB  {detail}");
+        Console.WriteLine($"{name,-22} {seconds,8:F2} s   heap {heap / 1048576.0,6:N0} MB   committed {gc.TotalCommittedBytes / 1048576.0,6:N0} MB "
+            + $"(large objects {large.SizeAfterBytes / 1048576.0:N0} MB, {large.FragmentationAfterBytes / 1048576.0:N0} MB free in it)   "
+            + $"RSS {process.WorkingSet64 / 1048576.0,6:N0} MB   peak RSS {process.PeakWorkingSet64 / 1048576.0,6:N0} MB  {detail}");
     }
 }

@@ -56,9 +56,11 @@ public static class PreventionEffect
         }
 
         var byKind = new Dictionary<(string Mode, string Service), List<(DateTimeOffset At, int Index)>>(); // in order of start
+        var keys = new (string Mode, string Service)?[ordered.Count]; // each incident's cause, folded once
+        var lowered = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (Key(ordered[i]) is { } key)
+            if ((keys[i] = Key(ordered[i], lowered)) is { } key)
             {
                 (byKind.TryGetValue(key, out var list) ? list : byKind[key] = []).Add((ordered[i].StartedAt, i));
             }
@@ -81,7 +83,7 @@ public static class PreventionEffect
                 anyDone = true;
                 var id = item.Id ?? $"{ordered[i].Id}/{item.Title}";
                 var days = Math.Min(MaxWindowDays, Math.Min((ordered[i].StartedAt - start).TotalDays, (end - done).TotalDays));
-                if (seen.Add(id) && days >= MinWindowDays && Key(ordered[i]) is not null && recurrence.Judgeable[i])
+                if (seen.Add(id) && days >= MinWindowDays && keys[i] is not null && recurrence.Judgeable[i])
                 {
                     candidates.Add((id, i, done, TimeSpan.FromDays(Math.Floor(days))));
                 }
@@ -96,7 +98,7 @@ public static class PreventionEffect
         {
             var (id, i, done, window) = candidates[k];
             var origin = ordered[i];
-            var cause = causes[Key(origin)!.Value];
+            var cause = causes[keys[i]!.Value];
             var (before, after) = cause.Count(i, origin.StartedAt, done, window, byClass);
             judged[k] = new PreventionOutcome(id, origin.Id, done, (int)window.TotalDays, before, after);
         });
@@ -113,8 +115,13 @@ public static class PreventionEffect
             [.. items.OrderByDescending(x => x.Avoided).ThenBy(x => x.ActionItem, StringComparer.Ordinal)]);
     }
 
-    private static (string Mode, string Service)? Key(Incident incident) =>
-        incident.FailureMode is { Length: > 0 } mode && incident.Services.Count > 0 ? (mode.ToLowerInvariant(), incident.Services[0].ToLowerInvariant()) : null;
+    /// <summary>The failure mode and primary service, in lower case (each distinct spelling lowered once, in <paramref name="lowered"/>).</summary>
+    private static (string Mode, string Service)? Key(Incident incident, Dictionary<string, string> lowered)
+    {
+        return incident.FailureMode is { Length: > 0 } mode && incident.Services.Count > 0 ? (Lower(mode), Lower(incident.Services[0])) : null;
+
+        string Lower(string text) => lowered.TryGetValue(text, out var lower) ? lower : lowered[text] = text.ToLowerInvariant();
+    }
 
     /// <summary>
     /// The incidents of one failure mode and primary service, in order of start, with their root causes grouped into
