@@ -56,6 +56,7 @@ public sealed partial class SimilarityEngine
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            using var pages = HugePages.WhileLoading();
             _index = IncidentIndex.Load(file);
             LoadedSnapshot = true;
             _savedAt = _clock.GetTimestamp();

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using Hindsight.Application.Retrieval;
+
+namespace Hindsight.Application.Tests.Retrieval;
+
+public sealed class HugePagesTests
+{
+    [Theory]
+    [InlineData("7f6e84000000-7fae84000000 ---p 00000000 00:00 0 ", 0x7f6e84000000UL, 0x7fae84000000UL)]
+    [InlineData("7fae9a210000-7fae9aa10000 rw-p 00000000 00:00 0", 0x7fae9a210000UL, 0x7fae9aa10000UL)]
+    public void Anonymous_ReadsTheRangeOfAMappingWithoutAFile(string line, ulong start, ulong end) =>
+        Assert.Equal((start, end), HugePages.Anonymous(line));
+
+    [Theory]
+    [InlineData("7fae9c000000-7fae9c021000 r-xp 00000000 08:01 131 /usr/lib/x86_64-linux-gnu/libc.so.6")]
+    [InlineData("7ffc1b3a2000-7ffc1b3c3000 rw-p 00000000 00:00 0                          [stack]")]
+    [InlineData("not a mapping")]
+    public void Anonymous_IsNullForFilesNamedRegionsAndNoise(string line) => Assert.Null(HugePages.Anonymous(line));
+
+    [Fact]
+    public void HeapRange_HoldsAFreshArray()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the maps are Linux's
+        }
+
+        var range = HugePages.HeapRange();
+        Assert.NotNull(range);
+        var array = GCHandle.Alloc(new byte[1 << 20], GCHandleType.Pinned); // a large object: another region than the probe's
+        try
+        {
+            var at = array.AddrOfPinnedObject();
+            Assert.InRange((ulong)at, (ulong)range.Value.Start, (ulong)range.Value.Start + range.Value.Length - 1);
+        }
+        finally
+        {
+            array.Free();
+        }
+    }
+
+    [Fact]
+    public void WhileLoading_NeverFailsAndCanBeDisposedTwice()
+    {
+        var advice = HugePages.WhileLoading();
+        var data = new byte[8 << 20];
+        data[^1] = 1;
+        advice.Dispose();
+        advice.Dispose();
+        Assert.Equal(1, data[^1]);
+    }
+}
