@@ -145,14 +145,18 @@ public static class Recurrence
             return null;
         }
 
-        if (Volatile.Read(ref incident.Memo.RootCause) is RootCauseMemo memo && ReferenceEquals(memo.Source, incident.RootCauses))
+        var kept = Volatile.Read(ref incident.Memo.RootCause);
+        if (kept is RootCauseMemo memo && ReferenceEquals(memo.Source, incident.RootCauses))
         {
             return memo.Vector;
         }
 
         var vector = RootCauseText(incident) is { } text ? (byText is null ? Analyse(text) : byText.GetOrAdd(text, Analyse)) : null;
-        Volatile.Write(ref incident.Memo.RootCause, new RootCauseMemo(incident.RootCauses, vector));
-        return vector;
+        var fresh = new RootCauseMemo(incident.RootCauses, vector);
+        var winner = Interlocked.CompareExchange(ref incident.Memo.RootCause, fresh, kept);
+        return ReferenceEquals(winner, kept) || winner is not RootCauseMemo first || !ReferenceEquals(first.Source, incident.RootCauses)
+            ? vector
+            : first.Vector; // another thread analysed it first: keep one vector per incident (the themes group by it)
 
         static TermVector Analyse(string text) => TermVector.Of(TermCounts.Of(text));
     }
@@ -161,7 +165,12 @@ public static class Recurrence
     /// An incident's root-cause vector (the compact form: term ids and weights, about 200 bytes for ten terms; the
     /// themes read its counts back), analysed once however often it is compared, with the list it was analysed from.
     /// </summary>
-    private sealed record RootCauseMemo(IReadOnlyList<RootCause> Source, TermVector? Vector);
+    private sealed class RootCauseMemo(IReadOnlyList<RootCause> source, TermVector? vector)
+    {
+        public IReadOnlyList<RootCause> Source { get; } = source;
+
+        public TermVector? Vector { get; } = vector;
+    }
 
     /// <summary>
     /// The judgeable incidents of one failure mode so far, in order of start, listed under each of their services: the
