@@ -6,6 +6,7 @@ using Hindsight.Application.Access;
 using Hindsight.Application.Notifications;
 using Hindsight.Application.Retrieval;
 using Hindsight.Application.Workspaces;
+using Hindsight.Calendar;
 using Hindsight.Errors;
 using Hindsight.History;
 using Hindsight.Incidents;
@@ -80,7 +81,7 @@ public sealed class IntakeUseCases
                 foreach (var f in e.Firings)
                 {
                     var known = firings.GetValueOrDefault(f.Id) ?? await _workspace.Store.FindAsync(_workspace.Organisation, RecordKind.Alert, f.Id, cancellationToken).ConfigureAwait(false) as AlertFiring;
-                    var merged = known is null ? f : f with { ResolvedAt = Later(known.ResolvedAt, f.ResolvedAt) }; // a late "firing" redelivery does not reopen it
+                    var merged = known is null ? f : f with { ResolvedAt = Moments.Later(known.ResolvedAt, f.ResolvedAt) }; // a late "firing" redelivery does not reopen it
                     if (known is null || !CanonicalEquals(known, merged))
                     {
                         firings[f.Id] = merged;
@@ -132,7 +133,6 @@ public sealed class IntakeUseCases
         return (outcomes, started);
     }
 
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private async Task<IntakeResult> AnswerAsync(IReadOnlyList<IntakeOutcome> outcomes, string? started, CancellationToken cancellationToken)
     {

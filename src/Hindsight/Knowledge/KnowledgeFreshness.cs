@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.Incidents;
 
 namespace Hindsight.Knowledge;
@@ -44,14 +45,14 @@ public static class KnowledgeFreshness
                 }
 
                 var changed = kind == "incident" && resolvedAt.TryGetValue(key.Item2, out var r) && r <= i.StartedAt ? r : item.ChangedBy(c.UpdatedAt, i.StartedAt);
-                var anchor = Later(changed, item.LastHelped);
+                var anchor = Moments.Later(changed, item.LastHelped);
                 var isStale = anchor is { } a && i.StartedAt - a > StaleAfter;
                 judged += anchor is null ? 0 : 1;
                 stale += isStale ? 1 : 0;
                 item.Consulted++;
                 item.LastConsulted = i.StartedAt;
-                item.LastChanged = Later(item.LastChanged, changed);
-                item.LatestReported = c.UpdatedAt is { } u && u <= now ? Later(item.LatestReported, u) : item.LatestReported;
+                item.LastChanged = Moments.Later(item.LastChanged, changed);
+                item.LatestReported = c.UpdatedAt is { } u && u <= now ? Moments.Later(item.LatestReported, u) : item.LatestReported;
                 if (c.Helped == true)
                 {
                     item.Helped++;
@@ -71,10 +72,10 @@ public static class KnowledgeFreshness
         }
 
         // now, an item changed when the latest change any consultation reported (up to now) says so
-        var list = items.Select(p => (p.Key, p.Value, Changed: Later(p.Value.LastChanged, p.Value.LatestReported)))
+        var list = items.Select(p => (p.Key, p.Value, Changed: Moments.Later(p.Value.LastChanged, p.Value.LatestReported)))
             .Select(p => new KnowledgeItemFreshness(
                 p.Key.Kind, p.Key.Ref, p.Value.Consulted, p.Value.Helped, p.Value.NotHelped, p.Value.LastConsulted, p.Changed, p.Value.LastHelped,
-                Later(p.Changed, p.Value.LastHelped) is { } a && now - a > StaleAfter))
+                Moments.Later(p.Changed, p.Value.LastHelped) is { } a && now - a > StaleAfter))
             .OrderByDescending(x => x.Stale).ThenByDescending(x => x.Consulted).ThenBy(x => x.Ref, StringComparer.Ordinal)
             .ToList();
         var findings = services
@@ -91,7 +92,6 @@ public static class KnowledgeFreshness
         return new FreshnessReport(rate, list, findings);
     }
 
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private sealed class Item
     {
@@ -112,6 +112,6 @@ public static class KnowledgeFreshness
 
         /// <summary>The latest change known by <paramref name="at"/>: the one this consultation reports, or one reported before.</summary>
         public DateTimeOffset? ChangedBy(DateTimeOffset? reported, DateTimeOffset at) =>
-            reported is { } r && r <= at ? Later(LastChanged, r) : LastChanged;
+            reported is { } r && r <= at ? Moments.Later(LastChanged, r) : LastChanged;
     }
 }
