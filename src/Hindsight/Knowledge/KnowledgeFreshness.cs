@@ -92,7 +92,6 @@ public static class KnowledgeFreshness
         return new FreshnessReport(rate, list, findings);
     }
 
-
     private sealed class Item
     {
         public int Consulted { get; set; }
