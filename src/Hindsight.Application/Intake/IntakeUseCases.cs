@@ -133,7 +133,6 @@ public sealed class IntakeUseCases
         return (outcomes, started);
     }
 
-
     private async Task<IntakeResult> AnswerAsync(IReadOnlyList<IntakeOutcome> outcomes, string? started, CancellationToken cancellationToken)
     {
         if (started is null)

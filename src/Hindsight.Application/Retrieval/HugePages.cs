@@ -133,14 +133,7 @@ internal static partial class HugePages
             if (--_loads == 0 && _advised is { } range)
             {
                 _advised = null;
-                try
-                {
-                    Advise(range, NotHuge);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // advised once, so the call works; nothing to undo if it does not
-                }
+                Advise(range, NotHuge); // the call worked when advising, so it loads; a refusal leaves nothing to undo
             }
         }
     }
