@@ -49,7 +49,7 @@ internal static class ReportPhaseBenchmark
         Time("deploy correlation", () => DeployCorrelation.Analyse(input.Deployments, incidents, input.Dependencies), out _);
         Time("time metrics", () => TimeMetrics.Of(incidents), out _);
         Time("time metrics by team", () => TimeMetrics.By(incidents, TimeMetrics.Grouping("team")), out _);
-        Time("hygiene", () => HygieneCheck.Check(incidents, input.Now), out _);
+        Time("hygiene", () => HygieneCheck.Tally(incidents, input.Now, ReportBuilder.HygieneExamples), out _);
         Time("seasonality", () => (Seasonality.Profiles(incidents), Seasonality.HourByWeekday(incidents)), out _);
         Time("propagation", () => Propagation.ThroughServices(incidents, new DependencyGraph(input.Dependencies)), out _);
         Time("count anomalies", () => CountAnomalies.Detect(incidents, input.Now), out _);

@@ -12,7 +12,7 @@ public static class ReportDocuments
     public const int ThemeMembers = 50;
 
     /// <summary>Hygiene findings listed per kind (the counts say how many there are).</summary>
-    public const int FindingsPerKind = 50;
+    public const int FindingsPerKind = ReportBuilder.HygieneExamples;
 
     /// <summary>Why the learning velocity can be missing.</summary>
     public const string VelocityMissing = "needs two incidents and root causes with failure modes to judge repeats";
@@ -59,8 +59,8 @@ public static class ReportDocuments
                     return new HygieneFigure(null, null, NoPostmortems);
                 }
 
-                var found = report.Hygiene.Where(f => f.Kind == kind).ToList();
-                return new HygieneFigure(found.Count, [.. found.Take(FindingsPerKind).Select(f => new HygieneItem(f.Incident, f.Detail))], null);
+                var found = report.Hygiene.Single(t => t.Kind == kind);
+                return new HygieneFigure(found.Count, [.. found.First.Take(FindingsPerKind).Select(f => new HygieneItem(f.Incident, f.Detail))], null);
             }),
             [.. report.Forecasts.Select(f => new ForecastFigure(f.Scope, f.Month, f.Forecast, f.Model, f.BacktestMonths, f.Mae, f.Mape, f.NaiveMae)
             {
@@ -87,7 +87,7 @@ public static class ReportDocuments
         RateFigure.Of(report.Implementation),
         RateFigure.Of(report.Effectiveness),
         RateFigure.Of(report.Prevention),
-        [.. report.PreventionItems.Take(20).Select(p => new PreventionFigure(p.ActionItem, p.Incident, p.CompletedAt, p.WindowDays, p.Predicted, p.Observed, p.Avoided))],
+        [.. report.PreventionItems.Select(p => new PreventionFigure(p.ActionItem, p.Incident, p.CompletedAt, p.WindowDays, p.Predicted, p.Observed, p.Avoided))],
         report.ResponseEfficiency,
         report.ResponseEfficiency is null ? EfficiencyMissing : null,
         report.Readiness is { } g ? new RateFigure(Math.Round(g.Readiness, 4), g.Prepared, g.Expected, null) : new RateFigure(null, null, null, ReadinessMissing));

@@ -26,29 +26,57 @@ public static class HygieneCheck
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var ordered = TimeOrder.ByStartThenId(incidents);
-        var findings = new List<HygieneFinding>();
         var postmortems = RecordsActionItems(ordered);
-        findings.AddRange(ordered
-            .Where(i => postmortems && i.ResolvedAt is not null && i.Severity is not Incidents.Severity.Sev3 && i.ActionItems.Count == 0)
-            .Select(i => new HygieneFinding("no_action_items", i.Id, $"{SeverityOf(i)} resolved without a follow-up action item")));
-        findings.AddRange(ordered
-            .SelectMany(i => i.ActionItems.Where(a => a.IsOverdue(now)).Select(a => (Incident: i, Item: a)))
-            .OrderBy(x => x.Item.DueAt)
-            .Select(x => new HygieneFinding("overdue_action_item", x.Incident.Id,
-                $"'{x.Item.Title}' ({x.Item.Owner ?? "no owner"}) is {(int)(now - x.Item.DueAt!.Value).TotalDays} days past due")));
-        findings.AddRange(ordered
-            .Where(i => i.Responders.Count == 0 && (i.RootCauses.Count > 0 || i.ActionItems.Count > 0))
-            .Select(i => new HygieneFinding("no_responders", i.Id, "postmortem written with no responder recorded")));
-        foreach (var i in ordered)
-        {
-            if (i.Severity is { } actual && ExpectedSeverity(i) is { } expected && Math.Abs((int)actual - (int)expected) >= 2)
-            {
-                findings.Add(new HygieneFinding("severity_inconsistent", i.Id,
-                    $"{SeverityOf(i)} but the impact ({Impact(i)}) reads as {SeverityText.Format(expected)}"));
-            }
-        }
+        return [.. Kinds.SelectMany(kind => Hits(kind, ordered, postmortems, now).Select(hit => Finding(kind, hit, now)))];
+    }
 
-        return findings;
+    /// <summary>
+    /// Each kind's count and its first <paramref name="first"/> findings, in <see cref="Kinds"/> order: what a report shows,
+    /// without writing out every finding (at a million incidents, hundreds of thousands of them).
+    /// </summary>
+    public static IReadOnlyList<HygieneTally> Tally(IEnumerable<Incident> incidents, DateTimeOffset now, int first)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        var ordered = TimeOrder.ByStartThenId(incidents);
+        var postmortems = RecordsActionItems(ordered);
+        return [.. Kinds.Select(kind =>
+        {
+            var hits = Hits(kind, ordered, postmortems, now);
+            return new HygieneTally(kind, hits.Count, [.. hits.Take(first).Select(hit => Finding(kind, hit, now))]);
+        })];
+    }
+
+    /// <summary>What a finding is about: the incident, and for an overdue item the item.</summary>
+    private readonly record struct Hit(Incident Incident, ActionItem? Item);
+
+    private static List<Hit> Hits(string kind, IReadOnlyList<Incident> ordered, bool postmortems, DateTimeOffset now) => kind switch
+    {
+        "no_action_items" => [.. ordered
+            .Where(i => postmortems && i.ResolvedAt is not null && i.Severity is not Incidents.Severity.Sev3 && i.ActionItems.Count == 0)
+            .Select(i => new Hit(i, null))],
+        "overdue_action_item" => [.. ordered
+            .SelectMany(i => i.ActionItems.Where(a => a.IsOverdue(now)).Select(a => new Hit(i, a)))
+            .OrderBy(h => h.Item!.DueAt)],
+        "no_responders" => [.. ordered
+            .Where(i => i.Responders.Count == 0 && (i.RootCauses.Count > 0 || i.ActionItems.Count > 0))
+            .Select(i => new Hit(i, null))],
+        "severity_inconsistent" => [.. ordered
+            .Where(i => i.Severity is { } actual && ExpectedSeverity(i) is { } expected && Math.Abs((int)actual - (int)expected) >= 2)
+            .Select(i => new Hit(i, null))],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind of hygiene finding"),
+    };
+
+    private static HygieneFinding Finding(string kind, Hit hit, DateTimeOffset now)
+    {
+        var i = hit.Incident;
+        return new HygieneFinding(kind, i.Id, kind switch
+        {
+            "no_action_items" => $"{SeverityOf(i)} resolved without a follow-up action item",
+            "overdue_action_item" => $"'{hit.Item!.Title}' ({hit.Item.Owner ?? "no owner"}) is {(int)(now - hit.Item.DueAt!.Value).TotalDays} days past due",
+            "no_responders" => "postmortem written with no responder recorded",
+            _ => $"{SeverityOf(i)} but the impact ({Impact(i)}) reads as {SeverityText.Format(ExpectedSeverity(i)!.Value)}",
+        });
     }
 
     /// <summary>Whether any incident records a follow-up action item (otherwise the history holds no postmortems to check).</summary>

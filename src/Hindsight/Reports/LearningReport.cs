@@ -60,7 +60,7 @@ public sealed record LearningReport
     /// <summary>Prevention effect rate.</summary>
     public required Ratio Prevention { get; init; }
 
-    /// <summary>The prevention items judged, most avoided first.</summary>
+    /// <summary>The prevention items judged, most avoided first (the first <see cref="ReportBuilder.PreventionExamples"/>).</summary>
     public required IReadOnlyList<PreventionOutcome> PreventionItems { get; init; }
 
     /// <summary>Median response-efficiency ratio (null when no incident had similar past ones).</summary>
@@ -96,8 +96,8 @@ public sealed record LearningReport
     /// <summary>Actions tested against resolution time.</summary>
     public required IReadOnlyList<PracticeFinding> Practices { get; init; }
 
-    /// <summary>Postmortem hygiene findings.</summary>
-    public required IReadOnlyList<HygieneFinding> Hygiene { get; init; }
+    /// <summary>Postmortem hygiene: each kind's count and first <see cref="ReportBuilder.HygieneExamples"/> findings.</summary>
+    public required IReadOnlyList<HygieneTally> Hygiene { get; init; }
 
     /// <summary>Next month's incidents, overall then for the busiest services.</summary>
     public required IReadOnlyList<CountForecast> Forecasts { get; init; }

@@ -17,6 +17,12 @@ public static class ReportBuilder
     /// <summary>Services given a forecast beside the organisation's.</summary>
     public const int ForecastServices = 5;
 
+    /// <summary>Hygiene findings of each kind the report keeps (it counts them all).</summary>
+    public const int HygieneExamples = 50;
+
+    /// <summary>Prevention items the report keeps, most avoided first (at a million incidents there are hundreds of thousands).</summary>
+    public const int PreventionExamples = 20;
+
     /// <summary>Builds the report.</summary>
     public static LearningReport Build(ReportInput input)
     {
@@ -41,7 +47,7 @@ public static class ReportBuilder
             ["team"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("team")),
             ["service"] = TimeMetrics.By(incidents, TimeMetrics.Grouping("service")),
         });
-        var hygiene = Start(() => HygieneCheck.Check(incidents, input.Now));
+        var hygiene = Start(() => HygieneCheck.Tally(incidents, input.Now, HygieneExamples));
         var seasonality = Start(() => (Seasonality.Profiles(incidents), Seasonality.HourByWeekday(incidents)));
         var graph = new DependencyGraph(input.Dependencies);
         var propagation = Start(() => Propagation.ThroughServices(incidents, graph));
@@ -80,7 +86,7 @@ public static class ReportBuilder
             Implementation = implementation,
             Effectiveness = effectiveness,
             Prevention = prevention,
-            PreventionItems = preventionItems,
+            PreventionItems = [.. preventionItems.Take(PreventionExamples)],
             ResponseEfficiency = Quantiles.Median([.. efficiency.Result.Select(e => e.Ratio)]) is { } m ? Math.Round(m, 4) : null,
             ResponseEfficiencyTrend = QuarterlyTrend.Of(efficiency.Result, e => e.Incident.StartedAt, g => Quantiles.Median([.. g.Select(e => e.Ratio)])),
             Readiness = input.Drills.Count == 0 ? null : SkillGaps.Of(input.Drills, DrillCatalogue.BuiltIn),

@@ -239,7 +239,7 @@ public static partial class ReportHtml
         html.Append("<section><h2>Postmortem hygiene</h2><table>");
         foreach (var kind in Hindsight.Hygiene.HygieneCheck.Kinds)
         {
-            var found = r.Hygiene.Where(f => f.Kind == kind).ToList();
+            var found = r.Hygiene.Single(t => t.Kind == kind);
             if (kind == "no_action_items" && !Hindsight.Hygiene.HygieneCheck.RecordsActionItems(r.Input.Incidents))
             {
                 html.Append("<tr><td>no action items</td><td class=\"missing\">missing</td><td class=\"missing\">no incident records follow-up action items</td></tr>");
@@ -247,7 +247,7 @@ public static partial class ReportHtml
             }
 
             html.Append(Invariant, $"<tr><td>{Escape(kind.Replace('_', ' '))}</td><td class=\"n {(found.Count == 0 ? "good" : "bad")}\">{found.Count:N0}</td><td>");
-            foreach (var f in found.Take(HygieneShown))
+            foreach (var f in found.First.Take(HygieneShown))
             {
                 html.Append("<div>").Append(Escape(f.Incident)).Append(": ").Append(Escape(f.Detail)).Append("</div>");
             }

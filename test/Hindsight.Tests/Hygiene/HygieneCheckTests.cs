@@ -25,6 +25,31 @@ public sealed class HygieneCheckTests
         Assert.Contains("reads as SEV3", findings.Single(f => f.Kind == "severity_inconsistent").Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ATally_CountsEveryFinding_AndKeepsTheFirstOfEachKind()
+    {
+        var now = Make.T0.AddDays(100);
+        var incidents = Enumerable.Range(0, 7).Select(k => Make.Incident($"I{k}", k) with
+        {
+            Severity = Severity.Sev1,
+            ActionItems = k % 2 == 0 ? [] : [new ActionItem { Title = $"item {k}", Status = ActionItemStatus.Open, DueAt = now.AddDays(-20 + k) }],
+        }).ToList();
+        var all = HygieneCheck.Check(incidents, now);
+
+        var tally = HygieneCheck.Tally(incidents, now, 2);
+
+        Assert.Equal(HygieneCheck.Kinds, tally.Select(t => t.Kind));
+        foreach (var t in tally)
+        {
+            var ofKind = all.Where(f => f.Kind == t.Kind).ToList();
+            Assert.Equal(ofKind.Count, t.Count);
+            Assert.Equal(ofKind.Take(2), t.First);
+        }
+
+        Assert.Equal(4, tally[0].Count); // I0, I2, I4, I6 have no item
+        Assert.Equal(["I1", "I3"], tally[1].First.Select(f => f.Incident)); // the longest overdue first
+    }
+
     [Theory]
     [InlineData(10, 1, Severity.Sev3)]
     [InlineData(45, 1, Severity.Sev2)]
