@@ -101,11 +101,11 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "services"u8))
         {
-            f.Services = Texts(ref reader);
+            f.Services = SharedList(Texts(ref reader));
         }
         else if (Is(ref reader, "tags"u8))
         {
-            f.Tags = Texts(ref reader);
+            f.Tags = SharedList(Texts(ref reader));
         }
         else if (Is(ref reader, "failure_mode"u8))
         {
@@ -113,7 +113,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "root_causes"u8))
         {
-            f.RootCauses = List(ref reader, options, RootCause);
+            f.RootCauses = SharedList(List(ref reader, options, RootCause));
         }
         else if (Is(ref reader, "started_at"u8))
         {
@@ -149,7 +149,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "responders"u8))
         {
-            f.Responders = List(ref reader, options, Responder);
+            f.Responders = SharedList(List(ref reader, options, Responder));
         }
         else if (Is(ref reader, "actions"u8))
         {
@@ -157,7 +157,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "hypotheses"u8))
         {
-            f.Hypotheses = List(ref reader, options, Hypothesis);
+            f.Hypotheses = SharedList(List(ref reader, options, Hypothesis));
         }
         else if (Is(ref reader, "action_items"u8))
         {
@@ -177,7 +177,7 @@ internal static class IncidentReader
         }
         else if (Is(ref reader, "risks"u8))
         {
-            f.Risks = Texts(ref reader);
+            f.Risks = SharedList(Texts(ref reader));
         }
         else if (Is(ref reader, "timeline"u8))
         {
@@ -398,6 +398,35 @@ internal static class IncidentReader
         return entry;
     }
 
+    /// <summary>
+    /// Like <see cref="Shared"/> for a whole list: a list whose entries are the very ones of a list read shortly before
+    /// on this thread in the same read is that list — the same services, tags, responders or templated root causes held
+    /// once instead of once per incident. Entries are compared by identity, which the pool makes equality for the
+    /// strings and entries it shares; a list of unshared entries is kept as read.
+    /// </summary>
+    private static T[] SharedList<T>(T[] items)
+        where T : class
+    {
+        if (items.Length == 0 || StringPool.Current is not { } strings)
+        {
+            return items;
+        }
+
+        var cache = strings.Lists ??= new Dictionary<Array, Array>(SameEntries.Instance);
+        if (cache.TryGetValue(items, out var known))
+        {
+            return (T[])known; // equal lists hold entries of one type
+        }
+
+        if (cache.Count == SharedEntries)
+        {
+            cache.Clear();
+        }
+
+        cache[items] = items;
+        return items;
+    }
+
     /// <summary>A JSON array of entries as an array of exactly its length.</summary>
     private static T[] List<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, Entry<T> entry)
     {
@@ -422,7 +451,7 @@ internal static class IncidentReader
         return items;
     }
 
-    private static IReadOnlyList<string> Texts(ref Utf8JsonReader reader)
+    private static string[] Texts(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray);
         string[] items = [];

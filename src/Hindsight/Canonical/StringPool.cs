@@ -67,6 +67,9 @@ public sealed class StringPool : IDisposable
         /// thread, each its own key; dropped with the pool.
         /// </summary>
         public Dictionary<object, object>? Entries { get; set; }
+
+        /// <summary>The lists of shared entries (services, tags, responders, root causes) shared the same way.</summary>
+        public Dictionary<Array, Array>? Lists { get; set; }
     }
 
     /// <summary>The calling thread's table, restored to the one before when disposed.</summary>

@@ -41,6 +41,22 @@ public sealed class StringPoolTests
     }
 
     [Fact]
+    public void RecordsReadThroughOnePool_ShareEqualLists_InTheSameOrderOnly()
+    {
+        using var pool = new StringPool();
+        var a = Read(Incident1, pool);
+        var b = Read(Incident2, pool);
+        var c = Read(Incident1.Replace("INC-1", "INC-3", StringComparison.Ordinal), pool);
+
+        Assert.Same(a.Tags, b.Tags);
+        Assert.Same(a.Responders, b.Responders);
+        Assert.NotSame(a.Services, b.Services); // the same services in another order are another list
+        Assert.Equal(["db", "checkout"], b.Services);
+        Assert.Same(a.Services, c.Services);
+        Assert.NotSame(a.Actions, c.Actions); // actions are the incident's own
+    }
+
+    [Fact]
     public void WithoutAPool_EqualStringsAreSeparateInstances()
     {
         var a = Read(Incident1);
@@ -48,6 +64,7 @@ public sealed class StringPoolTests
 
         Assert.Equal(a.Team, b.Team);
         Assert.NotSame(a.Team, b.Team);
+        Assert.NotSame(a.Tags, b.Tags);
     }
 
     [Fact]
