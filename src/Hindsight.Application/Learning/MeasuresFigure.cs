@@ -30,7 +30,7 @@ public sealed record MeasuresFigure(
         ArgumentNullException.ThrowIfNull(m);
         return new MeasuresFigure(
             new AlertNoiseFigure(m.Alerts.Firings, m.Alerts.Rules.Count, RateFigure.Of(m.Alerts.NoiseRate), [.. m.Alerts.Rules.Take(Shown)], [.. m.Alerts.Noisiest.Select(r => r.Rule)], [.. m.Alerts.LateRules.Select(r => r.Rule)]),
-            new FreshnessFigure(RateFigure.Of(m.Freshness.StaleRate), m.Freshness.Items.Count, [.. m.Freshness.Items.Take(Shown)], m.Freshness.Services),
+            new FreshnessFigure(RateFigure.Of(m.Freshness.StaleRate), m.Freshness.ItemCount, [.. m.Freshness.Items.Take(Shown)], m.Freshness.Services),
             new RootCauseAccuracyFigure(RateFigure.Of(m.RootCause.Accuracy), m.RootCause.NotSure, m.RootCause.PerClass),
             new KnowledgeReuseFigure(m.Reuse.Learnings, RateFigure.Of(m.Reuse.Generalisation), RateFigure.Of(m.Reuse.OrganisationalEfficiency), m.Reuse.Examples),
             m.Capability with { Modes = [.. m.Capability.Modes.Take(Shown)] },

@@ -23,6 +23,9 @@ public static class ReportBuilder
     /// <summary>Prevention items the report keeps, most avoided first (at a million incidents there are hundreds of thousands).</summary>
     public const int PreventionExamples = 20;
 
+    /// <summary>Consulted knowledge items the report keeps, stale first (it counts them all).</summary>
+    public const int KnowledgeExamples = 50;
+
     /// <summary>Builds the report.</summary>
     public static LearningReport Build(ReportInput input)
     {
@@ -101,7 +104,7 @@ public static class ReportBuilder
             Hygiene = hygiene.Result,
             Forecasts = forecasts.Result,
             Anomalies = anomalies.Result,
-            Measures = measures.Result,
+            Measures = measures.Result with { Freshness = measures.Result.Freshness with { Items = [.. measures.Result.Freshness.Items.Take(KnowledgeExamples)] } },
         };
         return report;
     }

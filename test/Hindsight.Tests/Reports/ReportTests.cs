@@ -37,6 +37,25 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void TheReport_CountsEveryFindingAndItem_AndKeepsTheFirstOfEach()
+    {
+        var incidents = Enumerable.Range(0, 120).Select(k => Make.Incident($"INC-{k}", k, 30) with
+        {
+            Severity = Severity.Sev1,
+            Consulted = [new KnowledgeReference("runbook", $"runbook-{k}", true)],
+        }).ToList();
+        var report = ReportBuilder.Build(new ReportInput("org", incidents, [], [], [], Make.T0.AddDays(400)));
+
+        var noItems = report.Hygiene.Single(t => t.Kind == "no_action_items");
+        Assert.Equal(0, noItems.Count); // no incident records follow-up items: not a finding
+        var noResponders = report.Hygiene.Single(t => t.Kind == "no_responders");
+        Assert.Equal(Hindsight.Hygiene.HygieneCheck.Check(incidents, Make.T0.AddDays(400)).Count(f => f.Kind == "no_responders"), noResponders.Count);
+        Assert.Equal(Math.Min(noResponders.Count, ReportBuilder.HygieneExamples), noResponders.First.Count);
+        Assert.Equal(120, report.Measures.Freshness.ItemCount);
+        Assert.Equal(ReportBuilder.KnowledgeExamples, report.Measures.Freshness.Items.Count);
+    }
+
+    [Fact]
     public void MissingInputs_AreSaidOnThePage()
     {
         Assert.Contains("missing", ReportHtml.Render(Hostile()), StringComparison.Ordinal);
