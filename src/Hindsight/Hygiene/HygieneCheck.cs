@@ -22,13 +22,8 @@ public static class HygieneCheck
     public static readonly IReadOnlyList<string> Kinds = ["no_action_items", "overdue_action_item", "no_responders", "severity_inconsistent"];
 
     /// <summary>The findings over <paramref name="incidents"/> as of <paramref name="now"/>, in order of kind then start.</summary>
-    public static IReadOnlyList<HygieneFinding> Check(IEnumerable<Incident> incidents, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(incidents);
-        var ordered = TimeOrder.ByStartThenId(incidents);
-        var postmortems = RecordsActionItems(ordered);
-        return [.. Kinds.SelectMany(kind => Hits(kind, ordered, postmortems, now).Select(hit => Finding(kind, hit, now)))];
-    }
+    public static IReadOnlyList<HygieneFinding> Check(IEnumerable<Incident> incidents, DateTimeOffset now) =>
+        [.. Tally(incidents, now, int.MaxValue).SelectMany(t => t.First)];
 
     /// <summary>
     /// Each kind's count and its first <paramref name="first"/> findings, in <see cref="Kinds"/> order: what a report shows,
