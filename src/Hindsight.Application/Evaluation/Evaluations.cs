@@ -139,7 +139,7 @@ public static class Evaluations
         ArgumentNullException.ThrowIfNull(series);
         var rows = series.Select(s =>
         {
-            var found = new RobustDetector().Detect(s.Values).ToList();
+            var found = new RobustDetector().Detect(s.Times, s.Values).ToList();
             var flagged = ThreeSigmaDetector.Detect(s.Values).ToList();
             var ours = WindowScore.Of([.. found.Select(i => s.Times[i])], s.Windows);
             var baseline = WindowScore.Of([.. flagged.Select(i => s.Times[i])], s.Windows);

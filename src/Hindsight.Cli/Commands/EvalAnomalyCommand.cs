@@ -97,6 +97,11 @@ internal static class EvalAnomalyCommand
                 throw new UserError($"{path}:{line}: expected timestamp,value (a finite number)", ExitCodes.BadInput);
             }
 
+            if (times.Count > 0 && t < times[^1])
+            {
+                throw new UserError($"{path}:{line}: timestamp {parts[0]} comes before the one on the line above; sort the series by time", ExitCodes.BadInput);
+            }
+
             times.Add(t);
             values.Add(v);
         }

@@ -1,38 +1,78 @@
 namespace Hindsight.Anomalies;
 
 /// <summary>
-/// A streaming anomaly detector that is robust to outliers and to daily or weekly seasonality: each point is compared
-/// with the median of the trailing window (or, when the series repeats with a period, with the median of the points at
-/// the same phase of the previous periods), scaled by the window's median absolute deviation; a point more than
-/// <see cref="Threshold"/> robust deviations away is anomalous. A run of anomalous points counts as one detection (at
-/// its first point), and detections closer than the cool-down are merged.
+/// A streaming anomaly detector that is robust to outliers and to daily seasonality: each point is compared with the
+/// median of the trailing window (or, when the series repeats daily, with the median of the points at the same time of
+/// the previous days), scaled by the median absolute deviation; a point more than <see cref="Threshold"/> robust
+/// deviations away is anomalous — if it is also above or below every one of those values (a spike as high as one of
+/// last week's is not news). A run of anomalous points counts as one detection (at its first point),
+/// and no new detection starts within <see cref="Cooldown"/> of the last. Every span is in time, not in points, so the same
+/// detector holds for 5-minute, 10-minute and hourly series and for series with gaps.
 /// </summary>
-/// <param name="Window">Trailing points the median and MAD are taken over.</param>
-/// <param name="Threshold">Robust z-score (|x − median| / (1.4826 · MAD)) above which a point is anomalous.</param>
-/// <param name="Cooldown">Points after a detection during which no new one starts (default: one window, a day of 5-minute points: at most one new alert a day).</param>
-public sealed record RobustDetector(int Window = 288, double Threshold = 6, int Cooldown = 288)
+public sealed record RobustDetector
 {
-    private const int WarmUp = 48;
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    /// <summary>How far back the median and MAD are taken when the series does not repeat daily (default a week).</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Robust z-score (|x − median| / (1.4826 · MAD)) above which a point is anomalous.</summary>
+    public double Threshold { get; init; } = 6;
+
+    /// <summary>Time after a detection during which no new one starts (default a day: at most one new alert a day).</summary>
+    public TimeSpan Cooldown { get; init; } = Day;
+
+    /// <summary>Time from the series' first point before anything is judged.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromHours(4);
 
     /// <summary>The indexes at which detections start.</summary>
-    public IReadOnlyList<int> Detect(IReadOnlyList<double> values)
+    /// <param name="times">The points' timestamps, in ascending order (equal ones allowed).</param>
+    /// <param name="values">The points' values.</param>
+    public IReadOnlyList<int> Detect(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> values)
     {
+        ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(values);
-        var period = Period(values);
-        var detections = new List<int>();
-        var last = -Cooldown - 1;
-        var previousFlag = false;
-        for (var i = WarmUp; i < values.Count; i++)
+        if (times.Count != values.Count)
         {
-            var history = Reference(values, i, period);
+            throw new ArgumentException($"{times.Count} timestamps for {values.Count} values", nameof(times));
+        }
+
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var step = SamplingInterval(times);
+        var expected = Math.Max(1, (int)(Window / step)); // points a full window holds
+        var daily = RepeatsDaily(times, values, step);
+        var detections = new List<int>();
+        DateTimeOffset? last = null;
+        var previousFlag = false;
+        var from = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            while (times[from] <= times[i] - Window)
+            {
+                from++;
+            }
+
+            if (times[i] - times[0] < WarmUp)
+            {
+                continue;
+            }
+
+            var history = daily && times[i] - times[0] >= 3 * Day ? SamePhase(times, values, i, step) : Trailing(values, from, i);
             var median = Median(history);
             var mad = Median([.. history.Select(v => Math.Abs(v - median))]);
             var scale = 1.4826 * mad;
-            var flagged = scale > 0 ? Math.Abs(values[i] - median) / scale > Threshold : Math.Abs(values[i] - median) > 1e-9 && history.Length >= Window / 2;
-            if (flagged && !previousFlag && i - last > Cooldown)
+            var flagged = scale > 0
+                ? Math.Abs(values[i] - median) / scale > Threshold
+                : Math.Abs(values[i] - median) > 1e-9 && history.Length >= expected / 2;
+            flagged = flagged && OutsideRange(history, values[i]);
+            if (flagged && !previousFlag && (last is not { } l || times[i] - l > Cooldown))
             {
                 detections.Add(i);
-                last = i;
+                last = times[i];
             }
 
             previousFlag = flagged;
@@ -41,39 +81,69 @@ public sealed record RobustDetector(int Window = 288, double Threshold = 6, int 
         return detections;
     }
 
-    /// <summary>The values a point is judged against: the same phase of earlier periods, or the trailing window.</summary>
-    private double[] Reference(IReadOnlyList<double> values, int i, int period)
-    {
-        if (period > 0 && i >= 3 * period)
-        {
-            // the same phase (± 2 points) of up to the last 7 periods
-            var same = new List<double>();
-            for (var k = 1; k <= 7 && i - (k * period) - 2 >= 0; k++)
-            {
-                for (var d = -2; d <= 2; d++)
-                {
-                    var j = i - (k * period) + d;
-                    if (j >= 0 && j < i)
-                    {
-                        same.Add(values[j]);
-                    }
-                }
-            }
+    /// <summary>Whether the value is above or below every value of the reference (true when there is none).</summary>
+    private static bool OutsideRange(double[] reference, double value) =>
+        reference.Length == 0 || value > reference.Max() || value < reference.Min();
 
-            return [.. same];
+    /// <summary>The median gap between consecutive distinct timestamps (5 minutes when there is none).</summary>
+    internal static TimeSpan SamplingInterval(IReadOnlyList<DateTimeOffset> times)
+    {
+        var gaps = new List<long>(times.Count);
+        for (var i = 1; i < times.Count; i++)
+        {
+            if (times[i] > times[i - 1])
+            {
+                gaps.Add((times[i] - times[i - 1]).Ticks);
+            }
         }
 
-        var from = Math.Max(0, i - Window);
-        return [.. Enumerable.Range(from, i - from).Select(j => values[j])];
+        if (gaps.Count == 0)
+        {
+            return TimeSpan.FromMinutes(5);
+        }
+
+        gaps.Sort();
+        return TimeSpan.FromTicks(gaps[gaps.Count / 2]);
     }
 
-    /// <summary>A daily-like period (in points) when the series' autocorrelation at it is strong, else 0.</summary>
-    private int Period(IReadOnlyList<double> values)
+    private static double[] Trailing(IReadOnlyList<double> values, int from, int i)
     {
-        var lag = Window; // with 5-minute points, 288 is a day
-        if (values.Count < 4 * lag)
+        var history = new double[i - from];
+        for (var j = from; j < i; j++)
         {
-            return 0;
+            history[j - from] = values[j];
+        }
+
+        return history;
+    }
+
+    /// <summary>The points around the same time of day (± 2 points) on each of the last 7 days.</summary>
+    private static double[] SamePhase(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> values, int i, TimeSpan step)
+    {
+        var same = new List<double>(35);
+        for (var k = 1; k <= 7; k++)
+        {
+            var j = Nearest(times, times[i] - (k * Day), i);
+            if (j < 0 || (times[j] - (times[i] - (k * Day))).Duration() > step)
+            {
+                continue; // that day has no point near this time
+            }
+
+            for (var d = Math.Max(0, j - 2); d <= j + 2 && d < i; d++)
+            {
+                same.Add(values[d]);
+            }
+        }
+
+        return [.. same];
+    }
+
+    /// <summary>Whether the series repeats daily: its autocorrelation a day apart is above 0.6 over at least four days.</summary>
+    private static bool RepeatsDaily(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> values, TimeSpan step)
+    {
+        if (times[^1] - times[0] < 4 * Day)
+        {
+            return false;
         }
 
         var mean = values.Average();
@@ -81,13 +151,44 @@ public sealed record RobustDetector(int Window = 288, double Threshold = 6, int 
         for (var i = 0; i < values.Count; i++)
         {
             den += (values[i] - mean) * (values[i] - mean);
-            if (i >= lag)
+            var j = Nearest(times, times[i] - Day, i);
+            if (j >= 0 && (times[j] - (times[i] - Day)).Duration() <= step / 2)
             {
-                num += (values[i] - mean) * (values[i - lag] - mean);
+                num += (values[i] - mean) * (values[j] - mean);
             }
         }
 
-        return den > 0 && num / den > 0.6 ? lag : 0;
+        return den > 0 && num / den > 0.6;
+    }
+
+    /// <summary>The index before <paramref name="end"/> whose time is nearest <paramref name="t"/>, or −1 when none is at or after the series' start.</summary>
+    private static int Nearest(IReadOnlyList<DateTimeOffset> times, DateTimeOffset t, int end)
+    {
+        if (end == 0 || t < times[0] - TimeSpan.FromTicks(1))
+        {
+            return -1;
+        }
+
+        int lo = 0, hi = end;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (times[mid] < t)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        if (lo == end)
+        {
+            return end - 1;
+        }
+
+        return lo > 0 && (t - times[lo - 1]) < (times[lo] - t) ? lo - 1 : lo;
     }
 
     private static double Median(double[] values)

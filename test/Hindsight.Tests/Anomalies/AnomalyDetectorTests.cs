@@ -10,13 +10,19 @@ public sealed class AnomalyDetectorTests
         return [.. Enumerable.Range(0, n).Select(i => (shape?.Invoke(i) ?? 10) + (random.NextDouble() - 0.5))];
     }
 
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static List<DateTimeOffset> Every(TimeSpan step, int n) => [.. Enumerable.Range(0, n).Select(i => T0 + (i * step))];
+
+    private static List<DateTimeOffset> FiveMinutes(int n) => Every(TimeSpan.FromMinutes(5), n);
+
     [Fact]
     public void Robust_FindsASpike_InAFlatNoisySeries()
     {
         var values = Noise(2_000, 1);
         values[1_500] = 40;
 
-        Assert.Equal([1_500], new RobustDetector().Detect(values));
+        Assert.Equal([1_500], new RobustDetector().Detect(FiveMinutes(values.Count), values));
     }
 
     [Fact]
@@ -24,13 +30,70 @@ public sealed class AnomalyDetectorTests
     {
         // a strong daily cycle (288 points a day) that a flat threshold would flag every afternoon
         var values = Noise(288 * 10, 2, i => 10 + (8 * Math.Sin(2 * Math.PI * i / 288)));
-        var spikeAt = (288 * 8) + 10; // near the cycle's low point
+        var spikeAt = (288 * 8) + 10; // near the cycle's low point, within the range of the whole week
         values[spikeAt] += 8;
 
-        var detections = new RobustDetector().Detect(values);
+        var detections = new RobustDetector().Detect(FiveMinutes(values.Count), values);
 
         Assert.Contains(spikeAt, detections);
         Assert.True(detections.Count <= 2, $"{detections.Count} detections");
+    }
+
+    [Fact]
+    public void Robust_SpansAreTime_SoAnHourlySeriesBehavesLikeAFiveMinuteOne()
+    {
+        // 60 days of hourly points: a day is 24 points, not 288
+        var values = Noise(24 * 60, 4);
+        values[24 * 40] = 40;
+        values[(24 * 40) + 30] = 45; // a day and six hours later: past the cool-down
+
+        Assert.Equal([24 * 40, (24 * 40) + 30], new RobustDetector().Detect(Every(TimeSpan.FromHours(1), values.Count), values));
+    }
+
+    [Fact]
+    public void Robust_ASpikeNoHigherThanOneOfLastWeeks_IsNotNews()
+    {
+        var values = Noise(288 * 20, 5);
+        values[288 * 3] = 40;
+        values[288 * 6] = 39; // within the week's range: not flagged
+        values[288 * 14] = 39; // both spikes are more than a week back: flagged again
+
+        Assert.Equal([288 * 3, 288 * 14], new RobustDetector().Detect(FiveMinutes(values.Count), values));
+    }
+
+    [Fact]
+    public void Robust_OneDetectionADay_WhateverTheSampling()
+    {
+        var values = Noise(288 * 10, 6);
+        values[288 * 5] = 40;
+        values[(288 * 5) + 12] = 60; // an hour later: higher, but within the cool-down
+
+        Assert.Equal([288 * 5], new RobustDetector().Detect(FiveMinutes(values.Count), values));
+    }
+
+    [Fact]
+    public void Robust_IrregularSamplingWithGaps_StillFindsTheSpike()
+    {
+        var random = new Random(7);
+        var times = new List<DateTimeOffset>();
+        var t = T0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            t += TimeSpan.FromMinutes(random.Next(100) < 3 ? 180 : 10); // ten-minute points, and now and then a three-hour gap
+            times.Add(t);
+        }
+
+        var values = Noise(times.Count, 8);
+        values[2_500] = 40;
+
+        Assert.Equal([2_500], new RobustDetector().Detect(times, values));
+    }
+
+    [Fact]
+    public void Robust_RejectsTimesAndValuesOfDifferentLengths()
+    {
+        Assert.Throws<ArgumentException>(() => new RobustDetector().Detect(FiveMinutes(3), [1, 2]));
+        Assert.Empty(new RobustDetector().Detect([], []));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hindsight.Cli.Tests;
+
+[Collection(SerialCli.Name)]
+public sealed class EvalAnomalyCommandTests : IDisposable
+{
+    private static readonly DateTime Start = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>An hourly series of 40 days, flat with noise, and a spike of 50 at each of <paramref name="spikes"/> (hours).</summary>
+    private string Series(string name, params int[] spikes)
+    {
+        var random = new Random(name.Length);
+        var text = new StringBuilder("timestamp,value\n");
+        for (var i = 0; i < 24 * 40; i++)
+        {
+            var value = spikes.Contains(i) ? 50 : 10 + random.NextDouble();
+            text.Append(CultureInfo.InvariantCulture, $"{Start.AddHours(i):yyyy-MM-dd HH:mm:ss},{value:0.000}\n");
+        }
+
+        return _cli.Write(Path.Combine("hourly", name), text.ToString());
+    }
+
+    private static string Window(int fromHour, int toHour) => $"[\"{Start.AddHours(fromHour):yyyy-MM-dd HH:mm:ss}\", \"{Start.AddHours(toHour):yyyy-MM-dd HH:mm:ss}\"]";
+
+    [Fact]
+    public async Task EvalAnomaly_HourlySeries_ScoresHitsFalsePositivesAndNab_AgainstTheBaseline()
+    {
+        var a = Series("a.csv", 24 * 20, 24 * 30);
+        var b = Series("b.csv", 24 * 25);
+        var windows = _cli.Write("windows.json", $"{{\"hourly/a.csv\": [{Window(24 * 19, 24 * 21)}], \"hourly/b.csv\": [{Window(24 * 24, 24 * 26)}]}}");
+
+        var result = await _cli.RunRawAsync("eval", "anomaly", a, b, "--windows", windows, "--json");
+
+        Assert.Equal(0, result.Exit);
+        var json = result.Json;
+        Assert.Equal(2, json.GetProperty("series").GetInt32());
+        var a1 = json.GetProperty("per_series").GetProperty("hourly/a.csv").GetProperty("detector");
+        Assert.Equal((1, 1), (a1.GetProperty("hits").GetInt32(), a1.GetProperty("false_positives").GetInt32())); // the spike on day 30 is outside the window
+        var b1 = json.GetProperty("per_series").GetProperty("hourly/b.csv").GetProperty("detector");
+        Assert.Equal((1, 0), (b1.GetProperty("hits").GetInt32(), b1.GetProperty("false_positives").GetInt32()));
+        Assert.Equal(0.8, json.GetProperty("f1").GetDouble(), 3); // precision 2/3, recall 1
+        Assert.InRange(json.GetProperty("nab_standard").GetDouble(), 0, 100);
+    }
+
+    [Fact]
+    public async Task EvalAnomaly_TimestampsOutOfOrder_NamesFileAndLine_Exit8()
+    {
+        var bad = _cli.Write(Path.Combine("hourly", "bad.csv"), "timestamp,value\n2026-03-01 01:00:00,1\n2026-03-01 00:00:00,2\n");
+        var windows = _cli.Write("windows.json", "{\"hourly/bad.csv\": []}");
+
+        var result = await _cli.RunRawAsync("eval", "anomaly", bad, "--windows", windows);
+
+        Assert.Equal(8, result.Exit);
+        Assert.Contains("bad.csv:3", result.Error, StringComparison.Ordinal);
+        Assert.Contains("sort the series by time", result.Error, StringComparison.Ordinal);
+    }
+}
