@@ -49,15 +49,35 @@ public sealed class EvalAnomalyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task EvalAnomaly_TimestampsOutOfOrder_NamesFileAndLine_Exit8()
+    public async Task EvalAnomaly_TimestampsGoingBack_AreReadInTimeOrder_WithAWarningNamingFileAndLine()
     {
-        var bad = _cli.Write(Path.Combine("hourly", "bad.csv"), "timestamp,value\n2026-03-01 01:00:00,1\n2026-03-01 00:00:00,2\n");
+        // a repeated hour, as when clocks go back: the spike at 03:00 must still be judged after the points before it
+        var rows = new StringBuilder("timestamp,value\n");
+        for (var i = 0; i < 24 * 10; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"{Start.AddHours(i):yyyy-MM-dd HH:mm:ss},{10 + (i % 3 * 0.1):0.0}\n");
+        }
+
+        rows.Append(CultureInfo.InvariantCulture, $"{Start.AddHours(24 * 8):yyyy-MM-dd HH:mm:ss},10.1\n"); // back to day 8
+        var path = _cli.Write(Path.Combine("hourly", "dst.csv"), rows.ToString());
+        var windows = _cli.Write("windows.json", $"{{\"hourly/dst.csv\": [{Window(24 * 7, 24 * 9)}]}}");
+
+        var result = await _cli.RunRawAsync("eval", "anomaly", path, "--windows", windows, "--json");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("dst.csv:242: timestamps go back in time", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, result.Json.GetProperty("per_series").GetProperty("hourly/dst.csv").GetProperty("detector").GetProperty("false_positives").GetInt32());
+    }
+
+    [Fact]
+    public async Task EvalAnomaly_ValueNotANumber_NamesFileAndLine_Exit8()
+    {
+        var bad = _cli.Write(Path.Combine("hourly", "bad.csv"), "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 01:00:00,high\n");
         var windows = _cli.Write("windows.json", "{\"hourly/bad.csv\": []}");
 
         var result = await _cli.RunRawAsync("eval", "anomaly", bad, "--windows", windows);
 
         Assert.Equal(8, result.Exit);
-        Assert.Contains("bad.csv:3", result.Error, StringComparison.Ordinal);
-        Assert.Contains("sort the series by time", result.Error, StringComparison.Ordinal);
+        Assert.Contains("bad.csv:3: expected timestamp,value", result.Error, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,7 @@ internal static class EvalAnomalyCommand
         var command = new Command("anomaly", "Score the anomaly detector on labelled series: precision, recall, F1 per series and overall, beside a 3-sigma baseline") { seriesFiles, windows, json };
         command.SetAction(result =>
         {
-            var series = ReadSeries(result.GetValue(seriesFiles)!, result.GetValue(windows)!);
+            var series = ReadSeries(result.GetValue(seriesFiles)!, result.GetValue(windows)!, context.Error);
             var report = Evaluations.Anomalies(series);
             if (result.GetValue(json))
             {
@@ -44,8 +44,11 @@ internal static class EvalAnomalyCommand
         return command;
     }
 
-    /// <summary>Reads series files (timestamp,value) and their labelled windows (NAB's combined_windows.json).</summary>
-    internal static List<LabelledSeries> ReadSeries(string[] paths, string windowsPath)
+    /// <summary>
+    /// Reads series files (timestamp,value) and their labelled windows (NAB's combined_windows.json). Samples out of time
+    /// order (an hour written twice) are put in order, keeping the order of equal times, with a warning.
+    /// </summary>
+    internal static List<LabelledSeries> ReadSeries(string[] paths, string windowsPath, TextWriter warnings)
     {
         var labels = Windows(windowsPath);
         var series = new List<LabelledSeries>();
@@ -53,7 +56,7 @@ internal static class EvalAnomalyCommand
         {
             var key = labels.Keys.Where(k => path.Replace('\\', '/').EndsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length)
                 ?? throw new UserError($"{path}: no labelled windows for this series (its path must end with a key of the windows file)", ExitCodes.BadInput);
-            var (times, values) = Read(path);
+            var (times, values) = Read(path, warnings);
             series.Add(new LabelledSeries(key, times, values, labels[key]));
         }
 
@@ -76,13 +79,14 @@ internal static class EvalAnomalyCommand
         }
     }
 
-    private static (List<DateTimeOffset> Times, List<double> Values) Read(string path)
+    private static (List<DateTimeOffset> Times, List<double> Values) Read(string path, TextWriter warnings)
     {
         UserError.RequireFile(path);
 
         var times = new List<DateTimeOffset>();
         var values = new List<double>();
         var line = 0;
+        var firstBackwards = 0;
         foreach (var row in File.ReadLines(path))
         {
             line++;
@@ -97,16 +101,23 @@ internal static class EvalAnomalyCommand
                 throw new UserError($"{path}:{line}: expected timestamp,value (a finite number)", ExitCodes.BadInput);
             }
 
-            if (times.Count > 0 && t < times[^1])
+            if (times.Count > 0 && t < times[^1] && firstBackwards == 0)
             {
-                throw new UserError($"{path}:{line}: timestamp {parts[0]} comes before the one on the line above; sort the series by time", ExitCodes.BadInput);
+                firstBackwards = line;
             }
 
             times.Add(t);
             values.Add(v);
         }
 
-        return (times, values);
+        if (firstBackwards == 0)
+        {
+            return (times, values);
+        }
+
+        warnings.WriteLine($"warning: {path}:{firstBackwards}: timestamps go back in time; the series is read in time order");
+        var order = Enumerable.Range(0, times.Count).OrderBy(i => times[i]).ToList(); // stable: equal times keep their order
+        return ([.. order.Select(i => times[i])], [.. order.Select(i => values[i])]);
     }
 
     private static DateTimeOffset Time(string text, string path) =>

@@ -18,7 +18,7 @@ internal static class EvalThresholdsCommand
         var command = new Command("thresholds", "Tune an alert threshold on each labelled series and compare it with a fixed 3-sigma threshold at the same false alarms") { seriesFiles, windows, verbose, json };
         command.SetAction(result =>
         {
-            var report = ThresholdEvaluation.Of(EvalAnomalyCommand.ReadSeries(result.GetValue(seriesFiles)!, result.GetValue(windows)!));
+            var report = ThresholdEvaluation.Of(EvalAnomalyCommand.ReadSeries(result.GetValue(seriesFiles)!, result.GetValue(windows)!, context.Error));
             if (result.GetValue(json))
             {
                 JsonOut.Write(context.Out, report);
