@@ -49,24 +49,31 @@ public sealed class EvalAnomalyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task EvalAnomaly_TimestampsGoingBack_AreReadInTimeOrder_WithAWarningNamingFileAndLine()
+    public void ReadSeries_TimestampsGoingBack_AreReadInTimeOrder_EqualTimesInFileOrder_WithAWarningNamingFileAndLine()
     {
-        // a repeated hour, as when clocks go back: the spike at 03:00 must still be judged after the points before it
-        var rows = new StringBuilder("timestamp,value\n");
-        for (var i = 0; i < 24 * 10; i++)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"{Start.AddHours(i):yyyy-MM-dd HH:mm:ss},{10 + (i % 3 * 0.1):0.0}\n");
-        }
+        // an hour written twice: 01:00 and 02:00 again after 02:00
+        var path = _cli.Write(Path.Combine("hourly", "twice.csv"), "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 01:00:00,2\n2026-03-01 02:00:00,3\n2026-03-01 01:00:00,4\n2026-03-01 02:00:00,5\n");
+        var windows = _cli.Write("windows.json", "{\"hourly/twice.csv\": []}");
+        var warnings = new StringWriter();
 
-        rows.Append(CultureInfo.InvariantCulture, $"{Start.AddHours(24 * 8):yyyy-MM-dd HH:mm:ss},10.1\n"); // back to day 8
-        var path = _cli.Write(Path.Combine("hourly", "dst.csv"), rows.ToString());
-        var windows = _cli.Write("windows.json", $"{{\"hourly/dst.csv\": [{Window(24 * 7, 24 * 9)}]}}");
+        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
 
-        var result = await _cli.RunRawAsync("eval", "anomaly", path, "--windows", windows, "--json");
+        Assert.Equal([1, 2, 4, 3, 5], series.Values);
+        Assert.Equal([0, 1, 1, 2, 2], series.Times.Select(t => t.Hour));
+        Assert.Contains("twice.csv:5: timestamps go back in time", warnings.ToString(), StringComparison.Ordinal);
+    }
 
-        Assert.Equal(0, result.Exit);
-        Assert.Contains("dst.csv:242: timestamps go back in time", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, result.Json.GetProperty("per_series").GetProperty("hourly/dst.csv").GetProperty("detector").GetProperty("false_positives").GetInt32());
+    [Fact]
+    public void ReadSeries_InOrder_NoWarning()
+    {
+        var path = _cli.Write(Path.Combine("hourly", "fine.csv"), "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 00:00:00,2\n2026-03-01 01:00:00,3\n");
+        var windows = _cli.Write("windows.json", "{\"hourly/fine.csv\": []}");
+        var warnings = new StringWriter();
+
+        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
+
+        Assert.Equal([1, 2, 3], series.Values);
+        Assert.Empty(warnings.ToString());
     }
 
     [Fact]

@@ -80,24 +80,7 @@ public static class NabScore
     /// <summary>NAB's scaled sigmoid: 2 / (1 + e^(5x)) − 1, and −1 beyond x = 3.</summary>
     internal static double ScaledSigmoid(double x) => x > 3 ? -1 : (2 / (1 + Math.Exp(5 * x))) - 1;
 
-    private static int FirstAtOrAfter(IReadOnlyList<DateTimeOffset> times, DateTimeOffset t)
-    {
-        int lo = 0, hi = times.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (times[mid] < t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private static int FirstAtOrAfter(IReadOnlyList<DateTimeOffset> times, DateTimeOffset t) => SortedTimes.FirstAtOrAfter(times, t, times.Count);
 }
 
 /// <summary>One series' NAB score beside what detecting nothing and detecting perfectly would score.</summary>

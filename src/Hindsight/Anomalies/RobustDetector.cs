@@ -1,29 +1,52 @@
 namespace Hindsight.Anomalies;
 
 /// <summary>
-/// A streaming anomaly detector that is robust to outliers and to daily seasonality: each point is compared with the
-/// median of the trailing window (or, when the series repeats daily, with the median of the points at the same time of
-/// the previous days), scaled by the median absolute deviation; a point more than <see cref="Threshold"/> robust
-/// deviations away is anomalous — if it is also above or below every one of those values (a spike as high as one of
-/// last week's is not news). A run of anomalous points counts as one detection (at its first point),
-/// and no new detection starts within <see cref="Cooldown"/> of the last. Every span is in time, not in points, so the same
-/// detector holds for 5-minute, 10-minute and hourly series and for series with gaps.
+/// An anomaly detector that is robust to outliers and to daily seasonality. Each point is judged against earlier points
+/// only: the median of the trailing window (or, when the series repeats daily, of the points at the same time of the
+/// previous days), scaled by the median absolute deviation; a point more than <see cref="Threshold"/> robust deviations
+/// away is anomalous — if it is also above or below every one of those values (a spike as high as one of last week's is
+/// not news). A run of anomalous points counts as one detection (at its first point), and no new detection starts within
+/// <see cref="Cooldown"/> of the last. Every span is in time, not in points, so the same detector holds for 5-minute,
+/// 10-minute and hourly series and for series with gaps; the sampling interval and whether the series repeats daily are
+/// read from the whole series before it starts.
 /// </summary>
 public sealed record RobustDetector
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
+    /// <summary>Points before anything is judged, whatever the warm-up: a median of fewer says little.</summary>
+    private const int MinimumPoints = 24;
+
+    /// <summary>Days looked back at the same time of day, and sampling intervals either side of that time.</summary>
+    private const int SamePhaseDays = 7, SamePhaseSteps = 2;
+
     /// <summary>How far back the median and MAD are taken when the series does not repeat daily (default a week).</summary>
-    public TimeSpan Window { get; init; } = TimeSpan.FromDays(7);
+    public TimeSpan Window
+    {
+        get;
+        init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(Window), value, "the window must be longer than zero");
+    } = TimeSpan.FromDays(7);
 
     /// <summary>Robust z-score (|x − median| / (1.4826 · MAD)) above which a point is anomalous.</summary>
-    public double Threshold { get; init; } = 6;
+    public double Threshold
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Threshold), value, "the threshold must be above zero");
+    } = 6;
 
     /// <summary>Time after a detection during which no new one starts (default a day: at most one new alert a day).</summary>
-    public TimeSpan Cooldown { get; init; } = Day;
+    public TimeSpan Cooldown
+    {
+        get;
+        init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(Cooldown), value, "the cool-down cannot be negative");
+    } = Day;
 
-    /// <summary>Time from the series' first point before anything is judged.</summary>
-    public TimeSpan WarmUp { get; init; } = TimeSpan.FromHours(4);
+    /// <summary>Time from the series' first point before anything is judged (and never before the first 24 points).</summary>
+    public TimeSpan WarmUp
+    {
+        get;
+        init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(WarmUp), value, "the warm-up cannot be negative");
+    } = TimeSpan.FromHours(4);
 
     /// <summary>The indexes at which detections start.</summary>
     /// <param name="times">The points' timestamps, in ascending order (equal ones allowed).</param>
@@ -43,7 +66,7 @@ public sealed record RobustDetector
         }
 
         var step = SamplingInterval(times);
-        var expected = Math.Max(1, (int)(Window / step)); // points a full window holds
+        var fullWindow = Math.Max(1, (int)(Window / step)); // points a full trailing window holds
         var daily = RepeatsDaily(times, values, step);
         var detections = new List<int>();
         DateTimeOffset? last = null;
@@ -56,18 +79,20 @@ public sealed record RobustDetector
                 from++;
             }
 
-            if (times[i] - times[0] < WarmUp)
+            if (i < MinimumPoints || times[i] - times[0] < WarmUp)
             {
                 continue;
             }
 
-            var history = daily && times[i] - times[0] >= 3 * Day ? SamePhase(times, values, i, step) : Trailing(values, from, i);
+            var samePhase = daily && times[i] - times[0] >= 3 * Day;
+            var history = samePhase ? SamePhase(times, values, i, step) : Trailing(values, from, i);
+            var full = samePhase ? SamePhaseDays * ((2 * SamePhaseSteps) + 1) : fullWindow;
             var median = Median(history);
             var mad = Median([.. history.Select(v => Math.Abs(v - median))]);
             var scale = 1.4826 * mad;
             var flagged = scale > 0
                 ? Math.Abs(values[i] - median) / scale > Threshold
-                : Math.Abs(values[i] - median) > 1e-9 && history.Length >= expected / 2;
+                : Math.Abs(values[i] - median) > 1e-9 && history.Length >= full / 2; // a flat reference: any change, if it is well filled
             flagged = flagged && OutsideRange(history, values[i]);
             if (flagged && !previousFlag && (last is not { } l || times[i] - l > Cooldown))
             {
@@ -117,21 +142,17 @@ public sealed record RobustDetector
         return history;
     }
 
-    /// <summary>The points around the same time of day (± 2 points) on each of the last 7 days.</summary>
+    /// <summary>The points within two sampling intervals of the same time of day on each of the last 7 days.</summary>
     private static double[] SamePhase(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> values, int i, TimeSpan step)
     {
-        var same = new List<double>(35);
-        for (var k = 1; k <= 7; k++)
+        var same = new List<double>(SamePhaseDays * ((2 * SamePhaseSteps) + 1));
+        var reach = SamePhaseSteps * step;
+        for (var k = 1; k <= SamePhaseDays; k++)
         {
-            var j = Nearest(times, times[i] - (k * Day), i);
-            if (j < 0 || (times[j] - (times[i] - (k * Day))).Duration() > step)
+            var at = times[i] - (k * Day);
+            for (var j = SortedTimes.FirstAtOrAfter(times, at - reach, i); j < i && times[j] <= at + reach; j++)
             {
-                continue; // that day has no point near this time
-            }
-
-            for (var d = Math.Max(0, j - 2); d <= j + 2 && d < i; d++)
-            {
-                same.Add(values[d]);
+                same.Add(values[j]);
             }
         }
 
@@ -161,28 +182,15 @@ public sealed record RobustDetector
         return den > 0 && num / den > 0.6;
     }
 
-    /// <summary>The index before <paramref name="end"/> whose time is nearest <paramref name="t"/>, or −1 when none is at or after the series' start.</summary>
+    /// <summary>The index below <paramref name="end"/> whose time is nearest <paramref name="t"/> (−1 when <paramref name="end"/> is 0); the caller judges whether it is near enough.</summary>
     private static int Nearest(IReadOnlyList<DateTimeOffset> times, DateTimeOffset t, int end)
     {
-        if (end == 0 || t < times[0] - TimeSpan.FromTicks(1))
+        if (end == 0)
         {
             return -1;
         }
 
-        int lo = 0, hi = end;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (times[mid] < t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
+        var lo = SortedTimes.FirstAtOrAfter(times, t, end);
         if (lo == end)
         {
             return end - 1;

@@ -62,7 +62,7 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
-    public void Robust_OneDetectionADay_WhateverTheSampling()
+    public void Robust_OneDetectionADay()
     {
         var values = Noise(288 * 10, 6);
         values[288 * 5] = 40;
@@ -90,10 +90,30 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
-    public void Robust_RejectsTimesAndValuesOfDifferentLengths()
+    public void Robust_ADailySeriesFlatAtNight_FlagsAnyChangeInTheFlatHours()
     {
+        // hourly: zero from midnight to six, a noisy daytime level otherwise; at 03:00 on day 20 the value moves to 5
+        var random = new Random(9);
+        var values = Enumerable.Range(0, 24 * 30).Select(i => i % 24 < 7 ? 0 : 20 + (10 * Math.Sin(Math.PI * ((i % 24) - 7) / 17)) + random.NextDouble()).ToList();
+        var at = (24 * 20) + 3;
+        values[at] = 5;
+
+        Assert.Equal([at], new RobustDetector().Detect(Every(TimeSpan.FromHours(1), values.Count), values));
+    }
+
+    [Fact]
+    public void Robust_RejectsTimesAndValuesOfDifferentLengths() =>
         Assert.Throws<ArgumentException>(() => new RobustDetector().Detect(FiveMinutes(3), [1, 2]));
-        Assert.Empty(new RobustDetector().Detect([], []));
+
+    [Fact]
+    public void Robust_AnEmptySeries_HasNoDetection() => Assert.Empty(new RobustDetector().Detect([], []));
+
+    [Fact]
+    public void Robust_RejectsAWindowOfNoLength_AndANegativeCooldown()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RobustDetector { Window = TimeSpan.Zero });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RobustDetector { Cooldown = TimeSpan.FromHours(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RobustDetector { Threshold = 0 });
     }
 
     [Fact]
