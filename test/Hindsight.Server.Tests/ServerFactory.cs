@@ -48,7 +48,27 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         if (disposing && Directory.Exists(Folder))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(Folder, recursive: true);
+            DeleteFolder();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the test's folder, trying again for up to two seconds: once in a CI run a file appeared in the index
+    /// folder while it was being deleted, as the service stopped, failing a test whose assertions had all passed.
+    /// </summary>
+    private void DeleteFolder()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }
