@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Hindsight.Anomalies;
 
 /// <summary>
@@ -72,10 +74,17 @@ public sealed record RobustDetector
         DateTimeOffset? last = null;
         var previousFlag = false;
         var from = 0;
+        var trailing = new List<double>(); // the values of the trailing window, in ascending order
         for (var i = 0; i < values.Count; i++)
         {
+            if (i > 0)
+            {
+                SortedValues.Insert(trailing, values[i - 1]);
+            }
+
             while (times[from] <= times[i] - Window)
             {
+                SortedValues.Remove(trailing, values[from]);
                 from++;
             }
 
@@ -85,15 +94,14 @@ public sealed record RobustDetector
             }
 
             var samePhase = daily && times[i] - times[0] >= 3 * Day;
-            var history = samePhase ? SamePhase(times, values, i, step) : Trailing(values, from, i);
+            ReadOnlySpan<double> reference = samePhase ? SamePhase(times, values, i, step).AsSpan() : CollectionsMarshal.AsSpan(trailing);
             var full = samePhase ? SamePhaseDays * ((2 * SamePhaseSteps) + 1) : fullWindow;
-            var median = Median(history);
-            var mad = Median([.. history.Select(v => Math.Abs(v - median))]);
-            var scale = 1.4826 * mad;
+            var median = SortedValues.Median(reference);
+            var scale = 1.4826 * SortedValues.MedianDeviation(reference, median);
             var flagged = scale > 0
                 ? Math.Abs(values[i] - median) / scale > Threshold
-                : Math.Abs(values[i] - median) > 1e-9 && history.Length >= full / 2; // a flat reference: any change, if it is well filled
-            flagged = flagged && OutsideRange(history, values[i]);
+                : Math.Abs(values[i] - median) > 1e-9 && reference.Length >= full / 2; // a flat reference: any change, if it is well filled
+            flagged = flagged && (reference.Length == 0 || values[i] > reference[^1] || values[i] < reference[0]); // beyond every value of the reference
             if (flagged && !previousFlag && (last is not { } l || times[i] - l > Cooldown))
             {
                 detections.Add(i);
@@ -105,10 +113,6 @@ public sealed record RobustDetector
 
         return detections;
     }
-
-    /// <summary>Whether the value is above or below every value of the reference (true when there is none).</summary>
-    private static bool OutsideRange(double[] reference, double value) =>
-        reference.Length == 0 || value > reference.Max() || value < reference.Min();
 
     /// <summary>The median gap between consecutive distinct timestamps (5 minutes when there is none).</summary>
     internal static TimeSpan SamplingInterval(IReadOnlyList<DateTimeOffset> times)
@@ -131,18 +135,7 @@ public sealed record RobustDetector
         return TimeSpan.FromTicks(gaps[gaps.Count / 2]);
     }
 
-    private static double[] Trailing(IReadOnlyList<double> values, int from, int i)
-    {
-        var history = new double[i - from];
-        for (var j = from; j < i; j++)
-        {
-            history[j - from] = values[j];
-        }
-
-        return history;
-    }
-
-    /// <summary>The points within two sampling intervals of the same time of day on each of the last 7 days.</summary>
+    /// <summary>The points within two sampling intervals of the same time of day on each of the last 7 days, in ascending order.</summary>
     private static double[] SamePhase(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> values, int i, TimeSpan step)
     {
         var same = new List<double>(SamePhaseDays * ((2 * SamePhaseSteps) + 1));
@@ -156,6 +149,7 @@ public sealed record RobustDetector
             }
         }
 
+        same.Sort();
         return [.. same];
     }
 
@@ -197,17 +191,5 @@ public sealed record RobustDetector
         }
 
         return lo > 0 && (t - times[lo - 1]) < (times[lo] - t) ? lo - 1 : lo;
-    }
-
-    private static double Median(double[] values)
-    {
-        if (values.Length == 0)
-        {
-            return 0;
-        }
-
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
