@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.Incidents;
 using Hindsight.Metrics;
 using Hindsight.Services;
@@ -148,41 +149,19 @@ public static class AlertNoise
         return a.Service is not null && byService.TryGetValue(ServiceNames.Key(a.Service), out var timeline) ? timeline.WorkedDuring(a) : null;
     }
 
-    /// <summary>One service's incidents by start, with the latest end among each and those before it (so a backward scan knows when to stop).</summary>
-    private sealed class ServiceTimeline(List<Incident> incidents, DateTimeOffset[] reach)
+    /// <summary>One service's incidents by start.</summary>
+    private sealed class ServiceTimeline(List<Incident> incidents, SpansByStart spans)
     {
         public static ServiceTimeline Of(List<Incident> incidents)
         {
             incidents.Sort((a, b) => a.StartedAt.CompareTo(b.StartedAt));
-            var reach = new DateTimeOffset[incidents.Count];
-            for (var n = 0; n < incidents.Count; n++)
-            {
-                var end = EndOf(incidents[n]);
-                reach[n] = n == 0 || end > reach[n - 1] ? end : reach[n - 1];
-            }
-
-            return new ServiceTimeline(incidents, reach);
+            return new ServiceTimeline(incidents, new SpansByStart([.. incidents.Select(i => i.StartedAt)], [.. incidents.Select(EndOf)]));
         }
 
         /// <summary>The latest-starting worked incident under way when <paramref name="a"/> fired.</summary>
         public Incident? WorkedDuring(AlertFiring a)
         {
-            int lo = 0, hi = incidents.Count - 1, last = -1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (incidents[mid].StartedAt <= a.FiredAt + Lead)
-                {
-                    last = mid;
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            for (var n = last; n >= 0 && reach[n] >= a.FiredAt; n--)
+            for (var n = spans.LastStartingBy(a.FiredAt + Lead); n >= 0 && spans.MayRunAt(n, a.FiredAt); n--)
             {
                 if (a.FiredAt <= EndOf(incidents[n]) && Worked(incidents[n]))
                 {

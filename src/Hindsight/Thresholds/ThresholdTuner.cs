@@ -1,3 +1,4 @@
+using Hindsight.Calendar;
 using Hindsight.Statistics;
 
 namespace Hindsight.Thresholds;
@@ -110,7 +111,7 @@ public static class ThresholdTuner
     /// <summary>Replays one rule: it fires when the value has been beyond the threshold for <c>hold</c> samples in a row.</summary>
     private sealed class Replay(IReadOnlyList<DateTimeOffset> times, IncidentWindow[] windows, double weeks, TimeSpan interval)
     {
-        private readonly DateTimeOffset[] _reach = Reach(windows);
+        private readonly SpansByStart _spans = new([.. windows.Select(w => w.From)], [.. windows.Select(w => w.To)]);
 
         public ThresholdCandidate Run(string direction, double threshold, int hold, Func<double, bool> beyond, IReadOnlyList<double> values)
         {
@@ -149,7 +150,7 @@ public static class ThresholdTuner
         private bool Caught(DateTimeOffset at, DateTimeOffset?[] firstFire)
         {
             var caught = false;
-            for (var w = LastStartingBy(at); w >= 0 && _reach[w] >= at; w--)
+            for (var w = _spans.LastStartingBy(at); w >= 0 && _spans.MayRunAt(w, at); w--)
             {
                 if (windows[w].To >= at)
                 {
@@ -159,38 +160,6 @@ public static class ThresholdTuner
             }
 
             return caught;
-        }
-
-        private int LastStartingBy(DateTimeOffset at)
-        {
-            int lo = 0, hi = windows.Length - 1, found = -1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (windows[mid].From <= at)
-                {
-                    found = mid;
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return found;
-        }
-
-        /// <summary>The latest end among each window and those starting before it (so a backward scan knows when to stop).</summary>
-        private static DateTimeOffset[] Reach(IncidentWindow[] windows)
-        {
-            var reach = new DateTimeOffset[windows.Length];
-            for (var w = 0; w < windows.Length; w++)
-            {
-                reach[w] = w == 0 || windows[w].To > reach[w - 1] ? windows[w].To : reach[w - 1];
-            }
-
-            return reach;
         }
     }
 }
