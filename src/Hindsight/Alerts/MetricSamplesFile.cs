@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Hindsight.Canonical;
 using Hindsight.Errors;
 using Hindsight.Import;
@@ -79,8 +77,7 @@ public static class MetricSamplesFile
 
     private static List<MetricSample> ReadCsv(TextReader reader, string file)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = false };
-        using var csv = new CsvReader(reader, config);
+        using var csv = CsvReading.Open(reader);
         if (!csv.Read() || !csv.ReadHeader())
         {
             throw InputException.At(file, 1, "", "the file is empty; expected a header row: metric,at,value (or timestamp,value)");

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Hindsight.Errors;
+using Hindsight.Import;
 using Hindsight.Vocabulary;
 
 namespace Hindsight.Culture;
@@ -54,8 +53,7 @@ public static class SurveyFile
 
     private static List<SurveyResponse> ReadCsv(TextReader reader, string file)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = false };
-        using var csv = new CsvReader(reader, config);
+        using var csv = CsvReading.Open(reader);
         if (!csv.Read() || !csv.ReadHeader())
         {
             throw InputException.At(file, 1, "", "the file is empty; expected a header row: date,team,question,score");

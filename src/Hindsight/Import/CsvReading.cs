@@ -7,14 +7,20 @@ namespace Hindsight.Import;
 /// <summary>The project's CSV conventions in one place: RFC 4180 quoting, trimmed fields, ragged rows allowed.</summary>
 internal static class CsvReading
 {
-    /// <summary>A reader over <paramref name="text"/>; a malformed row's raw text goes to <paramref name="badData"/> (the first one of a row).</summary>
-    public static CsvReader Open(TextReader text, Action<string> badData) => new(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+    /// <summary>
+    /// A reader over <paramref name="text"/>; a malformed row's raw text goes to <paramref name="badData"/> (the first one
+    /// of a row), or, without it, stops the reading with CsvHelper's error.
+    /// </summary>
+    public static CsvReader Open(TextReader text, Action<string>? badData = null)
     {
-        BadDataFound = args => badData(args.RawRecord),
-        MissingFieldFound = null,
-        DetectColumnCountChanges = false,
-        TrimOptions = TrimOptions.Trim,
-    });
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            TrimOptions = TrimOptions.Trim,
+        };
+        return new CsvReader(text, badData is null ? config : config with { BadDataFound = args => badData(args.RawRecord) });
+    }
 
     /// <summary>
     /// The records of a CSV import with a header row: an empty file, or a header <paramref name="header"/> refuses
