@@ -77,6 +77,19 @@ public sealed class EvalAnomalyCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReadSeries_NoSamples_IsAnEmptySeries_WithAWarning()
+    {
+        var path = _cli.Write(Path.Combine("hourly", "empty.csv"), "timestamp,value\n");
+        var windows = _cli.Write("windows.json", "{\"hourly/empty.csv\": []}");
+        var warnings = new StringWriter();
+
+        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
+
+        Assert.Empty(series.Values);
+        Assert.Contains("empty.csv: no samples", warnings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalAnomaly_ValueNotANumber_NamesFileAndLine_Exit8()
     {
         var bad = _cli.Write(Path.Combine("hourly", "bad.csv"), "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 01:00:00,high\n");

@@ -110,6 +110,11 @@ internal static class EvalAnomalyCommand
             values.Add(v);
         }
 
+        if (times.Count == 0)
+        {
+            warnings.WriteLine($"warning: {path}: no samples (expected a header and timestamp,value rows); the series detects nothing and misses each of its windows");
+        }
+
         if (firstBackwards == 0)
         {
             return (times, values);
