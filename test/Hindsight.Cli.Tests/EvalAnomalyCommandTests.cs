@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hindsight.Application.Evaluation;
 
 namespace Hindsight.Cli.Tests;
 
@@ -24,6 +25,16 @@ public sealed class EvalAnomalyCommandTests : IDisposable
         }
 
         return _cli.Write(Path.Combine("hourly", name), text.ToString());
+    }
+
+    /// <summary>Reads one series file of <paramref name="text"/> (with an empty windows entry) as the command does, with its warnings.</summary>
+    private (LabelledSeries Series, string Warnings) ReadOne(string name, string text)
+    {
+        var path = _cli.Write(Path.Combine("hourly", name), text);
+        var windows = _cli.Write("windows.json", $"{{\"hourly/{name}\": []}}");
+        var warnings = new StringWriter();
+        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
+        return (series, warnings.ToString());
     }
 
     private static string Window(int fromHour, int toHour) => $"[\"{Start.AddHours(fromHour):yyyy-MM-dd HH:mm:ss}\", \"{Start.AddHours(toHour):yyyy-MM-dd HH:mm:ss}\"]";
@@ -52,41 +63,29 @@ public sealed class EvalAnomalyCommandTests : IDisposable
     public void ReadSeries_TimestampsGoingBack_AreReadInTimeOrder_EqualTimesInFileOrder_WithAWarningNamingFileAndLine()
     {
         // an hour written twice: 01:00 and 02:00 again after 02:00
-        var path = _cli.Write(Path.Combine("hourly", "twice.csv"), "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 01:00:00,2\n2026-03-01 02:00:00,3\n2026-03-01 01:00:00,4\n2026-03-01 02:00:00,5\n");
-        var windows = _cli.Write("windows.json", "{\"hourly/twice.csv\": []}");
-        var warnings = new StringWriter();
-
-        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
+        var (series, warnings) = ReadOne("twice.csv", "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 01:00:00,2\n2026-03-01 02:00:00,3\n2026-03-01 01:00:00,4\n2026-03-01 02:00:00,5\n");
 
         Assert.Equal([1, 2, 4, 3, 5], series.Values);
         Assert.Equal([0, 1, 1, 2, 2], series.Times.Select(t => t.Hour));
-        Assert.Contains("twice.csv:5: timestamps go back in time", warnings.ToString(), StringComparison.Ordinal);
+        Assert.Contains("twice.csv:5: timestamps go back in time", warnings, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ReadSeries_InOrder_NoWarning()
     {
-        var path = _cli.Write(Path.Combine("hourly", "fine.csv"), "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 00:00:00,2\n2026-03-01 01:00:00,3\n");
-        var windows = _cli.Write("windows.json", "{\"hourly/fine.csv\": []}");
-        var warnings = new StringWriter();
-
-        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
+        var (series, warnings) = ReadOne("fine.csv", "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 00:00:00,2\n2026-03-01 01:00:00,3\n");
 
         Assert.Equal([1, 2, 3], series.Values);
-        Assert.Empty(warnings.ToString());
+        Assert.Empty(warnings);
     }
 
     [Fact]
     public void ReadSeries_NoSamples_IsAnEmptySeries_WithAWarning()
     {
-        var path = _cli.Write(Path.Combine("hourly", "empty.csv"), "timestamp,value\n");
-        var windows = _cli.Write("windows.json", "{\"hourly/empty.csv\": []}");
-        var warnings = new StringWriter();
-
-        var series = Assert.Single(Commands.EvalAnomalyCommand.ReadSeries([path], windows, warnings));
+        var (series, warnings) = ReadOne("empty.csv", "timestamp,value\n");
 
         Assert.Empty(series.Values);
-        Assert.Contains("empty.csv: no samples", warnings.ToString(), StringComparison.Ordinal);
+        Assert.Contains("empty.csv: no samples", warnings, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Hindsight.Calendar;
+
 namespace Hindsight.Anomalies;
 
 /// <summary>

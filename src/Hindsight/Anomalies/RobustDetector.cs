@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Hindsight.Calendar;
 
 namespace Hindsight.Anomalies;
 

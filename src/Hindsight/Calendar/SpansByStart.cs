@@ -29,25 +29,7 @@ public sealed class SpansByStart
     }
 
     /// <summary>The last span that started at or before <paramref name="at"/>; −1 when none did.</summary>
-    public int LastStartingBy(DateTimeOffset at)
-    {
-        int lo = 0, hi = _starts.Length - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_starts[mid] <= at)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found;
-    }
+    public int LastStartingBy(DateTimeOffset at) => SortedTimes.FirstAfter(_starts, at, _starts.Length) - 1;
 
     /// <summary>Whether span <paramref name="n"/> or one that started before it may still run at <paramref name="at"/>.</summary>
     public bool MayRunAt(int n, DateTimeOffset at) => _reach[n] >= at;
